@@ -1,0 +1,74 @@
+# Two commands matter: `make run` and `make test`. Both set up what they need first and are
+# cheap to repeat: each step leaves a stamp and reruns only when its inputs change.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_SYS_RUN := $(VENV)/.system-run
+STAMP_SYS_TEST := $(VENV)/.system-test
+STAMP_PY := $(VENV)/.python-deps
+MO := resources/locale/en/LC_MESSAGES/facilitator.mo
+PO := resources/locale/en/LC_MESSAGES/facilitator.po
+
+.PHONY: messages run test lint typecheck contracts pytest bench soak setup setup-test clean locale check
+
+run: setup
+	$(BIN)/facilitator
+
+test: setup-test lint typecheck contracts pytest
+
+setup: $(STAMP_SYS_RUN) $(STAMP_PY) $(MO)
+
+setup-test: setup $(STAMP_SYS_TEST)
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	touch $@
+
+$(STAMP_SYS_RUN): .ci/system-packages | $(VENV)/.created
+	bash .ci/system-packages run
+	touch $@
+
+$(STAMP_SYS_TEST): .ci/system-packages | $(VENV)/.created
+	bash .ci/system-packages test
+	touch $@
+
+$(STAMP_PY): pyproject.toml | $(VENV)/.created
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(MO): $(PO) $(STAMP_PY)
+	$(BIN)/pybabel compile --use-fuzzy -d resources/locale -D facilitator -l en >/dev/null
+
+locale: $(MO)
+
+lint: $(STAMP_PY)
+	$(BIN)/ruff check facilitator tests
+	$(BIN)/ruff format --check facilitator tests
+
+typecheck: $(STAMP_PY)
+	$(BIN)/mypy
+
+contracts: $(STAMP_PY)
+	$(BIN)/lint-imports
+
+pytest: setup-test
+	LANG=C.UTF-8 $(BIN)/python -m pytest -q
+
+bench: setup-test
+	LANG=C.UTF-8 $(BIN)/python -m tests.bench
+
+soak: setup-test
+	LANG=C.UTF-8 $(BIN)/python -m tests.soak
+
+check: setup
+	$(BIN)/facilitator check
+
+clean:
+	rm -rf $(VENV) $(MO) build *.egg-info
+
+# For maintainers: refresh the template and the English catalogue after changing UI text.
+messages: $(STAMP_PY)
+	$(BIN)/pybabel extract -F resources/locale/babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output --project=facilitator -o resources/locale/facilitator.pot .
+	$(BIN)/pybabel update -i resources/locale/facilitator.pot -d resources/locale -D facilitator -l en --width=100 --ignore-obsolete

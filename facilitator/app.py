@@ -1,0 +1,112 @@
+"""The composition root: builds settings, catalog, storage, services and windows, and wires
+them. The only module that knows every part. The CLI imports it only to launch the app."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from facilitator.core import i18n
+from facilitator.core.i18n import _
+from facilitator.core.logsetup import configure_logging
+from facilitator.core.paths import AppPaths, resolve_paths, resources_dir
+from facilitator.core.settings import Settings, SettingsStore
+from facilitator.ui.errors import ExceptionHook
+from facilitator.ui.library.library_page import LibraryPage
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.ready import ReadyReporter
+from facilitator.ui.theme import stylesheet
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Startup:
+    paths: AppPaths
+    settings_store: SettingsStore
+    settings: Settings
+    problems: list[str]
+
+
+def prepare(portable: bool, language: str | None) -> Startup:
+    """Everything before Qt: folders, logging, settings, language."""
+    paths = resolve_paths(portable=portable)
+    problems: list[str] = []
+    try:
+        paths.ensure()
+        configure_logging(paths.log_file)
+    except OSError as error:
+        problems.append(
+            _(
+                "Datamappen {path} går inte att skriva till ({error}). Det du skriver under "
+                "sessionen kan inte sparas förrän det är löst."
+            ).format(path=paths.data_dir, error=error.strerror or error)
+        )
+    store = SettingsStore(paths.settings_file)
+    loaded = store.load()
+    if loaded.problem:
+        problems.append(loaded.problem)
+    chosen = language or loaded.settings.language
+    if chosen == "auto":
+        chosen = i18n.system_language()
+    if not i18n.activate(chosen, resources_dir() / "locale"):
+        log.warning("No catalogue for %s; using Swedish", chosen)
+    return Startup(paths, store, loaded.settings, problems)
+
+
+class Application:
+    """Owns the windows and wires their signals to the services."""
+
+    def __init__(self, qapp: QApplication, startup: Startup) -> None:
+        self.qapp = qapp
+        self.paths = startup.paths
+        self.settings_store = startup.settings_store
+        self.settings = startup.settings
+        self.window = MainWindow()
+        self.hook = ExceptionHook(self.paths.log_file, self.window)
+        self.library = LibraryPage()
+        self.window.add_page(self.library)
+        self.window.about_requested.connect(self.show_about)
+        self.window.library_requested.connect(lambda: self.window.show_page(self.library))
+
+    def start(
+        self, problems: Sequence[str], exit_when_ready: bool, ready_then_wait: bool = False
+    ) -> None:
+        self.hook.install()
+        self.qapp.setStyleSheet(stylesheet("console"))
+        self.window.show()
+        if exit_when_ready or ready_then_wait:
+            ReadyReporter(self.qapp, self.window, stay=ready_then_wait).arm()
+            return
+        if problems:
+            QTimer.singleShot(0, lambda: self._tell(problems))
+
+    def show_about(self) -> None:
+        from facilitator.ui.about import AboutDialog
+        from facilitator.ui.video.availability import probe_libvlc
+
+        AboutDialog(probe_libvlc(), self.paths, self.window).exec()
+
+    def _tell(self, problems: Sequence[str]) -> None:
+        QMessageBox.warning(self.window, _("Bra att veta"), "\n\n".join(problems))
+
+
+def run_app(
+    *,
+    portable: bool = False,
+    language: str | None = None,
+    exit_when_ready: bool = False,
+    ready_then_wait: bool = False,
+    argv: Sequence[str] = (),
+) -> int:
+    startup = prepare(portable, language)
+    qapp = QApplication(list(argv) or sys.argv[:1])
+    qapp.setApplicationName("Facilitator")
+    application = Application(qapp, startup)
+    application.start(startup.problems, exit_when_ready, ready_then_wait)
+    return qapp.exec()

@@ -1,0 +1,58 @@
+"""Command line: launch the app, or run one of the tools (`facilitator modules …`). Heavy
+imports stay inside the branches so `--version` and start-up pay only for what they use."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from facilitator import __version__
+from facilitator.cli_tools import TOOLS, available_tools, build_tool_parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    tools = "\n".join(f"  {name:<9} {spec[1]}" for name, spec in available_tools().items())
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        description="Facilitator – samtalsledarens verktyg för interkulturella samtal.",
+        epilog=f"tools (facilitator COMMAND --help):\n{tools}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument(
+        "--portable", action="store_true", help="keep all data in facilitator-data/ next to the app"
+    )
+    parser.add_argument("--language", choices=["sv", "en"], help="user interface language")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="show the main window, print ready_ms=N when idle, and exit (tests, benchmarks)",
+    )
+    parser.add_argument(
+        "--ready-then-wait",
+        action="store_true",
+        help="like --exit-when-ready, but keep running until standard input closes",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in TOOLS:
+        tool_args = build_tool_parser(args_list[0]).parse_args(args_list)
+        code: int = tool_args.handler(tool_args)
+        return code
+    args = build_parser().parse_args(args_list)
+    from facilitator.app import run_app
+
+    return run_app(
+        portable=args.portable,
+        language=args.language,
+        exit_when_ready=args.exit_when_ready,
+        ready_then_wait=args.ready_then_wait,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""The tool subcommands. Each lives in its own module and is imported only when its command
+runs, so launching the app pays for none of them."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+
+# command → (module providing add_parser(subparsers), one-line help)
+TOOLS: dict[str, tuple[str, str]] = {
+    "modules": ("facilitator.cli_modules", "validate, pack, import and list modules"),
+    "check": ("facilitator.cli_check", "pre-session check of VLC, films, screens and data"),
+    "films": ("facilitator.cli_films", "render a module's film from its script"),
+    "export": ("facilitator.cli_export", "export a session as PDF, CSV or JSON"),
+    "report": ("facilitator.cli_export", "report over many sessions"),
+}
+
+
+def available_tools() -> dict[str, tuple[str, str]]:
+    return {
+        name: spec for name, spec in TOOLS.items() if importlib.util.find_spec(spec[0]) is not None
+    }
+
+
+def build_tool_parser(command: str) -> argparse.ArgumentParser:
+    module_name, _help = TOOLS[command]
+    parser = argparse.ArgumentParser(prog="facilitator")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    importlib.import_module(module_name).add_parser(sub)
+    return parser

@@ -1,0 +1,1 @@
+"""Module packages: the manifest model, loading, validation, the catalog and packs."""

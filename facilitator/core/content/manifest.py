@@ -1,0 +1,250 @@
+"""The module manifest (`module.toml`) as typed models. Unknown keys are rejected so a typo in
+a manifest is reported instead of silently ignored."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError, PydanticKnownError
+
+from facilitator.core.content.consistency import consistency_issues
+from facilitator.core.content.kinds import DiscussionFormat, StepKind
+from facilitator.core.i18n import N_, _
+
+SCHEMA_VERSION = 1
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}$"
+VERSION_PATTERN = r"^\d+\.\d+(\.\d+)?$"
+STEP_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+
+# TOML has real types, so a number written as text or `true` where minutes belong is a mistake
+# to report, not something to coerce (pydantic's lax mode would turn `true` into 1).
+Minutes = Annotated[int, Field(ge=0, le=240, strict=True)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class TargetGroup(StrEnum):
+    """The IKO plan's target groups."""
+
+    INTEGRATION_STAFF = "integration_staff"
+    NEWCOMER_STAFF = "newcomer_staff"
+    MANAGERS = "managers"
+    ELECTED = "elected"
+    VOLUNTEERS = "volunteers"
+
+    @property
+    def label(self) -> str:
+        return _(_TARGET_LABELS[self])
+
+
+_TARGET_LABELS = {
+    TargetGroup.INTEGRATION_STAFF: N_("Personal som arbetar med integration"),
+    TargetGroup.NEWCOMER_STAFF: N_("Personal som möter nyanlända"),
+    TargetGroup.MANAGERS: N_("Chefer"),
+    TargetGroup.ELECTED: N_("Förtroendevalda"),
+    TargetGroup.VOLUNTEERS: N_("Ideellt engagerade"),
+}
+
+
+class Localized(Strict):
+    sv: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.sv
+
+
+class Source(Strict):
+    title: str = Field(min_length=1)
+    publisher: str = ""
+    year: int | None = Field(default=None, ge=1800, le=2100, strict=True)
+    url: str = ""
+    note: str = ""
+
+
+class SubtitleTrack(Strict):
+    language: str = Field(pattern=LANGUAGE_PATTERN)
+    file: str
+
+
+class Film(Strict):
+    file: str
+    subtitles: list[SubtitleTrack] = Field(default_factory=list)
+    chapters: str | None = None
+    script: str | None = None
+
+
+class PausePoint(Strict):
+    at: float = Field(ge=0, strict=True, description="Seconds from the start of the film")
+    question: str = Field(min_length=1)
+
+
+class StepBase(Strict):
+    id: str = Field(pattern=STEP_ID_PATTERN)
+    title: str = Field(min_length=1)
+    minutes: Minutes
+    leader_notes: str = Field(min_length=1)
+
+
+class TextStep(StepBase):
+    kind: Literal[StepKind.TEXT]
+    body: str = Field(min_length=1, description="Markdown shown on the projector")
+    handout: str | None = Field(default=None, description="Markdown file read aloud or handed out")
+
+
+class FilmStep(StepBase):
+    kind: Literal[StepKind.FILM]
+    chapter_from: str | None = None
+    chapter_to: str | None = None
+    pause_points: list[PausePoint] = Field(default_factory=list)
+    question_after: str | None = None
+
+
+class PromptStep(StepBase):
+    kind: Literal[StepKind.PROMPT]
+    question: str = Field(min_length=1)
+    format: DiscussionFormat
+    follow_ups: list[str] = Field(default_factory=list)
+
+
+class ActivityStep(StepBase):
+    kind: Literal[StepKind.ACTIVITY]
+    instructions: str = Field(min_length=1)
+    format: DiscussionFormat | None = None
+    materials: list[str] = Field(default_factory=list)
+    statements: list[str] = Field(default_factory=list)
+    printables: list[str] = Field(default_factory=list)
+
+
+class ReflectionStep(StepBase):
+    kind: Literal[StepKind.REFLECTION]
+    question: str = Field(min_length=1)
+    format: DiscussionFormat = DiscussionFormat.GO_AROUND
+
+
+class BreakStep(StepBase):
+    kind: Literal[StepKind.BREAK]
+
+
+class EvaluationQuestion(Strict):
+    id: str = Field(pattern=STEP_ID_PATTERN)
+    text: str = Field(min_length=1)
+    options: list[str] = Field(min_length=2, max_length=7)
+    indicator: Literal["knowledge"] | None = None
+    positive_options: list[Annotated[int, Field(strict=True)]] = Field(
+        default_factory=list, description="Option indexes that count towards the indicator"
+    )
+
+    @model_validator(mode="after")
+    def _indicator_has_positive_options(self) -> EvaluationQuestion:
+        if self.indicator and not self.positive_options:
+            raise ValueError(_("en indikatorfråga behöver positive_options"))
+        for index in self.positive_options:
+            if not 0 <= index < len(self.options):
+                raise ValueError(_("positive_options pekar på ett svarsalternativ som saknas"))
+        return self
+
+
+class EvaluationStep(StepBase):
+    kind: Literal[StepKind.EVALUATION]
+    questions: list[EvaluationQuestion] = Field(min_length=1, max_length=10)
+
+
+class ClosingStep(StepBase):
+    kind: Literal[StepKind.CLOSING]
+    body: str = Field(min_length=1)
+
+
+Step = Annotated[
+    TextStep
+    | FilmStep
+    | PromptStep
+    | ActivityStep
+    | ReflectionStep
+    | BreakStep
+    | EvaluationStep
+    | ClosingStep,
+    Field(discriminator="kind"),
+]
+
+
+class Variant(Strict):
+    minutes: int = Field(ge=5, le=480, strict=True)
+    steps: list[str] = Field(min_length=1)
+    minutes_override: dict[str, Minutes] = Field(
+        default_factory=dict, description="Step id → minutes in this variant"
+    )
+
+
+class Manifest(Strict):
+    schema_version: Literal[1]
+    id: str = Field(pattern=ID_PATTERN)
+    version: str = Field(pattern=VERSION_PATTERN)
+    language: str = Field(pattern=LANGUAGE_PATTERN)
+    title: Localized
+    summary: Localized
+    learning_goals: list[str] = Field(min_length=1)
+    target_groups: list[TargetGroup] = Field(min_length=1)
+    introduction: str | None = None
+    sources: list[Source] = Field(min_length=1)
+    film: Film | None = None
+    steps: list[Step] = Field(min_length=1)
+    variants: list[Variant] = Field(min_length=1)
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _schema_version_is_an_integer(cls, value: object) -> object:
+        # A Literal cannot be strict, and lax mode would take `true` or 1.0 for 1.
+        if type(value) is not int:
+            raise PydanticKnownError("int_type")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Manifest:
+        # Every broken reference is reported at once, each with its own place in the file;
+        # the loader unpacks "issues" into one problem per entry.
+        issues = consistency_issues(self)
+        if issues:
+            raise PydanticCustomError(
+                "manifest_consistency",
+                "{summary}",
+                {"summary": issues[0].expected, "issues": issues},
+            )
+        return self
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The content language first, then the subtitle languages."""
+        found = [self.language]
+        for track in self.film.subtitles if self.film else []:
+            if track.language not in found:
+                found.append(track.language)
+        return tuple(found)
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def variant(self, minutes: int) -> Variant:
+        for variant in self.variants:
+            if variant.minutes == minutes:
+                return variant
+        raise KeyError(minutes)
+
+    def variant_step_minutes(self, variant: Variant) -> list[tuple[Step, int]]:
+        return [
+            (self.step(sid), variant.minutes_override.get(sid, self.step(sid).minutes))
+            for sid in variant.steps
+        ]
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version))

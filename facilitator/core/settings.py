@@ -1,0 +1,136 @@
+"""Typed settings stored as TOML in the config folder.
+
+A settings file that cannot be read or does not validate is moved aside (never deleted) and the
+defaults are used; the caller gets a message to show the leader. Settings are read before the
+first window appears, so they are a plain dataclass with explicit checks rather than a pydantic
+model: importing pydantic would double the app's start-up time (docs/decisions/0004).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from facilitator.core.i18n import _
+
+LANGUAGES = ("auto", "sv", "en")
+SUBTITLE_SIZES = ("normal", "large", "extra_large")
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "auto"
+    projector_screen: str | None = None
+    end_of_step_sound: bool = True
+    subtitle_size: str = "normal"
+    knowledge_target_percent: int = 60
+    retention_days: int | None = None
+    recent_plans: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        _check_choice("language", self.language, LANGUAGES)
+        _check_choice("subtitle_size", self.subtitle_size, SUBTITLE_SIZES)
+        _check_type("end_of_step_sound", self.end_of_step_sound, bool)
+        _check_int("knowledge_target_percent", self.knowledge_target_percent, 0, 100)
+        if self.retention_days is not None:
+            _check_int("retention_days", self.retention_days, 1, 3650)
+        if self.projector_screen is not None:
+            _check_type("projector_screen", self.projector_screen, str)
+        if not all(isinstance(p, str) for p in self.recent_plans) or len(self.recent_plans) > 10:
+            raise SettingsError("recent_plans: at most 10 file paths")
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Settings:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise SettingsError(f"unknown settings: {', '.join(sorted(unknown))}")
+        values = dict(data)
+        if "recent_plans" in values:
+            if not isinstance(values["recent_plans"], list):
+                raise SettingsError("recent_plans: a list")
+            values["recent_plans"] = tuple(values["recent_plans"])
+        return cls(**values)
+
+    def to_mapping(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if v is not None}
+        data["recent_plans"] = list(self.recent_plans)
+        return data
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise SettingsError(f"{name}: one of {', '.join(choices)}, not {value!r}")
+
+
+def _check_type(name: str, value: object, kind: type) -> None:
+    if not isinstance(value, kind):
+        raise SettingsError(f"{name}: a {kind.__name__}, not {value!r}")
+
+
+def _check_int(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SettingsError(f"{name}: a whole number {low}–{high}, not {value!r}")
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    problem: str | None = None
+
+
+class SettingsStore:
+    def __init__(self, path: Path, now: Callable[[], datetime] = datetime.now) -> None:
+        self._path = path
+        self._now = now
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def load(self) -> LoadedSettings:
+        if not self._path.exists():
+            return LoadedSettings(Settings())
+        try:
+            data = tomllib.loads(self._path.read_text(encoding="utf-8"))
+            return LoadedSettings(Settings.from_mapping(data))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, SettingsError, TypeError):
+            aside = self._set_aside()
+            message = _(
+                "Inställningarna gick inte att läsa, så standardinställningarna används. "
+                "Den gamla filen finns kvar som {file}."
+            ).format(file=aside)
+            return LoadedSettings(Settings(), problem=message)
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically so a crash mid-write never leaves a half file."""
+        import tomli_w  # only needed when saving; keeps start-up lean
+
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self._path.with_suffix(".toml.tmp")
+        with tmp.open("wb") as handle:
+            tomli_w.dump(settings.to_mapping(), handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(self._path)
+
+    def _set_aside(self) -> Path:
+        stamp = self._now().strftime("%Y%m%d-%H%M%S")
+        aside = self._path.with_name(f"{self._path.stem}.broken-{stamp}.toml")
+        try:
+            self._path.replace(aside)
+        except OSError:
+            return self._path
+        return aside

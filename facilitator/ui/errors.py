@@ -1,0 +1,54 @@
+"""The last line of defence: an unexpected error is logged and explained calmly, and the app
+keeps running where it can."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from facilitator.core.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+class ExceptionHook:
+    def __init__(self, log_file: Path, parent: QWidget | None = None) -> None:
+        self._log_file = log_file
+        self._parent = parent
+        self._showing = False
+
+    def install(self) -> None:
+        sys.excepthook = self
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(self._parent)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(_("Något gick fel"))
+            box.setText(_("Något oväntat hände, men appen fortsätter."))
+            box.setInformativeText(
+                _(
+                    "Det som redan är sparat finns kvar. Om felet kommer tillbaka, "
+                    "skicka gärna loggfilen till den som stöttar er:\n{path}"
+                ).format(path=self._log_file)
+            )
+            box.exec()
+        finally:
+            self._showing = False

@@ -1,0 +1,98 @@
+"""One module in the library: title, one-line summary, lengths, film length, languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from facilitator.core.i18n import _
+
+
+@dataclass(frozen=True)
+class ModuleCardData:
+    key: str
+    title: str
+    summary: str
+    variant_minutes: tuple[int, ...]
+    film_seconds: float | None
+    languages: tuple[str, ...]
+    problems: tuple[str, ...] = field(default_factory=tuple)
+    runnable: bool = True
+
+
+LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
+
+
+def describe_lengths(data: ModuleCardData) -> str:
+    parts = [" · ".join(str(m) for m in data.variant_minutes) + " " + _("min")]
+    if data.film_seconds:
+        minutes, seconds = divmod(round(data.film_seconds), 60)
+        parts.append(_("film {m}:{s:02d}").format(m=minutes, s=seconds))
+    names = [_(LANGUAGE_NAMES.get(code, code)) for code in data.languages]
+    if names:
+        parts.append(", ".join(names))
+    return "  ·  ".join(parts)
+
+
+class ModuleCard(QFrame):
+    toggled = Signal(str, bool)
+    problems_requested = Signal(str)
+
+    def __init__(self, data: ModuleCardData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        self._selected = False
+        self.setObjectName("card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(data.title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        top = QHBoxLayout()
+        title = QLabel(data.title)
+        title.setObjectName("cardTitle")
+        title.setWordWrap(True)
+        top.addWidget(title, 1)
+        if data.problems:
+            warning = QPushButton(_("Går inte att köra") if not data.runnable else _("Varning"))
+            warning.setObjectName("warningButton")
+            warning.setToolTip(_("Visa vad som är fel"))
+            warning.clicked.connect(lambda: self.problems_requested.emit(data.key))
+            top.addWidget(warning)
+        layout.addLayout(top)
+        summary = QLabel(data.summary)
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        meta = QLabel(describe_lengths(data))
+        meta.setObjectName("muted")
+        layout.addWidget(meta)
+
+    @property
+    def selected(self) -> bool:
+        return self._selected
+
+    def set_selected(self, selected: bool) -> None:
+        if not self.data.runnable:
+            selected = False
+        self._selected = selected
+        self.setProperty("selected", "true" if selected else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def toggle(self) -> None:
+        self.set_selected(not self._selected)
+        self.toggled.emit(self.data.key, self._selected)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.toggle()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.toggle()
+            return
+        super().keyPressEvent(event)

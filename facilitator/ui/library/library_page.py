@@ -1,0 +1,154 @@
+"""The module library: cards to choose from, a length, and the way on to the planner."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.i18n import _
+from facilitator.ui.library.card import ModuleCard, ModuleCardData
+
+
+class LibraryPage(QWidget):
+    plan_requested = Signal(list, int)  # module keys in order of selection, minutes per module
+    import_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPage")
+        self._cards: list[ModuleCard] = []
+        self._order: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        heading = QLabel(_("Moduler"))
+        heading.setObjectName("pageTitle")
+        layout.addWidget(heading)
+        hint = QLabel(_("Välj en eller flera moduler och en längd. Sedan kan du justera planen."))
+        hint.setObjectName("muted")
+        layout.addWidget(hint)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(self._scroll, 1)
+        self._list_host = QWidget()
+        self._list = QVBoxLayout(self._list_host)
+        self._list.setSpacing(10)
+        self._scroll.setWidget(self._list_host)
+        self._empty = QLabel(
+            _(
+                "Här finns inga moduler ännu. Importera en modulfil (.fmod) från ett USB-minne "
+                "med Arkiv → Importera modul…, eller dra filen hit."
+            )
+        )
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setObjectName("emptyState")
+        layout.addWidget(self._empty, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(QLabel(_("Längd:")))
+        self._length = QComboBox()
+        self._length.setAccessibleName(_("Längd"))
+        footer.addWidget(self._length)
+        self._selection = QLabel()
+        self._selection.setObjectName("muted")
+        footer.addWidget(self._selection, 1)
+        self._plan_button = QPushButton(_("Planera session"))
+        self._plan_button.setObjectName("primary")
+        self._plan_button.setToolTip(_("Gå vidare till körschemat (Ctrl+Enter)"))
+        self._plan_button.setShortcut("Ctrl+Return")
+        self._plan_button.clicked.connect(self._request_plan)
+        footer.addWidget(self._plan_button)
+        layout.addLayout(footer)
+        self.set_modules([])
+
+    def set_modules(self, modules: Sequence[ModuleCardData]) -> None:
+        for card in self._cards:
+            card.setParent(None)
+            card.deleteLater()
+        self._cards = []
+        self._order = []
+        while self._list.count():
+            self._list.takeAt(0)
+        for data in modules:
+            card = ModuleCard(data)
+            card.toggled.connect(self._on_toggled)
+            card.problems_requested.connect(self._show_problems)
+            self._cards.append(card)
+            self._list.addWidget(card)
+        self._list.addStretch(1)
+        has_modules = bool(modules)
+        self._scroll.setVisible(has_modules)
+        self._empty.setVisible(not has_modules)
+        self._refresh()
+
+    def cards(self) -> list[ModuleCard]:
+        return list(self._cards)
+
+    def select(self, key: str) -> None:
+        for card in self._cards:
+            if card.data.key == key and not card.selected:
+                card.toggle()
+
+    def set_minutes(self, minutes: int) -> None:
+        index = self._length.findData(minutes)
+        if index >= 0:
+            self._length.setCurrentIndex(index)
+
+    def _on_toggled(self, key: str, selected: bool) -> None:
+        if selected and key not in self._order:
+            self._order.append(key)
+        elif not selected and key in self._order:
+            self._order.remove(key)
+        self._refresh()
+
+    def _selected_cards(self) -> list[ModuleCard]:
+        by_key = {card.data.key: card for card in self._cards}
+        return [by_key[key] for key in self._order if key in by_key]
+
+    def _refresh(self) -> None:
+        chosen = self._selected_cards()
+        lengths: set[int] | None = None
+        for card in chosen:
+            own = set(card.data.variant_minutes)
+            lengths = own if lengths is None else lengths & own
+        current = self._length.currentData()
+        self._length.clear()
+        for minutes in sorted(lengths or set()):
+            self._length.addItem(_("{m} min per modul").format(m=minutes), minutes)
+        if current is not None:
+            self.set_minutes(int(current))
+        elif self._length.count():
+            self._length.setCurrentIndex(min(1, self._length.count() - 1))
+        self._selection.setText(
+            _("Valda: {titles}").format(titles=", ".join(c.data.title for c in chosen))
+            if chosen
+            else _("Ingen modul vald.")
+        )
+        self._plan_button.setEnabled(bool(chosen) and self._length.count() > 0)
+
+    def _request_plan(self) -> None:
+        minutes = self._length.currentData()
+        if self._order and minutes is not None:
+            self.plan_requested.emit(list(self._order), int(minutes))
+
+    def _show_problems(self, key: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        card = next(c for c in self._cards if c.data.key == key)
+        QMessageBox.information(
+            self,
+            _("Problem i modulen"),
+            _("{title} har de här problemen:").format(title=card.data.title)
+            + "\n\n• "
+            + "\n• ".join(card.data.problems),
+        )

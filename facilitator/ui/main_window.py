@@ -1,0 +1,68 @@
+"""The main window: menus and the pages (library, planner, session) in a stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
+
+from facilitator.core.i18n import _
+
+
+class MainWindow(QMainWindow):
+    import_module_requested = Signal()
+    check_requested = Signal()
+    about_requested = Signal()
+    keys_requested = Signal()
+    history_requested = Signal()
+    library_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Facilitator"))
+        self.setObjectName("mainWindow")
+        self._pages = QStackedWidget()
+        self.setCentralWidget(self._pages)
+        self._build_menus()
+        self.resize(1200, 780)
+
+    def add_page(self, page: QWidget) -> None:
+        self._pages.addWidget(page)
+
+    def show_page(self, page: QWidget) -> None:
+        self._pages.setCurrentWidget(page)
+
+    def current_page(self) -> QWidget | None:
+        return self._pages.currentWidget()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&Arkiv"))
+        self._action(file_menu, _("&Importera modul…"), self.import_module_requested.emit, "Ctrl+I")
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
+        session_menu = bar.addMenu(_("&Session"))
+        self._action(session_menu, _("&Modulbibliotek"), self.library_requested.emit, "Ctrl+L")
+        self._action(session_menu, _("&Tidigare sessioner"), self.history_requested.emit, "Ctrl+H")
+        self._action(
+            session_menu, _("&Kontroll före session…"), self.check_requested.emit, "Ctrl+K"
+        )
+        help_menu = bar.addMenu(_("&Hjälp"))
+        self._action(help_menu, _("&Kortkommandon"), self.keys_requested.emit, "F1")
+        self._action(help_menu, _("&Om Facilitator"), self.about_requested.emit)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action

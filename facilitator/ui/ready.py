@@ -1,0 +1,41 @@
+"""`--exit-when-ready`: once the window is shown and painted and the event loop has nothing
+left to do, print ready_ms and quit. `--ready-then-wait` prints the same line but keeps running
+until standard input closes, so a test can look at the screen first."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from facilitator.core.uptime import seconds_since_process_start
+
+
+class ReadyReporter(QObject):
+    def __init__(self, app: QApplication, window: QWidget, *, stay: bool = False) -> None:
+        super().__init__(window)
+        self._app = app
+        self._window = window
+        self._stay = stay
+        self._stdin: QSocketNotifier | None = None
+
+    def arm(self) -> None:
+        # A zero timer runs after every event already queued (show, expose, paint), i.e. when
+        # the loop first goes idle; the second hop lets deferred work queued by those run too.
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._report))
+
+    def _report(self) -> None:
+        self._window.repaint()
+        ms = round(seconds_since_process_start() * 1000)
+        sys.stdout.write(f"ready_ms={ms}\n")
+        sys.stdout.flush()
+        if not self._stay:
+            self._app.exit(0)
+            return
+        self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
+        self._stdin.activated.connect(self._on_stdin)
+
+    def _on_stdin(self) -> None:
+        if not sys.stdin.readline():
+            self._app.exit(0)

@@ -1,0 +1,39 @@
+from datetime import datetime
+from pathlib import Path
+
+from facilitator.core.settings import Settings, SettingsStore
+
+
+def test_defaults_when_no_file(tmp_path: Path) -> None:
+    loaded = SettingsStore(tmp_path / "settings.toml").load()
+    assert loaded.settings == Settings()
+    assert loaded.problem is None
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.toml")
+    store.save(Settings(language="en", projector_screen="HDMI-1", retention_days=365))
+    loaded = store.load()
+    assert loaded.settings.language == "en"
+    assert loaded.settings.projector_screen == "HDMI-1"
+    assert loaded.settings.retention_days == 365
+
+
+def test_garbled_file_is_set_aside_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"language = [this is not toml\x00\xff")
+    store = SettingsStore(path, now=lambda: datetime(2026, 11, 23, 9, 30))
+    loaded = store.load()
+    assert loaded.settings == Settings()
+    assert loaded.problem is not None and "standardinställningarna" in loaded.problem
+    aside = tmp_path / "settings.broken-20261123-093000.toml"
+    assert aside.read_bytes().startswith(b"language = [this")
+    assert not path.exists()
+
+
+def test_invalid_values_are_set_aside_too(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('language = "klingon"\nknowledge_target_percent = 300\n')
+    loaded = SettingsStore(path).load()
+    assert loaded.settings.language == "auto"
+    assert loaded.problem is not None

@@ -1,0 +1,66 @@
+"""The app shell: main window, library, about box — with the real composition root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from facilitator.app import Application, prepare
+from facilitator.ui.about import AboutDialog
+from facilitator.ui.library.card import ModuleCardData
+from facilitator.ui.library.library_page import LibraryPage
+from facilitator.ui.video.availability import probe_libvlc
+
+
+@pytest.fixture
+def application(qtbot, facilitator_home: Path) -> Application:
+    startup = prepare(portable=False, language="sv")
+    app = Application(QApplication.instance(), startup)
+    qtbot.addWidget(app.window)
+    app.start(problems=[], exit_when_ready=False)
+    return app
+
+
+def test_main_window_opens_in_swedish(application: Application) -> None:
+    assert application.window.isVisible()
+    menus = [a.text() for a in application.window.menuBar().actions()]
+    assert "&Arkiv" in menus and "&Hjälp" in menus
+
+
+def test_about_box_names_versions(application: Application, qtbot) -> None:
+    dialog = AboutDialog(probe_libvlc(), application.paths, application.window)
+    qtbot.addWidget(dialog)
+    text = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Qt:" in text and "SQLite:" in text and "VLC (film):" in text
+    vlc_label = dialog.findChild(QLabel, "vlcVersion")
+    assert vlc_label is not None
+    assert vlc_label.text().startswith("3.") or "saknas" in vlc_label.text()
+
+
+def test_library_empty_state_is_friendly(qtbot) -> None:
+    page = LibraryPage()
+    qtbot.addWidget(page)
+    page.show()
+    empty = page.findChild(QLabel, "emptyState")
+    assert empty is not None and empty.isVisible()
+    assert "Importera" in empty.text()
+
+
+def test_library_selection_offers_shared_lengths(qtbot) -> None:
+    page = LibraryPage()
+    qtbot.addWidget(page)
+    page.set_modules(
+        [
+            ModuleCardData("a", "Grund 1", "Om kultur", (45, 75, 90), 200.0, ("sv",)),
+            ModuleCardData("b", "Grund 2", "Om möten", (45, 75), None, ("sv",)),
+        ]
+    )
+    page.show()
+    with qtbot.waitSignal(page.plan_requested) as blocker:
+        page.select("a")
+        page.select("b")
+        page.set_minutes(75)
+        page._plan_button.click()
+    assert blocker.args == [["a", "b"], 75]
