@@ -12,15 +12,24 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.core import i18n
+from facilitator.core.clock import SystemClock
+from facilitator.core.content.catalog import Catalog
+from facilitator.core.content.manifest import Manifest
 from facilitator.core.i18n import _
 from facilitator.core.logsetup import configure_logging
 from facilitator.core.paths import AppPaths, resolve_paths, resources_dir
+from facilitator.core.session.plan import SessionPlan
 from facilitator.core.settings import Settings, SettingsStore
+from facilitator.ui.console.session_launcher import RunningSession, SessionLauncher
 from facilitator.ui.errors import ExceptionHook
+from facilitator.ui.library.library_controller import LibraryController
 from facilitator.ui.library.library_page import LibraryPage
+from facilitator.ui.library.planner_page import PlannerPage
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.ready import ReadyReporter
+from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.theme import stylesheet
+from facilitator.ui.widgets.cue_sound import CueSound
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +76,55 @@ class Application:
         self.paths = startup.paths
         self.settings_store = startup.settings_store
         self.settings = startup.settings
+        self.language = i18n.active_language
+        self.tasks = BackgroundTasks(parent=qapp)
+        self.catalog = Catalog.for_app(self.paths)
+        self.cue = CueSound(
+            resources_dir() / "sounds" / "end-of-step.wav", self.settings.end_of_step_sound
+        )
         self.window = MainWindow()
         self.hook = ExceptionHook(self.paths.log_file, self.window)
         self.library = LibraryPage()
+        self.planner = PlannerPage()
         self.window.add_page(self.library)
-        self.window.about_requested.connect(self.show_about)
-        self.window.library_requested.connect(lambda: self.window.show_page(self.library))
+        self.window.add_page(self.planner)
+        self.library_controller = LibraryController(
+            self.catalog, self.library, self.tasks, self.language
+        )
+        self.launcher = SessionLauncher(
+            qapp,
+            self.window,
+            SystemClock(),
+            self.settings_store,
+            lambda: self.settings,
+            self.cue.play,
+            self.language,
+        )
+        self._manifests: dict[str, Manifest] = {}
+        self._wire()
+
+    def _wire(self) -> None:
+        w = self.window
+        w.about_requested.connect(self.show_about)
+        w.library_requested.connect(lambda: w.show_page(self.library))
+        self.library_controller.plan_ready.connect(self.open_planner)
+        self.library_controller.failed.connect(lambda text: self._tell([text]))
+        self.planner.back_requested.connect(lambda: w.show_page(self.library))
+        self.planner.start_requested.connect(self.start_session)
+        self.launcher.finished.connect(self._session_finished)
+
+    def open_planner(self, plan: SessionPlan, manifests: dict[str, Manifest]) -> None:
+        self._manifests = manifests
+        self.planner.set_plan(plan)
+        self.window.show_page(self.planner)
+        self.planner.focus_table()
+
+    def start_session(self, rehearse: bool) -> None:
+        self.launcher.launch(self.planner.plan, self._manifests, rehearse)
+
+    def _session_finished(self, running: RunningSession) -> None:
+        self.window.show_page(self.library)
+        running.console.deleteLater()
 
     def start(
         self, problems: Sequence[str], exit_when_ready: bool, ready_then_wait: bool = False
@@ -80,6 +132,7 @@ class Application:
         self.hook.install()
         self.qapp.setStyleSheet(stylesheet("console"))
         self.window.show()
+        self.library_controller.reload()
         if exit_when_ready or ready_then_wait:
             ReadyReporter(self.qapp, self.window, stay=ready_then_wait).arm()
             return

@@ -27,7 +27,11 @@ LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
 
 
 def describe_lengths(data: ModuleCardData) -> str:
-    parts = [" · ".join(str(m) for m in data.variant_minutes) + " " + _("min")]
+    parts = (
+        [" · ".join(str(m) for m in data.variant_minutes) + " " + _("min")]
+        if data.variant_minutes
+        else []
+    )
     if data.film_seconds:
         minutes, seconds = divmod(round(data.film_seconds), 60)
         parts.append(_("film {m}:{s:02d}").format(m=minutes, s=seconds))

@@ -44,12 +44,11 @@ class LibraryPage(QWidget):
         self._list = QVBoxLayout(self._list_host)
         self._list.setSpacing(10)
         self._scroll.setWidget(self._list_host)
-        self._empty = QLabel(
-            _(
-                "Här finns inga moduler ännu. Importera en modulfil (.fmod) från ett USB-minne "
-                "med Arkiv → Importera modul…, eller dra filen hit."
-            )
+        self._empty_text = _(
+            "Här finns inga moduler ännu. Importera en modulfil (.fmod) från ett USB-minne "
+            "med Arkiv → Importera modul…, eller dra filen hit."
         )
+        self._empty = QLabel(self._empty_text)
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setObjectName("emptyState")
@@ -71,7 +70,14 @@ class LibraryPage(QWidget):
         layout.addLayout(footer)
         self.set_modules([])
 
+    def set_loading(self, loading: bool) -> None:
+        if loading:
+            self._empty.setText(_("Läser in modulerna…"))
+            self._empty.setVisible(True)
+            self._scroll.setVisible(False)
+
     def set_modules(self, modules: Sequence[ModuleCardData]) -> None:
+        self._empty.setText(self._empty_text)
         for card in self._cards:
             card.setParent(None)
             card.deleteLater()

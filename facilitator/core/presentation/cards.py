@@ -1,0 +1,145 @@
+"""Projector cards: one idea per screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from facilitator.core.content.kinds import DiscussionFormat
+from facilitator.core.content.manifest import (
+    ActivityStep,
+    BreakStep,
+    ClosingStep,
+    EvaluationStep,
+    FilmStep,
+    PromptStep,
+    ReflectionStep,
+    Step,
+    TextStep,
+)
+from facilitator.core.i18n import N_, _
+
+
+class CardKind(StrEnum):
+    TITLE = "title"
+    TEXT = "text"
+    PROMPT = "prompt"
+    SILENT = "silent"
+    RULES = "rules"
+    BLACK = "black"
+    PAUSE = "pause"
+    CLOSING = "closing"
+    FILM = "film"
+    FILM_QUESTION = "film_question"
+    BREAK = "break"
+    ACTIVITY = "activity"
+    EVALUATION = "evaluation"
+
+
+@dataclass(frozen=True)
+class ProjectorCard:
+    kind: CardKind
+    heading: str = ""
+    body: str = ""
+    meta: str = ""
+    items: tuple[str, ...] = ()
+    countdown: bool = False
+
+
+CONVERSATION_RULES = (
+    N_("Lyssna för att förstå."),
+    N_("Ge och ta utrymme."),
+    N_("Tala utifrån dig själv och dina erfarenheter."),
+    N_("Det är okej att stå över."),
+    N_("Det som sägs personligt här stannar här."),
+)
+
+
+def rules_card() -> ProjectorCard:
+    return ProjectorCard(
+        CardKind.RULES,
+        heading=_("Samtalsregler"),
+        items=tuple(_(rule) for rule in CONVERSATION_RULES),
+    )
+
+
+def black_card() -> ProjectorCard:
+    return ProjectorCard(CardKind.BLACK)
+
+
+def pause_card(module_title: str) -> ProjectorCard:
+    return ProjectorCard(CardKind.PAUSE, heading=module_title, body=_("Vi fortsätter strax."))
+
+
+def title_card(title: str, subtitle: str = "") -> ProjectorCard:
+    return ProjectorCard(CardKind.TITLE, heading=title, body=subtitle)
+
+
+def break_card(minutes: int) -> ProjectorCard:
+    return ProjectorCard(
+        CardKind.BREAK, heading=_("Paus"), meta=_("{m} min").format(m=minutes), countdown=True
+    )
+
+
+def format_line(fmt: DiscussionFormat | None, minutes: int) -> str:
+    """The quiet line under a prompt: "Samtal i par · 5 min"."""
+    time = _("{m} min").format(m=minutes) if minutes else ""
+    if fmt is None:
+        return time
+    return f"{fmt.label} · {time}" if time else fmt.label
+
+
+def card_for_step(step: Step, minutes: int, module_title: str = "") -> ProjectorCard:
+    """The card a step shows when it starts (a film step shows the film instead)."""
+    if isinstance(step, PromptStep):
+        kind = CardKind.SILENT if step.format == DiscussionFormat.SILENT else CardKind.PROMPT
+        return ProjectorCard(
+            kind, body=step.question, meta=format_line(step.format, minutes), countdown=True
+        )
+    if isinstance(step, ReflectionStep):
+        return ProjectorCard(
+            CardKind.PROMPT,
+            heading=step.title,
+            body=step.question,
+            meta=format_line(step.format, minutes),
+            countdown=True,
+        )
+    if isinstance(step, ActivityStep):
+        return ProjectorCard(
+            CardKind.ACTIVITY,
+            heading=step.title,
+            body=step.instructions,
+            meta=format_line(step.format, minutes),
+            items=tuple(step.statements),
+            countdown=True,
+        )
+    if isinstance(step, TextStep):
+        return ProjectorCard(CardKind.TEXT, heading=step.title, body=step.body)
+    if isinstance(step, FilmStep):
+        return ProjectorCard(CardKind.FILM, heading=step.title)
+    if isinstance(step, BreakStep):
+        return break_card(minutes)
+    if isinstance(step, EvaluationStep):
+        first = step.questions[0]
+        return ProjectorCard(
+            CardKind.EVALUATION, heading=step.title, body=first.text, items=tuple(first.options)
+        )
+    if isinstance(step, ClosingStep):
+        return ProjectorCard(CardKind.CLOSING, heading=step.title, body=step.body)
+    return title_card(module_title or step.title)
+
+
+def film_question_card(question: str) -> ProjectorCard:
+    return ProjectorCard(CardKind.FILM_QUESTION, body=question)
+
+
+def format_countdown(remaining_seconds: float) -> str:
+    """ "4:59" while time remains; "+2 min" in overtime, never hidden."""
+    if remaining_seconds <= 0:
+        over = int(-remaining_seconds)
+        if over < 60:
+            return _("+{s} s").format(s=over)
+        return _("+{m} min").format(m=over // 60)
+    whole = int(remaining_seconds + 0.999)
+    minutes, seconds = divmod(whole, 60)
+    return f"{minutes}:{seconds:02d}"

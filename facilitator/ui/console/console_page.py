@@ -1,0 +1,218 @@
+"""The leader console: layout only. Top: the current step and its countdown, the session clock.
+Left: the plan. Centre: leader notes and what the room sees. Right: reflections. Bottom: what
+comes next and the controls. The SessionController fills it in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.i18n import _
+from facilitator.core.session.status import StepPhase
+
+PHASE_STYLE = {
+    StepPhase.NORMAL: "color: #1b2430;",
+    StepPhase.LAST_MINUTE: "color: #8a5a00;",
+    StepPhase.OVERTIME: "color: #a3261b;",
+}
+
+
+class ConsolePage(QWidget):
+    next_requested = Signal()
+    back_requested = Signal()
+    pause_requested = Signal()
+    extend_requested = Signal()
+    black_requested = Signal()
+    rules_requested = Signal()
+    end_requested = Signal()
+    jump_requested = Signal(str)
+    notice_action = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consolePage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        outer.addLayout(self._build_top())
+        outer.addWidget(self._build_notice())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_plan())
+        splitter.addWidget(self._build_centre())
+        self.reflection_host = QFrame()
+        self.reflection_host.setObjectName("reflectionHost")
+        QVBoxLayout(self.reflection_host).setContentsMargins(0, 0, 0, 0)
+        splitter.addWidget(self.reflection_host)
+        splitter.setSizes([260, 560, 380])
+        outer.addWidget(splitter, 1)
+        outer.addLayout(self._build_bottom())
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build_top(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.step_title = QLabel()
+        self.step_title.setObjectName("stepTitle")
+        self.step_title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.step_title.setWordWrap(True)
+        self.step_meta = QLabel()
+        self.step_meta.setObjectName("muted")
+        self.countdown = QLabel()
+        self.countdown.setObjectName("consoleCountdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.phase_label = QLabel()
+        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.session_clock = QLabel()
+        self.session_clock.setObjectName("sessionClock")
+        self.session_clock.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("muted")
+        self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.step_title, 0, 0)
+        grid.addWidget(self.step_meta, 1, 0)
+        grid.addWidget(self.countdown, 0, 1)
+        grid.addWidget(self.phase_label, 1, 1)
+        grid.addWidget(self.session_clock, 2, 0, 1, 2)
+        grid.addWidget(self.save_state, 3, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        return grid
+
+    def _build_notice(self) -> QWidget:
+        self.notice = QFrame()
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet(
+            "#notice { background: #fff4d6; border: 1px solid #c9a13b; border-radius: 6px; }"
+        )
+        row = QHBoxLayout(self.notice)
+        self.notice_text = QLabel()
+        self.notice_text.setWordWrap(True)
+        row.addWidget(self.notice_text, 1)
+        self.notice_button = QPushButton()
+        self.notice_button.clicked.connect(self.notice_action.emit)
+        row.addWidget(self.notice_button)
+        close = QPushButton(_("Stäng"))
+        close.clicked.connect(self.notice.hide)
+        row.addWidget(close)
+        self.notice.hide()
+        return self.notice
+
+    def show_notice(self, text: str, action: str | None = None) -> None:
+        """A calm message above the session: what happened and what to do."""
+        self.notice_text.setText(text)
+        self.notice_button.setVisible(action is not None)
+        self.notice_button.setText(action or "")
+        self.notice.show()
+
+    def _build_plan(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(_("Körschema")))
+        self.plan_list = QListWidget()
+        self.plan_list.setObjectName("planList")
+        self.plan_list.setAccessibleName(_("Körschema"))
+        self.plan_list.setStyleSheet("font-size: 12pt;")
+        self.plan_list.setWordWrap(True)
+        self.plan_list.itemActivated.connect(self._on_plan_activated)
+        layout.addWidget(self.plan_list, 1)
+        return box
+
+    def _build_centre(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(_("Dina anteckningar (syns bara här)")))
+        self.leader_notes = QTextBrowser()
+        self.leader_notes.setObjectName("leaderNotes")
+        self.leader_notes.setOpenLinks(False)
+        self.leader_notes.setStyleSheet("font-size: 13pt;")
+        layout.addWidget(self.leader_notes, 3)
+        self.preview_title = QLabel(_("Det här ser gruppen"))
+        layout.addWidget(self.preview_title)
+        self.preview_host = QFrame()
+        self.preview_host.setObjectName("previewHost")
+        self.preview_host.setMinimumHeight(200)
+        self.preview_layout = QVBoxLayout(self.preview_host)
+        self.preview_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.preview_host, 2)
+        return box
+
+    def _build_bottom(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.next_label = QLabel()
+        self.next_label.setObjectName("nextStep")
+        self.next_label.setWordWrap(True)
+        row.addWidget(self.next_label, 1)
+        self.back_button = self._button(_("◀ Tillbaka"), _("Föregående steg (PageUp, ←)"))
+        self.pause_button = self._button(_("Paus"), _("Pausa eller fortsätt (P)"))
+        self.extend_button = self._button(_("+1 min"), _("En minut till på steget (+)"))
+        self.black_button = self._button(_("Svart bild"), _("Svart projektorbild (B eller .)"))
+        self.rules_button = self._button(_("Samtalsregler"), _("Visa samtalsreglerna (R)"))
+        self.next_button = self._button(_("Nästa ▶"), _("Nästa steg (PageDown, →, mellanslag)"))
+        self.next_button.setObjectName("primary")
+        self.end_button = self._button(_("Avsluta"), _("Avsluta sessionen"))
+        for button, signal in (
+            (self.back_button, self.back_requested),
+            (self.pause_button, self.pause_requested),
+            (self.extend_button, self.extend_requested),
+            (self.black_button, self.black_requested),
+            (self.rules_button, self.rules_requested),
+            (self.next_button, self.next_requested),
+            (self.end_button, self.end_requested),
+        ):
+            button.clicked.connect(signal.emit)
+            row.addWidget(button)
+        return row
+
+    def _button(self, text: str, tooltip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        button.setMinimumHeight(48)
+        # The clicker keys belong to the session, not to whichever button has focus.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
+
+    def _on_plan_activated(self, item: QListWidgetItem) -> None:
+        self.jump_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    # --- updates from the controller -------------------------------------------------------
+
+    def set_plan_rows(self, rows: list[tuple[str, str]], current_row: int) -> None:
+        """rows: (step key, display text)."""
+        if self.plan_list.count() != len(rows):
+            self.plan_list.clear()
+            for key, _text in rows:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                self.plan_list.addItem(item)
+        for index, (_key, text) in enumerate(rows):
+            item = self.plan_list.item(index)
+            if item.text() != text:
+                item.setText(text)
+            font = item.font()
+            font.setBold(index == current_row)
+            item.setFont(font)
+        if 0 <= current_row < self.plan_list.count():
+            self.plan_list.setCurrentRow(current_row)
+
+    def set_countdown(self, text: str, phase: StepPhase) -> None:
+        self.countdown.setText(text)
+        self.countdown.setStyleSheet("font-size: 34pt; font-weight: 700;" + PHASE_STYLE[phase])
+        words = {
+            StepPhase.NORMAL: "",
+            StepPhase.LAST_MINUTE: _("Sista minuten"),
+            StepPhase.OVERTIME: _("Över tiden"),
+        }
+        self.phase_label.setText(words[phase])
+        self.phase_label.setStyleSheet(PHASE_STYLE[phase] + "font-weight: 600;")

@@ -1,0 +1,281 @@
+"""Runs one session: forwards the leader's keys and buttons to the engine, and shows the
+engine's state on the console and on every projector output (the projector itself and the
+console's preview)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from facilitator.core.content.kinds import StepKind
+from facilitator.core.content.manifest import FilmStep, Manifest, Step
+from facilitator.core.i18n import _
+from facilitator.core.presentation.cards import (
+    ProjectorCard,
+    black_card,
+    break_card,
+    card_for_step,
+    format_countdown,
+    pause_card,
+    rules_card,
+)
+from facilitator.core.session.engine import SessionEngine
+from facilitator.core.session.errors import SessionError
+from facilitator.core.session.events import StepTimeUp
+from facilitator.core.session.status import SessionState, SessionStatus
+from facilitator.ui.console.console_page import ConsolePage
+from facilitator.ui.projector.projector_view import ProjectorView
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 250
+CUE_VISIBLE_MS = 8000
+
+
+@dataclass(frozen=True)
+class StepContent:
+    step: Step
+    manifest: Manifest
+
+
+class SessionController(QObject):
+    ended = Signal()
+    step_changed = Signal(str)
+    time_up = Signal(str)
+
+    def __init__(
+        self,
+        engine: SessionEngine,
+        content: Mapping[str, StepContent],
+        console: ConsolePage,
+        outputs: Sequence[ProjectorView],
+        play_cue: Callable[[], None] | None = None,
+        language: str = "sv",
+    ) -> None:
+        super().__init__(console)
+        self.engine = engine
+        self._content = content
+        self._console = console
+        self._outputs = list(outputs)
+        self._play_cue = play_cue
+        self._language = language
+        self._override: ProjectorCard | None = None
+        self._shown_key: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._cue_timer = QTimer(self)
+        self._cue_timer.setSingleShot(True)
+        self._cue_timer.setInterval(CUE_VISIBLE_MS)
+        self._cue_timer.timeout.connect(lambda: self._each(lambda v: v.show_time_up_cue(False)))
+        self._connect_console()
+        self._install_keys()
+
+    # --- wiring ----------------------------------------------------------------------------
+
+    def _connect_console(self) -> None:
+        c = self._console
+        c.next_requested.connect(self.next)
+        c.back_requested.connect(self.back)
+        c.pause_requested.connect(self.toggle_pause)
+        c.extend_requested.connect(lambda: self.extend(1))
+        c.black_requested.connect(self.toggle_black)
+        c.rules_requested.connect(self.toggle_rules)
+        c.end_requested.connect(self.end)
+        c.jump_requested.connect(self.jump)
+
+    def _install_keys(self) -> None:
+        bindings: list[tuple[Sequence[str], Callable[[], None]]] = [
+            (("PgDown", "Right", "Space"), self.next),
+            (("PgUp", "Left"), self.back),
+            (("B", "."), self.toggle_black),
+            (("P",), self.toggle_pause),
+            (("+", "Shift++"), lambda: self.extend(1)),
+            (("R",), self.toggle_rules),
+            (("F5",), self.start_or_resume),
+        ]
+        for keys, action in bindings:
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self._console)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(action)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.engine.start()
+        self._timer.start()
+        self.refresh()
+
+    def start_or_resume(self) -> None:
+        state = self.engine.state
+        if state == SessionState.NOT_STARTED:
+            self.start()
+        elif state == SessionState.PAUSED:
+            self.toggle_pause()
+
+    def next(self) -> None:
+        self._act(self.engine.next)
+
+    def back(self) -> None:
+        self._act(self.engine.back)
+
+    def jump(self, key: str) -> None:
+        self._act(lambda: self.engine.jump(key))
+
+    def extend(self, minutes: int) -> None:
+        self._act(lambda: self.engine.extend(minutes))
+
+    def toggle_pause(self) -> None:
+        if self.engine.state == SessionState.RUNNING:
+            self._act(self.engine.pause)
+        elif self.engine.state == SessionState.PAUSED:
+            self._act(self.engine.resume)
+
+    def toggle_black(self) -> None:
+        self._toggle_override(black_card())
+
+    def toggle_rules(self) -> None:
+        self._toggle_override(rules_card())
+
+    def end(self) -> None:
+        if self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
+            self._act(self.engine.end)
+            self._timer.stop()
+            self.ended.emit()
+
+    def _toggle_override(self, card: ProjectorCard) -> None:
+        same = self._override is not None and self._override.kind == card.kind
+        self._override = None if same else card
+        self._shown_key = None
+        self.refresh()
+
+    def _act(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except SessionError as error:
+            # The first/last step or a finished session: nothing to do, nothing to alarm about.
+            log.info("Ignored: %s", error)
+            return
+        self._override = None
+        self.refresh()
+
+    # --- display ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        status = self.engine.status()
+        for event in self.engine.poll():
+            if isinstance(event, StepTimeUp):
+                self._on_time_up(event.key)
+        self._show_console(status)
+        self._show_projector(status)
+
+    def _on_time_up(self, key: str) -> None:
+        self.time_up.emit(key)
+        self._each(lambda v: v.show_time_up_cue(True))
+        self._cue_timer.start()
+        if self._play_cue is not None:
+            self._play_cue()
+
+    def _each(self, action: Callable[[ProjectorView], None]) -> None:
+        for view in self._outputs:
+            action(view)
+
+    def _show_projector(self, status: SessionStatus) -> None:
+        key = status.current_step.key if status.current_step else None
+        if status.state == SessionState.PAUSED:
+            card = pause_card(self._module_title(key))
+        elif self._override is not None:
+            card = self._override
+        elif key is not None and key in self._content:
+            item = self._content[key]
+            minutes = round(status.step_planned_seconds / 60)
+            card = card_for_step(item.step, minutes, item.manifest.title.get(self._language))
+        elif status.current_step is not None and status.current_step.kind == StepKind.BREAK:
+            card = break_card(round(status.step_planned_seconds / 60))
+        else:
+            card = pause_card("")
+        text = format_countdown(status.step_remaining_seconds)
+        for view in self._outputs:
+            if view.card != card:
+                view.show_card(card)
+            view.set_countdown(text, status.phase)
+        if key != self._shown_key:
+            self._shown_key = key
+            if key is not None:
+                self.step_changed.emit(key)
+
+    def _show_console(self, status: SessionStatus) -> None:
+        c = self._console
+        step = status.current_step
+        content = self._content.get(step.key) if step else None
+        if step is not None:
+            c.step_title.setText(step.title)
+            meta = [step.kind.label]
+            if step.format is not None:
+                meta.append(step.format.label)
+            meta.append(_("{m} min planerat").format(m=round(status.step_planned_seconds / 60)))
+            c.step_meta.setText(" · ".join(meta))
+        c.set_countdown(format_countdown(status.step_remaining_seconds), status.phase)
+        c.session_clock.setText(self._clock_text(status))
+        key = step.key if step is not None else None
+        if content is not None and c.leader_notes.property("stepKey") != key:
+            c.leader_notes.setProperty("stepKey", key)
+            c.leader_notes.setMarkdown(self._notes_markdown(content.step))
+        nxt = status.next_step
+        c.next_label.setText(
+            _("Nästa: {title} · {minutes} min").format(title=nxt.title, minutes=nxt.planned_minutes)
+            if nxt
+            else _("Nästa: avslutning av sessionen")
+        )
+        c.pause_button.setText(_("Fortsätt") if status.state == SessionState.PAUSED else _("Paus"))
+        c.set_plan_rows(*self._plan_rows(status))
+
+    def _clock_text(self, status: SessionStatus) -> str:
+        end = status.projected_end.strftime("%H:%M")
+        behind = status.minutes_behind
+        if behind > 0:
+            delta = _("{m} min efter plan").format(m=behind)
+        elif behind < 0:
+            delta = _("{m} min före plan").format(m=-behind)
+        else:
+            delta = _("enligt plan")
+        state = _(" · pausad") if status.state == SessionState.PAUSED else ""
+        return _("Beräknat slut {end} · {delta}").format(end=end, delta=delta) + state
+
+    def _plan_rows(self, status: SessionStatus) -> tuple[list[tuple[str, str]], int]:
+        runs = {run.key: run for run in self.engine.runs}
+        current = status.current_step.key if status.current_step else None
+        rows: list[tuple[str, str]] = []
+        current_row = -1
+        for step in self.engine.plan.active_steps:
+            run = runs.get(step.key)
+            if step.key == current:
+                marker = _("Nu")
+                current_row = len(rows)
+            elif run is not None and run.ended_at is not None:
+                marker = _("Klar")
+            else:
+                marker = ""
+            prefix = f"{marker}: " if marker else ""
+            rows.append((step.key, f"{prefix}{step.title} · {step.planned_minutes} min"))
+        return rows, current_row
+
+    def _notes_markdown(self, step: Step) -> str:
+        parts = [step.leader_notes]
+        follow_ups = getattr(step, "follow_ups", None)
+        if follow_ups:
+            parts.append(_("**Följdfrågor**"))
+            parts.append("\n".join(f"- {q}" for q in follow_ups))
+        if isinstance(step, FilmStep) and step.question_after:
+            parts.append(_("**Fråga efter filmen:** {q}").format(q=step.question_after))
+        return "\n\n".join(parts)
+
+    def _module_title(self, key: str | None) -> str:
+        if key is None or key not in self._content:
+            return ""
+        return self._content[key].manifest.title.get(self._language)

@@ -1,0 +1,145 @@
+"""Opens a session: the console in the main window, the projector view on the second screen
+(or, rehearsing or with one screen, only inside the console), and the controller between."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from facilitator.core.clock import Clock
+from facilitator.core.content.manifest import Manifest
+from facilitator.core.i18n import _
+from facilitator.core.planning import step_key
+from facilitator.core.session.engine import SessionEngine
+from facilitator.core.session.plan import SessionPlan
+from facilitator.core.settings import Settings, SettingsStore
+from facilitator.ui.console.console_page import ConsolePage
+from facilitator.ui.console.session_controller import SessionController, StepContent
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.projector.projector_view import ProjectorView
+from facilitator.ui.projector.screens import ProjectorScreens
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunningSession:
+    controller: SessionController
+    console: ConsolePage
+    projector: ProjectorView
+    preview: ProjectorView
+    screens: ProjectorScreens
+    rehearsal: bool
+
+
+class SessionLauncher(QObject):
+    started = Signal(object)  # RunningSession
+    finished = Signal(object)  # RunningSession
+
+    def __init__(
+        self,
+        qapp: QGuiApplication,
+        window: MainWindow,
+        clock: Clock,
+        settings_store: SettingsStore,
+        settings: Callable[[], Settings],
+        play_cue: Callable[[], None],
+        language: Callable[[], str],
+    ) -> None:
+        super().__init__(window)
+        self._qapp = qapp
+        self._window = window
+        self._clock = clock
+        self._settings_store = settings_store
+        self._settings = settings
+        self._play_cue = play_cue
+        self._language = language
+        self.current: RunningSession | None = None
+
+    def launch(
+        self, plan: SessionPlan, manifests: Mapping[str, Manifest], rehearse: bool
+    ) -> RunningSession:
+        content = {
+            step_key(m.id, step.id): StepContent(step, m)
+            for m in manifests.values()
+            for step in m.steps
+        }
+        console = ConsolePage()
+        preview = ProjectorView()
+        console.preview_layout.addWidget(preview)
+        projector = ProjectorView()
+        screens = ProjectorScreens(self._qapp, projector, self._window)
+        engine = SessionEngine(plan, self._clock)
+        controller = SessionController(
+            engine, content, console, [preview, projector], self._play_cue, self._language()
+        )
+        running = RunningSession(controller, console, projector, preview, screens, rehearse)
+        self.current = running
+        self._window.add_page(console)
+        self._window.show_page(console)
+        screens.projector_lost.connect(lambda: self._on_projector_lost(running))
+        screens.projector_available.connect(lambda name: self._offer_screen(running, name))
+        controller.ended.connect(lambda: self._finish(running))
+        if rehearse:
+            console.preview_title.setText(_("Repetition: så här ser gruppen bilden"))
+        else:
+            self._place_projector(running)
+        controller.start()
+        console.setFocus()
+        self.started.emit(running)
+        return running
+
+    def _place_projector(self, running: RunningSession) -> None:
+        screen = running.screens.choose(self._settings().projector_screen)
+        if screen is None:
+            running.console.show_notice(
+                _(
+                    "Ingen andra skärm hittades, så bilden till gruppen syns bara i "
+                    "förhandsvisningen. Anslut projektorn så erbjuds den här."
+                )
+            )
+            running.screens.wait_for_projector()
+            return
+        running.screens.show_on(screen)
+        self._remember_screen(screen.name())
+
+    def _remember_screen(self, name: str) -> None:
+        settings = self._settings()
+        if settings.projector_screen != name:
+            try:
+                self._settings_store.save(settings.with_changes(projector_screen=name))
+            except OSError:
+                log.warning("Could not remember the projector screen", exc_info=True)
+
+    def _on_projector_lost(self, running: RunningSession) -> None:
+        running.console.show_notice(
+            _(
+                "Projektorn kopplades bort. Sessionen fortsätter och tiden går som vanligt; "
+                "bilden syns i förhandsvisningen. Anslut projektorn igen så erbjuds den här."
+            )
+        )
+
+    def _offer_screen(self, running: RunningSession, name: str) -> None:
+        running.console.show_notice(
+            _("En skärm anslöts ({name}). Vill du visa gruppens bild där?").format(name=name),
+            _("Visa på projektorn"),
+        )
+
+        def accept() -> None:
+            for screen in self._qapp.screens():
+                if screen.name() == name:
+                    running.screens.show_on(screen)
+            running.console.notice.hide()
+            running.console.notice_action.disconnect(accept)
+
+        running.console.notice_action.connect(accept)
+
+    def _finish(self, running: RunningSession) -> None:
+        running.screens.hide()
+        running.projector.close()
+        self.finished.emit(running)
+        self.current = None

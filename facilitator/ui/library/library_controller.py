@@ -1,0 +1,94 @@
+"""Fills the library from the catalog (off the GUI thread) and turns a choice of modules and
+a length into a plan for the planner."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from facilitator.core.content.catalog import Catalog
+from facilitator.core.content.entry import ModuleEntry
+from facilitator.core.content.loader import load_manifest
+from facilitator.core.content.manifest import Manifest
+from facilitator.core.i18n import _
+from facilitator.core.planning import ModuleChoice, plan_for
+from facilitator.core.session.plan import SessionPlan
+from facilitator.ui.library.card import ModuleCardData
+from facilitator.ui.library.library_page import LibraryPage
+from facilitator.ui.tasks import BackgroundTasks
+
+log = logging.getLogger(__name__)
+
+
+def card_data(entry: ModuleEntry, language: str) -> ModuleCardData:
+    return ModuleCardData(
+        key=entry.id,
+        title=entry.title(language),
+        summary=entry.summary(language),
+        variant_minutes=entry.variant_minutes,
+        film_seconds=entry.film_seconds,
+        languages=entry.languages,
+        problems=tuple(p.describe(entry.path) for p in entry.problems),
+        runnable=entry.runnable,
+    )
+
+
+class LibraryController(QObject):
+    loaded = Signal()
+    plan_ready = Signal(object, object)  # SessionPlan, dict[module id, Manifest]
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        page: LibraryPage,
+        tasks: BackgroundTasks,
+        language: Callable[[], str],
+    ) -> None:
+        super().__init__(page)
+        self._catalog = catalog
+        self._page = page
+        self._tasks = tasks
+        self._language = language
+        page.plan_requested.connect(self.make_plan)
+
+    def reload(self) -> None:
+        self._page.set_loading(True)
+        self._tasks.run(self._load, self._show, self._load_failed)
+
+    def _load(self) -> list[ModuleEntry]:
+        self._catalog.load()
+        return self._catalog.library()
+
+    def _show(self, entries: list[ModuleEntry]) -> None:
+        language = self._language()
+        self._page.set_modules([card_data(e, language) for e in entries])
+        self.loaded.emit()
+
+    def _load_failed(self, error: Exception) -> None:
+        self._page.set_modules([])
+        self.failed.emit(
+            _("Modulerna gick inte att läsa in ({error}). Se loggfilen.").format(error=error)
+        )
+
+    def manifest(self, module_id: str, version: str | None = None) -> Manifest | None:
+        entry = self._catalog.get(module_id, version)
+        if entry is None:
+            return None
+        loaded = load_manifest(entry.path)
+        return loaded.manifest
+
+    def make_plan(self, module_ids: list[str], minutes: int) -> None:
+        manifests: dict[str, Manifest] = {}
+        choices: list[ModuleChoice] = []
+        for module_id in module_ids:
+            manifest = self.manifest(module_id)
+            if manifest is None:
+                self.failed.emit(_("Modulen {id} gick inte att öppna.").format(id=module_id))
+                return
+            manifests[module_id] = manifest
+            choices.append(ModuleChoice(manifest, manifest.variant(minutes)))
+        plan: SessionPlan = plan_for(choices, self._language())
+        self.plan_ready.emit(plan, manifests)

@@ -1,0 +1,206 @@
+"""The planner reads like a run sheet: start time · step · format · minutes. Editing minutes,
+skipping, moving or adding a break recomputes every later start time at once."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.i18n import N_, _
+from facilitator.core.session.plan import SessionPlan
+
+COLUMNS = (N_("Start"), N_("Steg"), N_("Form"), N_("Minuter"), N_("Ta med"))
+
+
+class PlannerPage(QWidget):
+    start_requested = Signal(bool)  # True: rehearse on one screen
+    save_template_requested = Signal()
+    open_template_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plannerPage")
+        self._plan = SessionPlan(title="", steps=())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Start:")))
+        self.start_edit = QDateTimeEdit()
+        self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start_edit.setAccessibleName(_("Starttid"))
+        self.start_edit.dateTimeChanged.connect(lambda _dt: self._refresh_times())
+        top.addWidget(self.start_edit)
+        self.end_label = QLabel()
+        self.end_label.setObjectName("plannedEnd")
+        top.addWidget(self.end_label, 1)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        edit_row = QHBoxLayout()
+        self.up_button = self._button(_("Flytta upp"), _("Flytta steget uppåt (Alt+Upp)"), "Alt+Up")
+        self.down_button = self._button(
+            _("Flytta ned"), _("Flytta steget nedåt (Alt+Ned)"), "Alt+Down"
+        )
+        self.break_button = self._button(
+            _("Lägg till paus"), _("Lägg in en paus efter steget (Ctrl+B)"), "Ctrl+B"
+        )
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.break_button.clicked.connect(self._add_break)
+        for button in (self.up_button, self.down_button, self.break_button):
+            edit_row.addWidget(button)
+        edit_row.addStretch(1)
+        self.save_button = self._button(_("Spara som mall"), _("Spara planen (Ctrl+S)"), "Ctrl+S")
+        self.open_button = self._button(
+            _("Öppna plan…"), _("Öppna en sparad plan (Ctrl+O)"), "Ctrl+O"
+        )
+        self.save_button.clicked.connect(self.save_template_requested.emit)
+        self.open_button.clicked.connect(self.open_template_requested.emit)
+        edit_row.addWidget(self.save_button)
+        edit_row.addWidget(self.open_button)
+        layout.addLayout(edit_row)
+        run_row = QHBoxLayout()
+        back = self._button(_("◀ Moduler"), _("Tillbaka till modulerna"))
+        back.clicked.connect(self.back_requested.emit)
+        run_row.addWidget(back)
+        run_row.addStretch(1)
+        self.rehearse_button = self._button(
+            _("Repetera på en skärm"), _("Prova sessionen utan projektor (Ctrl+R)"), "Ctrl+R"
+        )
+        self.rehearse_button.clicked.connect(lambda: self.start_requested.emit(True))
+        self.start_button = self._button(_("Starta sessionen"), _("Starta (F5)"), "F5")
+        self.start_button.setObjectName("primary")
+        self.start_button.clicked.connect(lambda: self.start_requested.emit(False))
+        run_row.addWidget(self.rehearse_button)
+        run_row.addWidget(self.start_button)
+        layout.addLayout(run_row)
+
+    def _button(self, text: str, tooltip: str, shortcut: str | None = None) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        if shortcut:
+            button.setShortcut(shortcut)
+        return button
+
+    # --- the plan --------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> SessionPlan:
+        return self._plan
+
+    def set_plan(self, plan: SessionPlan, start: datetime | None = None) -> None:
+        self._plan = plan
+        self.title.setText(plan.title)
+        if start is None:
+            now = datetime.now().astimezone()
+            start = now + timedelta(minutes=(5 - now.minute % 5) % 5 or 5)
+            start = start.replace(second=0, microsecond=0)
+        self.start_edit.setDateTime(QDateTime(start.replace(tzinfo=None)))
+        self._rebuild()
+
+    def start_time(self) -> datetime:
+        value = self.start_edit.dateTime()
+        date, time = value.date(), value.time()
+        naive = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+        return naive.astimezone()
+
+    def _rebuild(self, select_row: int | None = None) -> None:
+        self.table.setRowCount(len(self._plan.steps))
+        for row, step in enumerate(self._plan.steps):
+            self.table.setItem(row, 0, QTableWidgetItem(""))
+            self.table.setItem(row, 1, QTableWidgetItem(step.title))
+            self.table.setItem(
+                row, 2, QTableWidgetItem(step.format.label if step.format else step.kind.label)
+            )
+            minutes = QSpinBox()
+            minutes.setRange(0, 240)
+            minutes.setValue(step.planned_minutes)
+            minutes.setSuffix(" " + _("min"))
+            minutes.setAccessibleName(_("Minuter för {title}").format(title=step.title))
+            minutes.valueChanged.connect(lambda value, key=step.key: self._set_minutes(key, value))
+            self.table.setCellWidget(row, 3, minutes)
+            include = QCheckBox()
+            include.setChecked(not step.skipped)
+            include.setAccessibleName(_("Ta med {title}").format(title=step.title))
+            include.toggled.connect(lambda on, key=step.key: self._set_included(key, on))
+            self.table.setCellWidget(row, 4, include)
+        if select_row is not None:
+            self.table.selectRow(select_row)
+        self._refresh_times()
+
+    def _refresh_times(self) -> None:
+        schedule = {s.step.key: s for s in self._plan.schedule(self.start_time())}
+        end = self.start_time()
+        for row, step in enumerate(self._plan.steps):
+            item = self.table.item(row, 0)
+            entry = schedule.get(step.key)
+            if item is None:
+                continue
+            item.setText(entry.start.strftime("%H:%M") if entry else _("stryks"))
+            if entry:
+                end = entry.end
+        self.end_label.setText(
+            _("Slut {end} · {minutes} min totalt").format(
+                end=end.strftime("%H:%M"), minutes=self._plan.total_minutes
+            )
+        )
+        self.start_button.setEnabled(bool(self._plan.active_steps))
+        self.rehearse_button.setEnabled(bool(self._plan.active_steps))
+
+    def _set_minutes(self, key: str, minutes: int) -> None:
+        self._plan = self._plan.set_minutes(key, minutes)
+        self._refresh_times()
+
+    def _set_included(self, key: str, included: bool) -> None:
+        self._plan = self._plan.set_skipped(key, not included)
+        self._refresh_times()
+
+    def _selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _move(self, delta: int) -> None:
+        row = self._selected_row()
+        target = row + delta
+        if row < 0 or not 0 <= target < len(self._plan.steps):
+            return
+        self._plan = self._plan.move(self._plan.steps[row].key, target)
+        self._rebuild(select_row=target)
+
+    def _add_break(self) -> None:
+        row = self._selected_row()
+        after = self._plan.steps[row].key if row >= 0 else self._plan.steps[-1].key
+        self._plan = self._plan.insert_break(after, 10)
+        self._rebuild(select_row=(row if row >= 0 else len(self._plan.steps) - 2) + 1)
+
+    def focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,72 @@
+"""Screenshots of the real app with real module content, for docs/ and for looking at.
+
+    .venv/bin/python -m tests.screenshots [OUTPUT_DIR]
+
+Runs on Qt's offscreen platform with the two-screen configuration the tests use.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'screens.json'}"
+os.environ.setdefault("FACILITATOR_HOME", tempfile.mkdtemp(prefix="facilitator-shots-"))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from facilitator.app import Application, prepare  # noqa: E402
+
+
+def settle(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(widget: QWidget, path: Path) -> None:
+    settle()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    startup = prepare(portable=False, language="sv")
+    qapp = QApplication(sys.argv[:1])
+    app = Application(qapp, startup)
+    app.start(problems=[], exit_when_ready=False)
+    app.window.resize(1280, 800)
+    loop = QEventLoop()
+    app.library_controller.loaded.connect(loop.quit)
+    loop.exec()
+    shoot(app.window, out / "library.png")
+    cards = app.library.cards()
+    module_one = next((c for c in cards if c.data.key == "grund-1-vad-ar-kultur"), cards[0])
+    app.library.select(module_one.data.key)
+    app.library.set_minutes(75)
+    app.library._request_plan()
+    shoot(app.window, out / "planner.png")
+    app.planner.start_requested.emit(False)
+    running = app.launcher.current
+    assert running is not None
+    controller = running.controller
+    for _ in range(3):
+        controller.next()
+    shoot(app.window, out / "console.png")
+    shoot(running.projector, out / "projector-prompt.png")
+    controller.toggle_rules()
+    shoot(running.projector, out / "projector-rules.png")
+    controller.toggle_rules()
+    controller.end()
+    app.tasks.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
