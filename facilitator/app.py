@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from facilitator.core import i18n
 from facilitator.core.clock import SystemClock
 from facilitator.core.content.catalog import Catalog
-from facilitator.core.content.manifest import Manifest
 from facilitator.core.i18n import _
 from facilitator.core.logsetup import configure_logging
 from facilitator.core.paths import AppPaths, resolve_paths, resources_dir
+from facilitator.core.planning import OpenModule
 from facilitator.core.session.plan import SessionPlan
 from facilitator.core.settings import Settings, SettingsStore
 from facilitator.ui.console.session_launcher import RunningSession, SessionLauncher
@@ -29,6 +29,7 @@ from facilitator.ui.main_window import MainWindow
 from facilitator.ui.ready import ReadyReporter
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.theme import stylesheet
+from facilitator.ui.video.vlc_player import VlcPlayer
 from facilitator.ui.widgets.cue_sound import CueSound
 
 log = logging.getLogger(__name__)
@@ -99,9 +100,19 @@ class Application:
             lambda: self.settings,
             self.cue.play,
             self.language,
+            self._make_player,
         )
-        self._manifests: dict[str, Manifest] = {}
+        self._modules: dict[str, OpenModule] = {}
         self._wire()
+
+    def _make_player(self) -> VlcPlayer:
+        # Without a real display (offscreen tests, CI) libVLC must not open any output.
+        headless = self.qapp.platformName() in ("offscreen", "minimal")
+        return VlcPlayer(
+            video_output="dummy" if headless else None,
+            audio_output="dummy" if headless else None,
+            subtitle_size=self.settings.subtitle_size,
+        )
 
     def _wire(self) -> None:
         w = self.window
@@ -113,14 +124,14 @@ class Application:
         self.planner.start_requested.connect(self.start_session)
         self.launcher.finished.connect(self._session_finished)
 
-    def open_planner(self, plan: SessionPlan, manifests: dict[str, Manifest]) -> None:
-        self._manifests = manifests
+    def open_planner(self, plan: SessionPlan, modules: dict[str, OpenModule]) -> None:
+        self._modules = modules
         self.planner.set_plan(plan)
         self.window.show_page(self.planner)
         self.planner.focus_table()
 
     def start_session(self, rehearse: bool) -> None:
-        self.launcher.launch(self.planner.plan, self._manifests, rehearse)
+        self.launcher.launch(self.planner.plan, self._modules, rehearse)
 
     def _session_finished(self, running: RunningSession) -> None:
         self.window.show_page(self.library)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from facilitator.core.content.kinds import StepKind
 from facilitator.core.content.manifest import Manifest, Step, Variant
@@ -18,6 +19,14 @@ KEY_SEPARATOR = "/"
 class ModuleChoice:
     manifest: Manifest
     variant: Variant
+
+
+@dataclass(frozen=True)
+class OpenModule:
+    """A module ready to run: its manifest and the folder its files are in."""
+
+    manifest: Manifest
+    folder: Path
 
 
 def step_key(module_id: str, step_id: str) -> str:

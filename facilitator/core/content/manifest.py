@@ -81,7 +81,9 @@ class Film(Strict):
 
 
 class PausePoint(Strict):
-    at: float = Field(ge=0, strict=True, description="Seconds from the start of the film")
+    at: float = Field(
+        ge=0, strict=True, allow_inf_nan=False, description="Seconds from the start of the film"
+    )
     question: str = Field(min_length=1)
 
 

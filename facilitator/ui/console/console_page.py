@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSlider,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -39,6 +40,11 @@ class ConsolePage(QWidget):
     end_requested = Signal()
     jump_requested = Signal(str)
     notice_action = Signal()
+    film_toggle_requested = Signal()
+    film_skip_requested = Signal(float)
+    film_restart_requested = Signal()
+    film_subtitles_requested = Signal()
+    film_volume_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +152,52 @@ class ConsolePage(QWidget):
         self.preview_layout = QVBoxLayout(self.preview_host)
         self.preview_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview_host, 2)
+        layout.addWidget(self._build_film_bar())
         return box
+
+    def _build_film_bar(self) -> QWidget:
+        self.film_bar = QFrame()
+        self.film_bar.setObjectName("filmBar")
+        row = QHBoxLayout(self.film_bar)
+        row.setContentsMargins(0, 4, 0, 4)
+        self.film_position = QLabel()
+        self.film_position.setObjectName("filmPosition")
+        row.addWidget(self.film_position, 1)
+        controls = (
+            (
+                _("Spela/pausa"),
+                _("Spela eller pausa filmen (K; mellanslag under film)"),
+                self.film_toggle_requested.emit,
+            ),
+            (_("−10 s"), _("Tio sekunder bakåt (J)"), lambda: self.film_skip_requested.emit(-10.0)),
+            (_("+10 s"), _("Tio sekunder framåt (L)"), lambda: self.film_skip_requested.emit(10.0)),
+            (
+                _("Kapitlet från början"),
+                _("Spela kapitlet från början"),
+                self.film_restart_requested.emit,
+            ),
+            (
+                _("Undertexter"),
+                _("Undertexter på eller av (S)"),
+                self.film_subtitles_requested.emit,
+            ),
+        )
+        for text, tip, slot in controls:
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(100)
+        self.volume.setMaximumWidth(120)
+        self.volume.setAccessibleName(_("Volym"))
+        self.volume.setToolTip(_("Volym"))
+        self.volume.valueChanged.connect(self.film_volume_changed.emit)
+        row.addWidget(self.volume)
+        self.film_bar.hide()
+        return self.film_bar
 
     def _build_bottom(self) -> QHBoxLayout:
         row = QHBoxLayout()

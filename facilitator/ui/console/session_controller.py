@@ -7,18 +7,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.content.kinds import StepKind
 from facilitator.core.content.manifest import FilmStep, Manifest, Step
 from facilitator.core.i18n import _
+from facilitator.core.media import film_program
 from facilitator.core.presentation.cards import (
+    CardKind,
     ProjectorCard,
     black_card,
     break_card,
     card_for_step,
+    film_question_card,
     format_countdown,
     pause_card,
     rules_card,
@@ -28,6 +33,8 @@ from facilitator.core.session.errors import SessionError
 from facilitator.core.session.events import StepTimeUp
 from facilitator.core.session.status import SessionState, SessionStatus
 from facilitator.ui.console.console_page import ConsolePage
+from facilitator.ui.console.film_runner import FilmRunner
+from facilitator.ui.console.focus_guard import ConsoleFocusGuard
 from facilitator.ui.projector.projector_view import ProjectorView
 
 log = logging.getLogger(__name__)
@@ -40,6 +47,7 @@ CUE_VISIBLE_MS = 8000
 class StepContent:
     step: Step
     manifest: Manifest
+    folder: Path | None = None
 
 
 class SessionController(QObject):
@@ -55,6 +63,8 @@ class SessionController(QObject):
         outputs: Sequence[ProjectorView],
         play_cue: Callable[[], None] | None = None,
         language: str = "sv",
+        film: FilmRunner | None = None,
+        film_surface: Callable[[], QWidget] | None = None,
     ) -> None:
         super().__init__(console)
         self.engine = engine
@@ -63,6 +73,8 @@ class SessionController(QObject):
         self._outputs = list(outputs)
         self._play_cue = play_cue
         self._language = language
+        self._film = film
+        self._film_surface = film_surface
         self._override: ProjectorCard | None = None
         self._shown_key: str | None = None
         self._timer = QTimer(self)
@@ -72,7 +84,11 @@ class SessionController(QObject):
         self._cue_timer.setSingleShot(True)
         self._cue_timer.setInterval(CUE_VISIBLE_MS)
         self._cue_timer.timeout.connect(lambda: self._each(lambda v: v.show_time_up_cue(False)))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.focus_guard = ConsoleFocusGuard(app, console, outputs)
         self._connect_console()
+        self._connect_film()
         self._install_keys()
 
     # --- wiring ----------------------------------------------------------------------------
@@ -88,9 +104,27 @@ class SessionController(QObject):
         c.end_requested.connect(self.end)
         c.jump_requested.connect(self.jump)
 
+    def _connect_film(self) -> None:
+        film = self._film
+        if film is None:
+            return
+        c = self._console
+        c.film_toggle_requested.connect(film.toggle)
+        c.film_skip_requested.connect(film.skip)
+        c.film_restart_requested.connect(film.restart_chapter)
+        c.film_subtitles_requested.connect(film.toggle_subtitles)
+        c.film_volume_changed.connect(film.set_volume)
+        film.position_text.connect(c.film_position.setText)
+        film.question.connect(self._film_question)
+        film.playing.connect(self._film_playing)
+        film.finished.connect(self._film_finished)
+        film.problem.connect(self._film_problem)
+
     def _install_keys(self) -> None:
+        film = self._film
         bindings: list[tuple[Sequence[str], Callable[[], None]]] = [
-            (("PgDown", "Right", "Space"), self.next),
+            (("PgDown", "Right"), self.next),
+            (("Space",), self._space),
             (("PgUp", "Left"), self.back),
             (("B", "."), self.toggle_black),
             (("P",), self.toggle_pause),
@@ -98,11 +132,84 @@ class SessionController(QObject):
             (("R",), self.toggle_rules),
             (("F5",), self.start_or_resume),
         ]
+        if film is not None:
+            bindings += [
+                (("K",), film.toggle),
+                (("J",), lambda: film.skip(-10.0)),
+                (("L",), lambda: film.skip(10.0)),
+                (("S",), self._toggle_subtitles),
+            ]
         for keys, action in bindings:
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self._console)
                 shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
                 shortcut.activated.connect(action)
+
+    # --- film ------------------------------------------------------------------------------
+
+    def _toggle_subtitles(self) -> None:
+        if self._film is not None:
+            self._film.toggle_subtitles()
+
+    def _space(self) -> None:
+        """Space plays and pauses a running film; everywhere else it moves on (clicker)."""
+        if self._film is not None and self._film.active:
+            self._film.toggle()
+        else:
+            self.next()
+
+    def _film_question(self, question: str) -> None:
+        self._override = film_question_card(question)
+        self._shown_key = self.engine.current_key
+        self.refresh()
+
+    def _film_playing(self) -> None:
+        if self._override is not None and self._override.kind == CardKind.FILM_QUESTION:
+            self._override = None
+            self.refresh()
+
+    def _film_finished(self) -> None:
+        content = self._current_content()
+        question = getattr(content.step, "question_after", None) if content else None
+        self._override = film_question_card(question or _("Filmen är slut."))
+        self.refresh()
+
+    def _film_problem(self, message: str) -> None:
+        content = self._current_content()
+        self._console.show_notice(
+            message + " " + _("Sessionen fortsätter med stegets text och frågor.")
+        )
+        step = content.step if content else None
+        question = getattr(step, "question_after", None) or ""
+        self._override = ProjectorCard(
+            CardKind.TEXT, heading=step.title if step else "", body=question
+        )
+        self.refresh()
+
+    def _current_content(self) -> StepContent | None:
+        key = self.engine.current_key
+        return self._content.get(key) if key else None
+
+    def _enter_step(self, key: str | None) -> None:
+        content = self._content.get(key) if key else None
+        is_film = content is not None and isinstance(content.step, FilmStep)
+        self._console.film_bar.setVisible(is_film and self._film is not None)
+        if self._film is None:
+            return
+        if not is_film or content is None:
+            self._film.leave()
+            return
+        assert isinstance(content.step, FilmStep)
+        try:
+            if content.folder is None:
+                raise FileNotFoundError(content.step.id)
+            program = film_program(content.manifest, content.step, content.folder)
+        except FileNotFoundError:
+            self._film_problem(_("Filmfilen saknas i modulen, så filmen kan inte visas."))
+            return
+        surface = self._film_surface() if self._film_surface else None
+        if surface is not None:
+            self._film.enter(program, surface)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -146,6 +253,8 @@ class SessionController(QObject):
         if self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
             self._act(self.engine.end)
             self._timer.stop()
+            if self._film is not None:
+                self._film.release()
             self.ended.emit()
 
     def _toggle_override(self, card: ProjectorCard) -> None:
@@ -206,6 +315,8 @@ class SessionController(QObject):
             view.set_countdown(text, status.phase)
         if key != self._shown_key:
             self._shown_key = key
+            if status.state != SessionState.ENDED:
+                self._enter_step(key)
             if key is not None:
                 self.step_changed.emit(key)
 

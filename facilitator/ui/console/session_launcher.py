@@ -9,19 +9,21 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from facilitator.core.clock import Clock
-from facilitator.core.content.manifest import Manifest
 from facilitator.core.i18n import _
-from facilitator.core.planning import step_key
+from facilitator.core.planning import OpenModule, step_key
 from facilitator.core.session.engine import SessionEngine
 from facilitator.core.session.plan import SessionPlan
 from facilitator.core.settings import Settings, SettingsStore
 from facilitator.ui.console.console_page import ConsolePage
+from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.session_controller import SessionController, StepContent
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.projector.screens import ProjectorScreens
+from facilitator.ui.video.vlc_player import VlcPlayer
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,7 @@ class SessionLauncher(QObject):
         settings: Callable[[], Settings],
         play_cue: Callable[[], None],
         language: Callable[[], str],
+        make_player: Callable[[], VlcPlayer],
     ) -> None:
         super().__init__(window)
         self._qapp = qapp
@@ -58,15 +61,16 @@ class SessionLauncher(QObject):
         self._settings = settings
         self._play_cue = play_cue
         self._language = language
+        self._make_player = make_player
         self.current: RunningSession | None = None
 
     def launch(
-        self, plan: SessionPlan, manifests: Mapping[str, Manifest], rehearse: bool
+        self, plan: SessionPlan, modules: Mapping[str, OpenModule], rehearse: bool
     ) -> RunningSession:
         content = {
-            step_key(m.id, step.id): StepContent(step, m)
-            for m in manifests.values()
-            for step in m.steps
+            step_key(m.manifest.id, step.id): StepContent(step, m.manifest, m.folder)
+            for m in modules.values()
+            for step in m.manifest.steps
         }
         console = ConsolePage()
         preview = ProjectorView()
@@ -74,8 +78,20 @@ class SessionLauncher(QObject):
         projector = ProjectorView()
         screens = ProjectorScreens(self._qapp, projector, self._window)
         engine = SessionEngine(plan, self._clock)
+        film = FilmRunner(self._make_player, console)
+
+        def film_surface() -> QWidget:
+            return projector.film_surface if projector.isVisible() else preview.film_surface
+
         controller = SessionController(
-            engine, content, console, [preview, projector], self._play_cue, self._language()
+            engine,
+            content,
+            console,
+            [preview, projector],
+            self._play_cue,
+            self._language(),
+            film,
+            film_surface,
         )
         running = RunningSession(controller, console, projector, preview, screens, rehearse)
         self.current = running

@@ -11,9 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from facilitator.core.content.catalog import Catalog
 from facilitator.core.content.entry import ModuleEntry
 from facilitator.core.content.loader import load_manifest
-from facilitator.core.content.manifest import Manifest
 from facilitator.core.i18n import _
-from facilitator.core.planning import ModuleChoice, plan_for
+from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
 from facilitator.core.session.plan import SessionPlan
 from facilitator.ui.library.card import ModuleCardData
 from facilitator.ui.library.library_page import LibraryPage
@@ -37,7 +36,7 @@ def card_data(entry: ModuleEntry, language: str) -> ModuleCardData:
 
 class LibraryController(QObject):
     loaded = Signal()
-    plan_ready = Signal(object, object)  # SessionPlan, dict[module id, Manifest]
+    plan_ready = Signal(object, object)  # SessionPlan, dict[module id, OpenModule]
     failed = Signal(str)
 
     def __init__(
@@ -73,22 +72,22 @@ class LibraryController(QObject):
             _("Modulerna gick inte att läsa in ({error}). Se loggfilen.").format(error=error)
         )
 
-    def manifest(self, module_id: str, version: str | None = None) -> Manifest | None:
+    def open_module(self, module_id: str, version: str | None = None) -> OpenModule | None:
         entry = self._catalog.get(module_id, version)
         if entry is None:
             return None
-        loaded = load_manifest(entry.path)
-        return loaded.manifest
+        manifest = load_manifest(entry.path).manifest
+        return OpenModule(manifest, entry.path) if manifest is not None else None
 
     def make_plan(self, module_ids: list[str], minutes: int) -> None:
-        manifests: dict[str, Manifest] = {}
+        manifests: dict[str, OpenModule] = {}
         choices: list[ModuleChoice] = []
         for module_id in module_ids:
-            manifest = self.manifest(module_id)
-            if manifest is None:
+            opened = self.open_module(module_id)
+            if opened is None:
                 self.failed.emit(_("Modulen {id} gick inte att öppna.").format(id=module_id))
                 return
-            manifests[module_id] = manifest
-            choices.append(ModuleChoice(manifest, manifest.variant(minutes)))
+            manifests[module_id] = opened
+            choices.append(ModuleChoice(opened.manifest, opened.manifest.variant(minutes)))
         plan: SessionPlan = plan_for(choices, self._language())
         self.plan_ready.emit(plan, manifests)

@@ -212,13 +212,17 @@ class VlcPlayer(QObject):
         self._watchdog.start()
         self._player.play()
 
+    # pause/resume record the commanded state at once: libVLC confirms it later on its own
+    # thread, and a key pressed in between must already see the new state.
     def pause(self) -> None:
         if self._player is not None:
             self._player.set_pause(1)
+            self.state = PlayerState.PAUSED
 
     def resume(self) -> None:
         if self._player is not None:
             self._player.set_pause(0)
+            self.state = PlayerState.PLAYING
 
     def toggle(self) -> None:
         if self.state == PlayerState.PLAYING:

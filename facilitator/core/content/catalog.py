@@ -1,0 +1,225 @@
+"""The module library: bundled modules plus the user's, one entry per folder.
+
+Loading reads only what the cards need (and reuses it from a cache while `module.toml` is
+unchanged). Checking the whole manifest, every file and the film is done per module with
+`check`, whose result is cached too: a module is `runnable` once a check found no errors. So:
+open the library, show the cards, validate `unchecked()` in the background. For each id the
+newest version without errors is the one the library offers; older versions stay known so that
+a saved session can still open the version it was run with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from facilitator.core.content.card_reader import read_card
+from facilitator.core.content.catalog_cache import CardCache, stamp
+from facilitator.core.content.entry import ModuleEntry, Origin, card_fields, make_entry
+from facilitator.core.content.loader import LoadedManifest, parse_manifest, read_manifest_text
+from facilitator.core.content.media_probe import MediaProbe
+from facilitator.core.content.problems import MANIFEST_FILE, Problem
+from facilitator.core.content.report import ModuleReport
+from facilitator.core.content.validate import check_loaded, validate_module
+from facilitator.core.paths import AppPaths, bundled_modules_dir
+
+_SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03"})
+
+
+@dataclass(frozen=True)
+class CatalogRoot:
+    path: Path
+    origin: Origin
+
+
+def _sort_key(entry: ModuleEntry) -> tuple[int, str]:
+    # Bundled modules keep their numbered folder order; the user's are alphabetical (Swedish).
+    if entry.origin is Origin.BUNDLED:
+        return 0, entry.path.name
+    return 1, entry.title_sv.casefold().translate(_SWEDISH_ORDER)
+
+
+def _preference(entry: ModuleEntry) -> tuple[bool, tuple[int, ...], bool, str]:
+    # Known errors lose to any version without; on equal versions the user's copy wins:
+    # importing it over a bundled one was a choice.
+    return not entry.errors, entry.version_key, entry.origin is Origin.USER, str(entry.path)
+
+
+def _problems(records: Any) -> tuple[Problem, ...]:
+    return tuple(Problem.from_dict(record) for record in records)
+
+
+class Catalog:
+    def __init__(
+        self,
+        roots: Sequence[CatalogRoot],
+        cache_file: Path | None = None,
+        probe: MediaProbe | None = None,
+    ) -> None:
+        self._roots = tuple(roots)
+        self._cache = CardCache(cache_file)
+        self._probe = probe
+        self._entries: list[ModuleEntry] = []
+
+    @classmethod
+    def for_app(cls, paths: AppPaths, probe: MediaProbe | None = None) -> Catalog:
+        roots = [
+            CatalogRoot(bundled_modules_dir(), Origin.BUNDLED),
+            CatalogRoot(paths.user_modules_dir, Origin.USER),
+        ]
+        return cls(roots, paths.data_dir / "cache" / "catalog.json", probe)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def load(self, *, check: bool = False) -> None:
+        """Scan the folders again (after an import, say). Cheap when nothing changed. With
+        ``check``, every module not checked before (or changed since) is checked as well:
+        simple for a handful of modules, slow for hundreds on the first start."""
+        entries: list[ModuleEntry] = []
+        for root in self._roots:
+            try:
+                children = sorted(root.path.iterdir(), key=lambda path: path.name)
+            except OSError:
+                continue  # no user folder yet, or no bundled modules in a test setup
+            for folder in children:
+                if folder.is_dir() and not folder.name.startswith("."):
+                    entries.append(self._light_entry(folder, root.origin))
+        self._entries = entries
+        self._cache.forget_missing({str(entry.path) for entry in entries})
+        self._cache.save()
+        if check:
+            for entry in self.unchecked():
+                self.record(validate_module(entry.path, self._probe), save=False)
+            self._cache.save()
+
+    def _light_entry(self, folder: Path, origin: Origin) -> ModuleEntry:
+        manifest_stamp = stamp(folder / MANIFEST_FILE)
+        record = self._cache.get(folder, manifest_stamp) if manifest_stamp else None
+        if record is not None:
+            try:
+                return self._from_record(folder, origin, record)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass  # a cache written by something else: parse the manifest instead
+        card, problems = self._read(folder)
+        if manifest_stamp is not None:
+            records = [problem.to_dict() for problem in problems]
+            self._cache.put(folder, {"stamp": manifest_stamp, "card": card, "problems": records})
+        return make_entry(folder, origin, card, problems)
+
+    @staticmethod
+    def _read(folder: Path) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+        """The card, from the cheap partial read when it suffices; a broken manifest is
+        parsed whole so that its problems (with lines) show at once."""
+        text, problem = read_manifest_text(folder)
+        if text is None:
+            return card_fields(LoadedManifest(folder, None)), (problem,) if problem else ()
+        card = read_card(text)
+        if card is not None:
+            return card, ()
+        report = check_loaded(loaded := parse_manifest(text, folder))
+        return card_fields(loaded), report.problems
+
+    def _from_record(self, folder: Path, origin: Origin, record: dict[str, Any]) -> ModuleEntry:
+        card = record["card"]
+        full = record.get("full")
+        if isinstance(full, dict) and all(
+            stamp(folder / name) == file_stamp for name, file_stamp in full["files"].items()
+        ):
+            seconds = full["film_seconds"]
+            return make_entry(
+                folder,
+                origin,
+                card,
+                _problems(full["problems"]),
+                float(seconds) if seconds is not None else None,
+                validated=True,
+            )
+        return make_entry(folder, origin, card, _problems(record["problems"]))
+
+    # -- full validation ------------------------------------------------------------------
+
+    def check(self, entry: ModuleEntry) -> ModuleReport:
+        """Validate every file of the module (and probe its film), then remember the result."""
+        report = validate_module(entry.path, self._probe)
+        self.record(report)
+        return report
+
+    def record(self, report: ModuleReport, *, save: bool = True) -> ModuleEntry | None:
+        """Store a report made by `validate_module` elsewhere (a worker thread, say); returns
+        the updated entry, or None when the folder is not in the catalog (any more)."""
+        index = next(
+            (i for i, entry in enumerate(self._entries) if entry.path == report.folder), None
+        )
+        if index is None:
+            return None
+        entry = self._entries[index]
+        updated = replace(
+            entry,
+            problems=report.problems,
+            film_seconds=report.film_seconds,
+            validated=True,
+        )
+        self._entries[index] = updated
+        manifest_stamp = stamp(report.folder / MANIFEST_FILE)
+        if manifest_stamp is not None:
+            record = self._cache.get(report.folder, manifest_stamp)
+            if record is not None:
+                names = (MANIFEST_FILE, *report.referenced_files)
+                record["full"] = {
+                    "files": {name: stamp(report.folder / name) for name in names},
+                    "problems": [problem.to_dict() for problem in report.problems],
+                    "film_seconds": report.film_seconds,
+                }
+                self._cache.put(report.folder, record)
+                if save:
+                    self._cache.save()
+        return updated
+
+    # -- queries --------------------------------------------------------------------------
+
+    @property
+    def entries(self) -> tuple[ModuleEntry, ...]:
+        """Every folder found, including older versions and broken modules."""
+        return tuple(self._entries)
+
+    def _groups(self) -> dict[str, list[ModuleEntry]]:
+        groups: dict[str, list[ModuleEntry]] = {}
+        for entry in self._entries:
+            groups.setdefault(entry.id, []).append(entry)
+        return groups
+
+    def library(self) -> list[ModuleEntry]:
+        """What the library shows: per id the newest version without known errors (or, if all
+        have errors, the newest), plus broken versions newer than that one so their problems
+        are visible."""
+        shown: list[ModuleEntry] = []
+        for group in self._groups().values():
+            winner = max(group, key=_preference)
+            shown.append(winner)
+            shown.extend(
+                entry
+                for entry in group
+                if entry is not winner and entry.errors and entry.version_key > winner.version_key
+            )
+        return sorted(shown, key=_sort_key)
+
+    def unchecked(self) -> list[ModuleEntry]:
+        """Entries whose files have not been checked: what to validate in the background
+        after opening the library (the library's own cards first)."""
+        shown = self.library()
+        shown_ids = {id(entry) for entry in shown}
+        rest = [entry for entry in self._entries if id(entry) not in shown_ids]
+        return [entry for entry in [*shown, *rest] if not entry.validated]
+
+    def versions(self, module_id: str) -> list[ModuleEntry]:
+        """Every known version of a module, the preferred one first."""
+        return sorted(self._groups().get(module_id, []), key=_preference, reverse=True)
+
+    def get(self, module_id: str, version: str | None = None) -> ModuleEntry | None:
+        """The version the library offers, or a specific one (for a saved session)."""
+        for entry in self.versions(module_id):
+            if version is None or entry.version == version:
+                return entry
+        return None

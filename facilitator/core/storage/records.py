@@ -1,0 +1,265 @@
+"""What the storage layer hands out and takes in: plain frozen values, no ORM objects, so a
+caller on another thread never touches a live database row.
+
+All datetimes are timezone-aware; those read back are in UTC (convert for display).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from facilitator.core.content.manifest import TargetGroup
+from facilitator.core.i18n import N_, _
+
+__all__ = [
+    "AttendanceCounts",
+    "EvaluationOption",
+    "EvaluationResult",
+    "Gender",
+    "HistoryPage",
+    "HistoryQuery",
+    "ModuleRef",
+    "PrivateNote",
+    "ReflectionDraft",
+    "ReflectionKind",
+    "ReflectionRecord",
+    "SessionRecord",
+    "SessionStatus",
+    "SessionSummary",
+    "StepRun",
+    "TargetGroup",
+]
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    INTERRUPTED = "interrupted"
+    FINISHED = "finished"
+
+    @property
+    def label(self) -> str:
+        return _(_STATUS_LABELS[self])
+
+
+class ReflectionKind(StrEnum):
+    NOTE = "note"
+    QUOTE = "quote"
+    PARKING = "parking"
+    ACTION = "action"
+
+    @property
+    def label(self) -> str:
+        return _(_KIND_LABELS[self])
+
+
+class Gender(StrEnum):
+    WOMEN = "women"
+    MEN = "men"
+    OTHER = "other"
+    NOT_STATED = "not_stated"
+
+    @property
+    def label(self) -> str:
+        return _(_GENDER_LABELS[self])
+
+
+_STATUS_LABELS = {
+    SessionStatus.PLANNED: N_("Planerad"),
+    SessionStatus.RUNNING: N_("Pågår"),
+    SessionStatus.INTERRUPTED: N_("Avbruten"),
+    SessionStatus.FINISHED: N_("Avslutad"),
+}
+
+_KIND_LABELS = {
+    ReflectionKind.NOTE: N_("Anteckning"),
+    ReflectionKind.QUOTE: N_("Citat"),
+    ReflectionKind.PARKING: N_("Parkerad fråga"),
+    ReflectionKind.ACTION: N_("Överenskommen åtgärd"),
+}
+
+_GENDER_LABELS = {
+    Gender.WOMEN: N_("Kvinnor"),
+    Gender.MEN: N_("Män"),
+    Gender.OTHER: N_("Annan könstillhörighet"),
+    Gender.NOT_STATED: N_("Vill inte uppge"),
+}
+
+
+@dataclass(frozen=True)
+class ModuleRef:
+    """A module as it was when the session ran."""
+
+    module_id: str
+    version: str
+    content_hash: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    uuid: str
+    title: str
+    plan_json: str
+    modules: tuple[ModuleRef, ...]
+    place: str
+    leader_name: str | None
+    status: SessionStatus
+    current_step_key: str | None
+    engine_state_json: str | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StepRun:
+    step_key: str
+    module_id: str
+    step_id: str
+    title: str
+    kind: str
+    planned_seconds: int
+    actual_seconds: int | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class ReflectionDraft:
+    """A reflection as the leader typed it. ``uuid`` is made once, when the entry starts, and
+    kept for every save of it: saving the same draft twice stores it once."""
+
+    uuid: str
+    session_uuid: str
+    step_key: str
+    kind: ReflectionKind
+    text: str
+    prompt_text: str = ""
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ReflectionRecord:
+    uuid: str
+    session_uuid: str
+    step_key: str
+    prompt_text: str
+    kind: ReflectionKind
+    text: str
+    created_at: datetime
+    edited_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    """Participants counted, never named. Target groups may overlap or leave people out, so
+    their sum need not equal ``total``."""
+
+    women: int = 0
+    men: int = 0
+    other: int = 0
+    not_stated: int = 0
+    integration_staff: int = 0
+    newcomer_staff: int = 0
+    managers: int = 0
+    elected: int = 0
+    volunteers: int = 0
+
+    def __post_init__(self) -> None:
+        for name, value in self._values().items():
+            if value < 0:
+                raise ValueError(f"{name} must not be negative")
+
+    @classmethod
+    def of(
+        cls,
+        by_gender: Mapping[Gender, int],
+        by_target_group: Mapping[TargetGroup, int] | None = None,
+    ) -> AttendanceCounts:
+        values = {str(g): n for g, n in by_gender.items()}
+        values.update({str(t): n for t, n in (by_target_group or {}).items()})
+        return cls(**values)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_gender().values())
+
+    def by_gender(self) -> dict[Gender, int]:
+        return {g: int(getattr(self, g.value)) for g in Gender}
+
+    def by_target_group(self) -> dict[TargetGroup, int]:
+        return {t: int(getattr(self, t.value)) for t in TargetGroup}
+
+    def _values(self) -> dict[str, int]:
+        return {name: int(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class EvaluationOption:
+    index: int
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    """One evaluation question with the texts as asked and how many chose each option."""
+
+    question_id: str
+    question_text: str
+    options: tuple[EvaluationOption, ...]
+    knowledge_indicator: bool = False
+
+    @property
+    def answers(self) -> int:
+        return sum(option.count for option in self.options)
+
+
+@dataclass(frozen=True)
+class PrivateNote:
+    step_key: str
+    text: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the history list."""
+
+    uuid: str
+    title: str
+    place: str
+    leader_name: str | None
+    status: SessionStatus
+    started_at: datetime | None
+    ended_at: datetime | None
+    created_at: datetime
+    modules: tuple[ModuleRef, ...]
+    reflection_count: int
+    participant_count: int | None
+
+
+@dataclass(frozen=True)
+class HistoryQuery:
+    """``text`` matches title, place and module titles/ids, ignoring case (Å/å included).
+    ``since``/``until`` bound the session's date (started, or created if never started):
+    ``since`` inclusive, ``until`` exclusive."""
+
+    text: str = ""
+    statuses: frozenset[SessionStatus] = field(default_factory=frozenset)
+    since: datetime | None = None
+    until: datetime | None = None
+    module_id: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    items: tuple[SessionSummary, ...]
+    total: int
+    query: HistoryQuery

@@ -1,0 +1,161 @@
+"""Plays a film step: loads its programme into the player, stops at pause points to show a
+question, and reports the end or a problem. The session controller decides what the room sees."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from facilitator.core.films.subtitles import Chapter
+from facilitator.core.i18n import _
+from facilitator.core.media import FilmProgram, PausePointTracker, PlayerState
+from facilitator.ui.video.vlc_player import VlcPlayer, VlcUnavailableError
+
+log = logging.getLogger(__name__)
+
+SKIP_SECONDS = 10.0
+
+
+def clock(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class FilmRunner(QObject):
+    question = Signal(str)
+    playing = Signal()
+    finished = Signal()
+    problem = Signal(str)
+    position_text = Signal(str)
+
+    def __init__(self, make_player: Callable[[], VlcPlayer], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._make_player = make_player
+        self._player: VlcPlayer | None = None
+        self._program: FilmProgram | None = None
+        self._tracker = PausePointTracker(())
+        self._subtitles_on = True
+
+    @property
+    def active(self) -> bool:
+        return self._program is not None and self._player is not None
+
+    @property
+    def player(self) -> VlcPlayer | None:
+        return self._player
+
+    def enter(self, program: FilmProgram, surface: QWidget) -> None:
+        self.leave()
+        try:
+            player = self._ensure_player()
+            player.attach(surface)
+            player.load(program.film, program.subtitles, program.start, program.stop)
+        except VlcUnavailableError as error:
+            self.problem.emit(str(error))
+            return
+        self._program = program
+        self._tracker = PausePointTracker(program.pause_points)
+        if not self._subtitles_on:
+            player.set_subtitles(None)
+        player.play()
+
+    def leave(self) -> None:
+        if self._player is not None and self._program is not None:
+            self._player.stop()
+        self._program = None
+
+    def release(self) -> None:
+        self.leave()
+        if self._player is not None:
+            self._player.release()
+            self._player = None
+
+    def _ensure_player(self) -> VlcPlayer:
+        if self._player is None:
+            player = self._make_player()
+            player.ensure()
+            player.time_changed.connect(self._on_time)
+            player.ended.connect(self._on_ended)
+            player.failed.connect(self._on_failed)
+            player.state_changed.connect(self._on_state)
+            self._player = player
+        return self._player
+
+    # --- controls --------------------------------------------------------------------------
+
+    def toggle(self) -> None:
+        if self.active and self._player is not None:
+            if self._player.state == PlayerState.ENDED:
+                return
+            self._player.toggle()
+
+    def skip(self, seconds: float) -> None:
+        if self.active and self._player is not None and self._program is not None:
+            target = max(self._program.start, self._player.position() + seconds)
+            if seconds < 0:
+                self._tracker.rewound_to(target)
+            self._player.seek(target)
+
+    def restart_chapter(self) -> None:
+        if not self.active or self._player is None or self._program is None:
+            return
+        chapter = self.current_chapter()
+        start = chapter.start if chapter else self._program.start
+        self._tracker.rewound_to(start)
+        self._player.seek(start)
+        if self._player.state != PlayerState.PLAYING:
+            self._player.resume()
+
+    def toggle_subtitles(self) -> bool:
+        self._subtitles_on = not self._subtitles_on
+        if self._player is not None and self._program is not None:
+            language = self._program.subtitles[0].language if self._program.subtitles else None
+            self._player.set_subtitles(language if self._subtitles_on else None)
+        return self._subtitles_on
+
+    def set_volume(self, percent: int) -> None:
+        if self._player is not None:
+            self._player.set_volume(percent)
+
+    def current_chapter(self) -> Chapter | None:
+        if self._player is None or self._program is None:
+            return None
+        now = self._player.position()
+        current = None
+        for chapter in self._program.chapters:
+            if chapter.start <= now + 0.25:
+                current = chapter
+        return current
+
+    # --- player events (already on the GUI thread) -----------------------------------------
+
+    def _on_time(self, seconds: float) -> None:
+        if self._program is None or self._player is None:
+            return
+        point = self._tracker.reached(seconds)
+        if point is not None:
+            self._player.pause()
+            self.question.emit(point.question)
+        total = self._player.duration()
+        chapter = self.current_chapter()
+        text = clock(seconds) + (f" / {clock(total)}" if total else "")
+        if chapter is not None:
+            text += " · " + _("Kapitel: {title}").format(title=chapter.title)
+        self.position_text.emit(text)
+
+    def _on_state(self, state: str) -> None:
+        if state == PlayerState.PLAYING and self._program is not None:
+            self.playing.emit()
+
+    def _on_ended(self) -> None:
+        if self._program is not None:
+            self.finished.emit()
+
+    def _on_failed(self, message: str) -> None:
+        if self._program is not None:
+            log.warning("Film failed: %s", message)
+            self._program = None
+            self.problem.emit(message)
