@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from facilitator.core import i18n
 from facilitator.core.clock import SystemClock
 from facilitator.core.content.catalog import Catalog
+from facilitator.core.content.media_probe import MediaProbe, default_probe
 from facilitator.core.i18n import _
 from facilitator.core.logsetup import configure_logging
 from facilitator.core.paths import AppPaths, resolve_paths, resources_dir
@@ -27,9 +28,11 @@ from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.library.planner_page import PlannerPage
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.ready import ReadyReporter
+from facilitator.ui.session_store import SessionStore
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.theme import stylesheet
 from facilitator.ui.video.vlc_player import VlcPlayer
+from facilitator.ui.video.vlc_probe import VlcMediaProbe
 from facilitator.ui.widgets.cue_sound import CueSound
 
 log = logging.getLogger(__name__)
@@ -89,8 +92,10 @@ class Application:
         self.planner = PlannerPage()
         self.window.add_page(self.library)
         self.window.add_page(self.planner)
+        self.store = SessionStore(self.paths, self.tasks, qapp)
+        self._probe: MediaProbe | None = None
         self.library_controller = LibraryController(
-            self.catalog, self.library, self.tasks, self.language
+            self.catalog, self.library, self.tasks, self.language, self.media_probe
         )
         self.launcher = SessionLauncher(
             qapp,
@@ -101,9 +106,17 @@ class Application:
             self.cue.play,
             self.language,
             self._make_player,
+            self.store,
         )
         self._modules: dict[str, OpenModule] = {}
         self._wire()
+
+    def media_probe(self) -> MediaProbe | None:
+        """libVLC reads film lengths where it is installed (it is what plays them); ffprobe
+        where only that is; otherwise the library goes without film lengths."""
+        if self._probe is None:
+            self._probe = VlcMediaProbe.find() or default_probe()
+        return self._probe
 
     def _make_player(self) -> VlcPlayer:
         # Without a real display (offscreen tests, CI) libVLC must not open any output.
@@ -123,6 +136,9 @@ class Application:
         self.planner.back_requested.connect(lambda: w.show_page(self.library))
         self.planner.start_requested.connect(self.start_session)
         self.launcher.finished.connect(self._session_finished)
+        self.store.failed.connect(lambda text: self._tell([text]))
+        self.store.writer.trouble.connect(self._storage_trouble)
+        self.store.writer.recovered.connect(self._storage_recovered)
 
     def open_planner(self, plan: SessionPlan, modules: dict[str, OpenModule]) -> None:
         self._modules = modules
@@ -133,6 +149,19 @@ class Application:
     def start_session(self, rehearse: bool) -> None:
         self.launcher.launch(self.planner.plan, self._modules, rehearse)
 
+    def _storage_trouble(self, message: str) -> None:
+        running = self.launcher.current
+        if running is not None:
+            running.console.show_notice(message)
+            running.console.save_state.setText(_("Inte sparat ännu – försöker igen"))
+        log.warning("Storage trouble shown to the leader: %s", message)
+
+    def _storage_recovered(self) -> None:
+        running = self.launcher.current
+        if running is not None:
+            running.console.notice.hide()
+            running.console.save_state.setText(_("Sparat"))
+
     def _session_finished(self, running: RunningSession) -> None:
         self.window.show_page(self.library)
         running.console.deleteLater()
@@ -141,14 +170,25 @@ class Application:
         self, problems: Sequence[str], exit_when_ready: bool, ready_then_wait: bool = False
     ) -> None:
         self.hook.install()
+        self.qapp.aboutToQuit.connect(self.shutdown)
         self.qapp.setStyleSheet(stylesheet("console"))
         self.window.show()
         self.library_controller.reload()
+        self.store.open()
         if exit_when_ready or ready_then_wait:
             ReadyReporter(self.qapp, self.window, stay=ready_then_wait).arm()
             return
         if problems:
             QTimer.singleShot(0, lambda: self._tell(problems))
+
+    def shutdown(self) -> None:
+        """Let queued writes reach the disk before the process ends."""
+        running = self.launcher.current
+        if running is not None:
+            running.recorder.progress(running.controller.engine)
+        self.store.close()
+        self.tasks.wait()
+        self.cue.release()
 
     def show_about(self) -> None:
         from facilitator.ui.about import AboutDialog

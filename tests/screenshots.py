@@ -43,7 +43,7 @@ def main() -> int:
     app.start(problems=[], exit_when_ready=False)
     app.window.resize(1280, 800)
     loop = QEventLoop()
-    app.library_controller.loaded.connect(loop.quit)
+    app.library_controller.checked.connect(loop.quit)
     loop.exec()
     shoot(app.window, out / "library.png")
     cards = app.library.cards()
@@ -64,7 +64,7 @@ def main() -> int:
     shoot(running.projector, out / "projector-rules.png")
     controller.toggle_rules()
     controller.end()
-    app.tasks.wait()
+    app.shutdown()
     return 0
 
 

@@ -154,3 +154,17 @@ def pack_module(
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
     return PackResult(output, info)
+
+
+def folder_content_hash(folder: Path, limits: PackLimits = DEFAULT_LIMITS) -> str:
+    """The same content hash a pack of this folder would carry: recorded with each session so a
+    summary can say exactly which module content was run."""
+    return content_hash((name, _file_sha256(path)) for name, path in _collect(folder, limits))
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        while chunk := source.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

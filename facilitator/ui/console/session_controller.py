@@ -54,6 +54,7 @@ class SessionController(QObject):
     ended = Signal()
     step_changed = Signal(str)
     time_up = Signal(str)
+    changed = Signal()  # after every action the leader took (for saving the session's state)
 
     def __init__(
         self,
@@ -218,6 +219,12 @@ class SessionController(QObject):
         self._timer.start()
         self.refresh()
 
+    def resume_display(self) -> None:
+        """Continue a restored session: show where it is and keep the clock running."""
+        if self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
+            self._timer.start()
+        self.refresh()
+
     def start_or_resume(self) -> None:
         state = self.engine.state
         if state == SessionState.NOT_STARTED:
@@ -272,6 +279,7 @@ class SessionController(QObject):
             return
         self._override = None
         self.refresh()
+        self.changed.emit()
 
     # --- display ---------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -20,17 +20,23 @@ from facilitator.core.settings import Settings, SettingsStore
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.session_controller import SessionController, StepContent
+from facilitator.ui.console.session_recorder import SessionRecorder
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.projector.screens import ProjectorScreens
+from facilitator.ui.session_store import SessionStore
 from facilitator.ui.video.vlc_player import VlcPlayer
 
 log = logging.getLogger(__name__)
+
+# Elapsed times reach the disk at least this often, for resuming after a crash.
+AUTOSAVE_MS = 10_000
 
 
 @dataclass
 class RunningSession:
     controller: SessionController
+    recorder: SessionRecorder
     console: ConsolePage
     projector: ProjectorView
     preview: ProjectorView
@@ -52,6 +58,7 @@ class SessionLauncher(QObject):
         play_cue: Callable[[], None],
         language: Callable[[], str],
         make_player: Callable[[], VlcPlayer],
+        store: SessionStore,
     ) -> None:
         super().__init__(window)
         self._qapp = qapp
@@ -62,11 +69,18 @@ class SessionLauncher(QObject):
         self._play_cue = play_cue
         self._language = language
         self._make_player = make_player
+        self._store = store
         self.current: RunningSession | None = None
 
     def launch(
-        self, plan: SessionPlan, modules: Mapping[str, OpenModule], rehearse: bool
+        self,
+        plan: SessionPlan,
+        modules: Mapping[str, OpenModule],
+        rehearse: bool,
+        engine: SessionEngine | None = None,
+        session_uuid: str | None = None,
     ) -> RunningSession:
+        """Start a new session, or continue one (``engine`` restored, ``session_uuid`` known)."""
         content = {
             step_key(m.manifest.id, step.id): StepContent(step, m.manifest, m.folder)
             for m in modules.values()
@@ -77,7 +91,9 @@ class SessionLauncher(QObject):
         console.preview_layout.addWidget(preview)
         projector = ProjectorView()
         screens = ProjectorScreens(self._qapp, projector, self._window)
-        engine = SessionEngine(plan, self._clock)
+        resuming = engine is not None
+        engine = engine or SessionEngine(plan, self._clock)
+        recorder = SessionRecorder(self._store.writer, self._store.repository, session_uuid)
         film = FilmRunner(self._make_player, console)
 
         def film_surface() -> QWidget:
@@ -93,18 +109,30 @@ class SessionLauncher(QObject):
             film,
             film_surface,
         )
-        running = RunningSession(controller, console, projector, preview, screens, rehearse)
+        running = RunningSession(
+            controller, recorder, console, projector, preview, screens, rehearse
+        )
         self.current = running
         self._window.add_page(console)
         self._window.show_page(console)
         screens.projector_lost.connect(lambda: self._on_projector_lost(running))
         screens.projector_available.connect(lambda name: self._offer_screen(running, name))
         controller.ended.connect(lambda: self._finish(running))
+        controller.changed.connect(lambda: recorder.progress(engine))
+        autosave = QTimer(console)
+        autosave.setInterval(AUTOSAVE_MS)
+        autosave.timeout.connect(lambda: recorder.progress(engine))
+        autosave.start()
         if rehearse:
             console.preview_title.setText(_("Repetition: så här ser gruppen bilden"))
         else:
             self._place_projector(running)
-        controller.start()
+        if resuming:
+            controller.resume_display()
+            recorder.progress(engine)
+        else:
+            controller.start()
+            recorder.begin(engine, list(modules.values()))
         console.setFocus()
         self.started.emit(running)
         return running
@@ -155,6 +183,7 @@ class SessionLauncher(QObject):
         running.console.notice_action.connect(accept)
 
     def _finish(self, running: RunningSession) -> None:
+        running.recorder.finish(running.controller.engine)
         running.screens.hide()
         running.projector.close()
         self.finished.emit(running)

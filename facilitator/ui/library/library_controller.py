@@ -11,6 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from facilitator.core.content.catalog import Catalog
 from facilitator.core.content.entry import ModuleEntry
 from facilitator.core.content.loader import load_manifest
+from facilitator.core.content.media_probe import MediaProbe
+from facilitator.core.content.report import ModuleReport
+from facilitator.core.content.validate import validate_module
 from facilitator.core.i18n import _
 from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
 from facilitator.core.session.plan import SessionPlan
@@ -22,6 +25,7 @@ log = logging.getLogger(__name__)
 
 
 def card_data(entry: ModuleEntry, language: str) -> ModuleCardData:
+    # A module whose files are still being checked can be chosen; one with errors cannot.
     return ModuleCardData(
         key=entry.id,
         title=entry.title(language),
@@ -30,12 +34,13 @@ def card_data(entry: ModuleEntry, language: str) -> ModuleCardData:
         film_seconds=entry.film_seconds,
         languages=entry.languages,
         problems=tuple(p.describe(entry.path) for p in entry.problems),
-        runnable=entry.runnable,
+        runnable=entry.version is not None and not entry.errors,
     )
 
 
 class LibraryController(QObject):
     loaded = Signal()
+    checked = Signal()
     plan_ready = Signal(object, object)  # SessionPlan, dict[module id, OpenModule]
     failed = Signal(str)
 
@@ -45,12 +50,14 @@ class LibraryController(QObject):
         page: LibraryPage,
         tasks: BackgroundTasks,
         language: Callable[[], str],
+        probe: Callable[[], MediaProbe | None],
     ) -> None:
         super().__init__(page)
         self._catalog = catalog
         self._page = page
         self._tasks = tasks
         self._language = language
+        self._probe = probe
         page.plan_requested.connect(self.make_plan)
 
     def reload(self) -> None:
@@ -62,9 +69,34 @@ class LibraryController(QObject):
         return self._catalog.library()
 
     def _show(self, entries: list[ModuleEntry]) -> None:
+        self._refresh_cards(entries)
+        self.loaded.emit()
+        self._check_next()
+
+    def _refresh_cards(self, entries: list[ModuleEntry]) -> None:
         language = self._language()
         self._page.set_modules([card_data(e, language) for e in entries])
-        self.loaded.emit()
+
+    def _check_next(self) -> None:
+        """Check the modules' files one at a time in the background; each result updates the
+        cards (film length, problems) as it arrives."""
+        pending = self._catalog.unchecked()
+        if not pending:
+            self.checked.emit()
+            return
+        folder = pending[0].path
+        self._tasks.run(
+            lambda: validate_module(folder, self._probe()), self._checked, self._check_failed
+        )
+
+    def _checked(self, report: ModuleReport) -> None:
+        self._catalog.record(report)
+        self._refresh_cards(self._catalog.library())
+        self._check_next()
+
+    def _check_failed(self, error: Exception) -> None:
+        log.error("Module check failed: %s", error)
+        self.checked.emit()
 
     def _load_failed(self, error: Exception) -> None:
         self._page.set_modules([])

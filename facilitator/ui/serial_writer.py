@@ -1,0 +1,140 @@
+"""One worker for every database write, in the order they were asked for.
+
+The GUI thread never waits for the disk. A write that fails because the disk is full, the
+folder read-only or the file locked stays first in the queue (nothing after it overtakes it)
+and is retried with growing pauses; the data waits in memory meanwhile and the leader is told.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from facilitator.core.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+RETRY_MS = (1000, 2000, 5000, 10000, 30000)
+
+
+@dataclass
+class _Write:
+    work: Callable[[], Any]
+    on_done: Callable[[Any], None] | None
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as error:  # every failure goes back to the GUI thread to decide
+            self._relay.failed.emit(error)
+            return
+        self._relay.done.emit(result)
+
+
+class SerialWriter(QObject):
+    trouble = Signal(str)  # a Swedish message: what happened, that nothing is lost yet
+    recovered = Signal()
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._queue: deque[_Write] = deque()
+        self._busy = False
+        self._failures = 0
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._start_next)
+        self._held = True  # until the database is open
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue)
+
+    def open(self) -> None:
+        """The database is ready: start writing what was asked for so far."""
+        self._held = False
+        self._start_next()
+
+    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
+        self._queue.append(_Write(work, on_done))
+        self._start_next()
+
+    def _start_next(self) -> None:
+        if self._busy or self._held or self._retry.isActive():
+            return
+        if not self._queue:
+            self.idle.emit()
+            return
+        self._busy = True
+        self._pool.start(_Job(self._queue[0].work, self._relay))
+
+    def _finished(self, result: Any) -> None:
+        write = self._queue.popleft()
+        self._busy = False
+        if self._failures:
+            self._failures = 0
+            self.recovered.emit()
+        if write.on_done is not None:
+            write.on_done(result)
+        self._start_next()
+
+    def _failed(self, error: Any) -> None:
+        self._busy = False
+        if not isinstance(error, StorageError):
+            # Not something a retry fixes (a bug): drop this write, keep the others going.
+            log.error("A database write failed and was dropped: %r", error)
+            self._queue.popleft()
+            self._start_next()
+            return
+        delay = RETRY_MS[min(self._failures, len(RETRY_MS) - 1)]
+        self._failures += 1
+        log.warning("Database write failed (%s); retrying in %d ms", error, delay)
+        self.trouble.emit(error.message)
+        self._retry.start(delay)
+
+    def flush(self) -> list[Callable[[], Any]]:
+        """At shutdown: finish every queued write on this thread. Returns the writes that still
+        failed (so the caller can tell the leader or save them elsewhere)."""
+        self._held = True
+        self._retry.stop()
+        self._pool.waitForDone()
+        # Deliver the result of the write that was in flight (queued to this object).
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        failed: list[Callable[[], Any]] = []
+        while self._queue:
+            write = self._queue.popleft()
+            try:
+                result = write.work()
+            except StorageError:
+                log.exception("A write could not be saved at shutdown")
+                failed.append(write.work)
+                continue
+            except Exception:
+                log.exception("A write failed at shutdown and was dropped")
+                continue
+            if write.on_done is not None:
+                write.on_done(result)
+        return failed
