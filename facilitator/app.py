@@ -34,6 +34,7 @@ from facilitator.ui.theme import stylesheet
 from facilitator.ui.video.vlc_player import VlcPlayer
 from facilitator.ui.video.vlc_probe import VlcMediaProbe
 from facilitator.ui.widgets.cue_sound import CueSound
+from facilitator.ui.widgets.key_help import KeyHelp
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,7 @@ class Application:
     def _wire(self) -> None:
         w = self.window
         w.about_requested.connect(self.show_about)
+        w.keys_requested.connect(lambda: KeyHelp(w).exec())
         w.library_requested.connect(lambda: w.show_page(self.library))
         self.library_controller.plan_ready.connect(self.open_planner)
         self.library_controller.failed.connect(lambda text: self._tell([text]))

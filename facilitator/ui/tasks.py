@@ -45,9 +45,14 @@ class BackgroundTasks(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
-        relay = _Relay(self)  # lives on the GUI thread, so its signals are delivered there
+        """``owner``: when it is destroyed before the work ends, the result is dropped instead
+        of reaching widgets that are gone."""
+        # The relay lives on the GUI thread, so its signals are delivered there.
+        relay = _Relay(owner or self)
         self._relays.add(relay)
+        relay.destroyed.connect(lambda: self._relays.discard(relay))
 
         def finish(result: Any) -> None:
             self._relays.discard(relay)

@@ -20,7 +20,8 @@ def application(qtbot, facilitator_home: Path) -> Application:
     app = Application(QApplication.instance(), startup)
     qtbot.addWidget(app.window)
     app.start(problems=[], exit_when_ready=False)
-    return app
+    yield app
+    app.shutdown()
 
 
 def test_main_window_opens_in_swedish(application: Application) -> None:

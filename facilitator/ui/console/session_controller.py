@@ -55,6 +55,8 @@ class SessionController(QObject):
     step_changed = Signal(str)
     time_up = Signal(str)
     changed = Signal()  # after every action the leader took (for saving the session's state)
+    help_requested = Signal()
+    leave_full_screen_requested = Signal()
 
     def __init__(
         self,
@@ -132,6 +134,8 @@ class SessionController(QObject):
             (("+", "Shift++"), lambda: self.extend(1)),
             (("R",), self.toggle_rules),
             (("F5",), self.start_or_resume),
+            (("?", "Shift+?", "F1"), self.help_requested.emit),
+            (("Esc",), self.leave_full_screen_requested.emit),
         ]
         if film is not None:
             bindings += [

@@ -26,6 +26,7 @@ from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.projector.screens import ProjectorScreens
 from facilitator.ui.session_store import SessionStore
 from facilitator.ui.video.vlc_player import VlcPlayer
+from facilitator.ui.widgets.key_help import KeyHelp
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,10 @@ class SessionLauncher(QObject):
         screens.projector_available.connect(lambda name: self._offer_screen(running, name))
         controller.ended.connect(lambda: self._finish(running))
         controller.changed.connect(lambda: recorder.progress(engine))
+        controller.help_requested.connect(lambda: KeyHelp(console).exec())
+        controller.leave_full_screen_requested.connect(
+            lambda: projector.showNormal() if projector.isFullScreen() else None
+        )
         autosave = QTimer(console)
         autosave.setInterval(AUTOSAVE_MS)
         autosave.timeout.connect(lambda: recorder.progress(engine))

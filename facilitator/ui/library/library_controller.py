@@ -62,7 +62,7 @@ class LibraryController(QObject):
 
     def reload(self) -> None:
         self._page.set_loading(True)
-        self._tasks.run(self._load, self._show, self._load_failed)
+        self._tasks.run(self._load, self._show, self._load_failed, owner=self)
 
     def _load(self) -> list[ModuleEntry]:
         self._catalog.load()
@@ -86,7 +86,10 @@ class LibraryController(QObject):
             return
         folder = pending[0].path
         self._tasks.run(
-            lambda: validate_module(folder, self._probe()), self._checked, self._check_failed
+            lambda: validate_module(folder, self._probe()),
+            self._checked,
+            self._check_failed,
+            owner=self,
         )
 
     def _checked(self, report: ModuleReport) -> None:

@@ -1,0 +1,55 @@
+"""The key overlay (? or F1): every action and its key, for the leader with a clicker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from facilitator.core.i18n import N_, _
+
+# (action, keys); words among the keys are marked for translation, key names are not.
+KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (N_("Nästa steg"), ("PageDown", "→", N_("mellanslag"))),
+    (N_("Föregående steg"), ("PageUp", "←")),
+    (N_("Svart bild på projektorn (av/på)"), ("B", ".")),
+    (N_("Samtalsreglerna på projektorn (av/på)"), ("R",)),
+    (N_("Pausa eller fortsätta"), ("P",)),
+    (N_("En minut till på steget"), ("+",)),
+    (N_("Starta eller fortsätta sessionen"), ("F5",)),
+    (N_("Lämna helskärm på projektorn"), ("Esc",)),
+    (N_("Film: spela eller pausa"), ("K", N_("mellanslag under film"))),
+    (N_("Film: tio sekunder bakåt / framåt"), ("J", "L")),
+    (N_("Film: undertexter av/på"), ("S",)),
+    (N_("Spara en reflektion"), ("Enter",)),
+    (
+        N_("Reflektionens typ: anteckning, citat, kom tillbaka till, överenskommelse"),
+        ("Ctrl+1 … Ctrl+4",),
+    ),
+    (N_("Visa kortkommandon"), ("?", "F1")),
+)
+
+
+class KeyHelp(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Kortkommandon"))
+        layout = QVBoxLayout(self)
+        heading = QLabel(_("Kortkommandon"))
+        heading.setObjectName("pageTitle")
+        layout.addWidget(heading)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        for row, (action, keys) in enumerate(KEYS):
+            what = QLabel(_(action))
+            which = QLabel(" · ".join(_(key) for key in keys))
+            which.setStyleSheet("font-weight: 600;")
+            which.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            grid.addWidget(what, row, 0)
+            grid.addWidget(which, row, 1)
+        layout.addLayout(grid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setText(_("Stäng"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
