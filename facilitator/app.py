@@ -25,6 +25,7 @@ from facilitator.ui.console.session_launcher import RunningSession, SessionLaunc
 from facilitator.ui.errors import ExceptionHook
 from facilitator.ui.library.library_controller import LibraryController
 from facilitator.ui.library.library_page import LibraryPage
+from facilitator.ui.library.plan_files_controller import PlanFilesController
 from facilitator.ui.library.planner_page import PlannerPage
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.ready import ReadyReporter
@@ -110,7 +111,19 @@ class Application:
             self.store,
         )
         self._modules: dict[str, OpenModule] = {}
+        self.plan_files = PlanFilesController(
+            self.planner,
+            self.paths.data_dir / "plans",
+            lambda: self.settings,
+            self.settings_store,
+            self._apply_settings,
+            lambda: self._modules,
+            self.library_controller.open_module,
+        )
         self._wire()
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
 
     def media_probe(self) -> MediaProbe | None:
         """libVLC reads film lengths where it is installed (it is what plays them); ffprobe
@@ -134,6 +147,7 @@ class Application:
         w.keys_requested.connect(lambda: KeyHelp(w).exec())
         w.library_requested.connect(lambda: w.show_page(self.library))
         self.library_controller.plan_ready.connect(self.open_planner)
+        self.plan_files.opened.connect(self.open_planner)
         self.library_controller.failed.connect(lambda text: self._tell([text]))
         self.planner.back_requested.connect(lambda: w.show_page(self.library))
         self.planner.start_requested.connect(self.start_session)
