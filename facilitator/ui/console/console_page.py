@@ -259,6 +259,9 @@ class ConsolePage(QWidget):
 
     def set_countdown(self, text: str, phase: StepPhase) -> None:
         self.countdown.setText(text)
+        if self.countdown.property("phase") == phase.value:
+            return
+        self.countdown.setProperty("phase", phase.value)
         self.countdown.setStyleSheet("font-size: 34pt; font-weight: 700;" + PHASE_STYLE[phase])
         words = {
             StepPhase.NORMAL: "",

@@ -59,6 +59,7 @@ class ProjectorView(QWidget):
         layout.addStretch(3)
         self._countdown_text = ""
         self._phase = StepPhase.NORMAL
+        self._coloured_phase: StepPhase | None = None
         self.show_card(self._card)
 
     def _label(self, name: str) -> QLabel:
@@ -117,7 +118,8 @@ class ProjectorView(QWidget):
             label = "  " + _("över tiden")
         self.countdown.setText(text + label)
         self.countdown.setVisible(self._card.countdown)
-        self._apply_colours()
+        if phase != self._coloured_phase:
+            self._apply_colours()
 
     def show_time_up_cue(self, visible: bool) -> None:
         """A clear but soft visual cue when a step's time runs out."""
@@ -156,6 +158,8 @@ class ProjectorView(QWidget):
         self._apply_colours()
 
     def _apply_colours(self) -> None:
+        # Style sheets are re-polished on every set; only do it when the phase changes.
+        self._coloured_phase = self._phase
         colour = {
             StepPhase.NORMAL: MUTED,
             StepPhase.LAST_MINUTE: LAST_MINUTE,

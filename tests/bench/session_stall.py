@@ -1,0 +1,131 @@
+"""Event-loop stalls during a scripted session with 1-second ticks and a film playing, on the
+real console, projector view and libVLC player; the same probe in an idle loop is the baseline.
+Target: the longest stall ≤ 50 ms. Also reports the process's peak memory."""
+
+from __future__ import annotations
+
+import os
+import resource
+import tempfile
+import time
+
+from tests.bench.common import ROOT, BenchResult
+
+PROBE_MS = 5
+SECONDS = 20
+TARGET_MS = 50.0
+MODULE = ROOT / "modules" / "01-grund-1-vad-ar-kultur"
+
+
+def _max_gap(seconds: float, during: object = None) -> float:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    last = [0]
+    worst = [0.0]
+
+    def probe() -> None:
+        now = clock.elapsed()
+        worst[0] = max(worst[0], float(now - last[0] - PROBE_MS))
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(PROBE_MS)
+    timer.timeout.connect(probe)
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return worst[0]
+
+
+def run() -> list[BenchResult]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("FACILITATOR_HOME", tempfile.mkdtemp(prefix="facilitator-bench-"))
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.core.clock import SystemClock
+    from facilitator.core.content.loader import load_manifest
+    from facilitator.core.planning import ModuleChoice, plan_for, step_key
+    from facilitator.core.session.engine import SessionEngine
+    from facilitator.ui.console.console_page import ConsolePage
+    from facilitator.ui.console.film_runner import FilmRunner
+    from facilitator.ui.console.session_controller import SessionController, StepContent
+    from facilitator.ui.projector.projector_view import ProjectorView
+    from facilitator.ui.video.vlc_player import VlcPlayer
+
+    app = QApplication.instance() or QApplication([])
+    idle = _max_gap(3.0)
+    manifest = load_manifest(MODULE).manifest
+    assert manifest is not None
+    plan = plan_for([ModuleChoice(manifest, manifest.variant(75))])
+    engine = SessionEngine(plan, SystemClock())
+    content = {
+        step_key(manifest.id, s.id): StepContent(s, manifest, MODULE) for s in manifest.steps
+    }
+    console, projector = ConsolePage(), ProjectorView()
+    projector.resize(1920, 1080)
+    console.resize(1280, 800)
+    film = FilmRunner(lambda: VlcPlayer(video_output="dummy", audio_output="dummy"), console)
+    controller = SessionController(
+        engine,
+        content,
+        console,
+        [projector],
+        film=film,
+        film_surface=lambda: projector.film_surface,
+    )
+    projector.show()
+    console.show()
+    controller.start()
+    if os.environ.get("BENCH_NO_FILM") is None:
+        controller.jump(step_key(manifest.id, "film"))
+    # Every second the leader does something: extend, pause/resume, rules on/off.
+    actions = [lambda: controller.extend(1), controller.toggle_rules, controller.toggle_rules]
+    counter = [0]
+
+    def act() -> None:
+        actions[counter[0] % len(actions)]()
+        counter[0] += 1
+
+    ticker = QTimer()
+    ticker.setInterval(1000)
+    ticker.timeout.connect(act)
+    ticker.start()
+    began = time.perf_counter()
+    busy = _max_gap(SECONDS)
+    ticker.stop()
+    elapsed = time.perf_counter() - began
+    controller.end()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    del app
+    return [
+        BenchResult(
+            f"event-loop stall, scripted session + film ({elapsed:.0f} s)",
+            f"{busy:.0f} ms max",
+            f"{idle:.0f} ms idle loop",
+            None,
+            f"≤ {TARGET_MS:.0f} ms",
+            busy <= TARGET_MS,
+        ),
+        BenchResult(
+            "peak memory during playback",
+            f"{peak_mb:.0f} MB",
+            "–",
+            None,
+            "≤ 400 MB",
+            peak_mb <= 400,
+        ),
+    ]
+
+
+def main() -> None:
+    for result in run():
+        print(result.row())
+
+
+if __name__ == "__main__":
+    main()
