@@ -58,6 +58,21 @@ def main() -> int:
     controller = running.controller
     for _ in range(3):
         controller.next()
+    from facilitator.core.storage.records import ReflectionKind
+
+    samples = [
+        (ReflectionKind.NOTE, "Flera berättade om mat och högtider hemma som de aldrig tänkt på."),
+        (ReflectionKind.QUOTE, "”Jag trodde inte att jag hade någon kultur – tills jag flyttade.”"),
+        (ReflectionKind.PARKING, "Hur pratar vi om religion i personalgruppen?"),
+        (ReflectionKind.ACTION, "Vi tar upp introduktionen av nya kollegor på nästa APT."),
+    ]
+    saved = QEventLoop()
+    running.reflections.saved.connect(
+        lambda _r: saved.quit() if not running.reflections._pending else None
+    )
+    for kind, text in samples:
+        running.reflections.submit(kind, text)
+    saved.exec()
     shoot(app.window, out / "console.png")
     shoot(running.projector, out / "projector-prompt.png")
     controller.toggle_rules()

@@ -19,6 +19,7 @@ from facilitator.core.session.plan import SessionPlan
 from facilitator.core.settings import Settings, SettingsStore
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
+from facilitator.ui.console.reflection_controller import ReflectionController
 from facilitator.ui.console.session_controller import SessionController, StepContent
 from facilitator.ui.console.session_recorder import SessionRecorder
 from facilitator.ui.main_window import MainWindow
@@ -27,6 +28,7 @@ from facilitator.ui.projector.screens import ProjectorScreens
 from facilitator.ui.session_store import SessionStore
 from facilitator.ui.video.vlc_player import VlcPlayer
 from facilitator.ui.widgets.key_help import KeyHelp
+from facilitator.ui.widgets.reflection_panel import ReflectionPanel
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ AUTOSAVE_MS = 10_000
 class RunningSession:
     controller: SessionController
     recorder: SessionRecorder
+    reflections: ReflectionController
     console: ConsolePage
     projector: ProjectorView
     preview: ProjectorView
@@ -110,8 +113,22 @@ class SessionLauncher(QObject):
             film,
             film_surface,
         )
+        panel = ReflectionPanel()
+        console.reflection_layout.addWidget(panel)
+
+        def current_step() -> tuple[str, str] | None:
+            key = engine.current_key
+            if key is None:
+                return None
+            item = content.get(key)
+            prompt = getattr(item.step, "question", "") if item else ""
+            return key, prompt or (item.step.title if item else "")
+
+        reflections = ReflectionController(panel, recorder, current_step)
+        controller.step_changed.connect(lambda _key: reflections.show_step())
+        self._store.writer.trouble.connect(lambda _message: reflections.failed())
         running = RunningSession(
-            controller, recorder, console, projector, preview, screens, rehearse
+            controller, recorder, reflections, console, projector, preview, screens, rehearse
         )
         self.current = running
         self._window.add_page(console)
@@ -135,6 +152,7 @@ class SessionLauncher(QObject):
         if resuming:
             controller.resume_display()
             recorder.progress(engine)
+            recorder.load_reflections(reflections.load)
         else:
             controller.start()
             recorder.begin(engine, list(modules.values()))

@@ -1,0 +1,346 @@
+"""Every session run on this laptop: search, filter, open, export, delete for real.
+
+Layout and signals only. Changing a filter emits ``query_changed``; the owner runs the query
+off the GUI thread and hands the result to ``set_page``. A result for filters the leader has
+since changed is dropped, so a slow search never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.i18n import _
+from facilitator.core.storage.records import HistoryPage as HistoryResult
+from facilitator.core.storage.records import HistoryQuery, SessionStatus, SessionSummary
+from facilitator.ui.library.history_model import (
+    TITLE_COLUMN,
+    Period,
+    SessionTableModel,
+    bounds,
+    session_date,
+)
+from facilitator.ui.widgets import confirm as confirming
+
+PAGE_SIZE = 50
+SEARCH_DELAY_MS = 300
+
+
+class HistoryPage(QWidget):
+    query_changed = Signal(object)  # HistoryQuery
+    open_requested = Signal(str)  # session uuid
+    delete_requested = Signal(str)
+    export_requested = Signal(str)
+
+    def __init__(self, page_size: int = PAGE_SIZE, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPage")
+        self._page_size = page_size
+        self._total = 0
+        self._searching = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        heading = QLabel(_("Tidigare sessioner"))
+        heading.setObjectName("pageTitle")
+        layout.addWidget(heading)
+        layout.addLayout(self._build_filters())
+        self.model = SessionTableModel()
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(_("Tidigare sessioner"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setStyleSheet("QTableView { font-size: 12pt; }")
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((170, 0, 160, 260, 100, 110)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.installEventFilter(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._build_footer())
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._emit_first_page)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self._focus_search)
+        self._show_count()
+        self._update_buttons()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Sök på titel, plats eller modul (Ctrl+F)"))
+        self.search.setAccessibleName(_("Sök"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(40)
+        self.search.textChanged.connect(self._on_search_text)
+        self.search.returnPressed.connect(self._emit_first_page)
+        row.addWidget(self.search, 2)
+        self.status = self._combo(_("Status"))
+        self.status.addItem(_("Oavsett status"), None)
+        for status in SessionStatus:
+            self.status.addItem(status.label, status)
+        row.addWidget(self.status)
+        self.module = self._combo(_("Modul"))
+        self.set_modules([])
+        row.addWidget(self.module, 1)
+        self.period = self._combo(_("Period"))
+        for period in Period:
+            self.period.addItem(period.label, period)
+        row.addWidget(self.period)
+        today = QDate.currentDate()
+        self.since = self._date_edit(_("Från och med"), today.addDays(-30))
+        self.until = self._date_edit(_("Till och med"), today)
+        self._dash = QLabel("–")
+        row.addWidget(self.since)
+        row.addWidget(self._dash)
+        row.addWidget(self.until)
+        self._show_date_edits()
+        # Connected once every filter exists: filling the combo boxes must not search.
+        for combo in (self.status, self.module, self.period):
+            combo.currentIndexChanged.connect(self._on_filter)
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(self._on_filter)
+        return row
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.setMinimumHeight(40)
+        return combo
+
+    def _date_edit(self, name: str, value: QDate) -> QDateEdit:
+        edit = QDateEdit(value)
+        edit.setAccessibleName(name)
+        edit.setToolTip(name)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        edit.setMinimumHeight(40)
+        return edit
+
+    def _build_footer(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        self.count.setStyleSheet("font-size: 12pt;")
+        row.addWidget(self.count)
+        self.more = QPushButton(_("Visa fler"))
+        self.more.setToolTip(_("Visa nästa {n} sessioner").format(n=self._page_size))
+        self.more.clicked.connect(self._emit_next_page)
+        row.addWidget(self.more)
+        row.addStretch(1)
+        self.open_button = self._action(_("Öppna"), _("Öppna sessionen (Enter)"), self._open)
+        self.export_button = self._action(
+            _("Exportera…"), _("Exportera en sammanfattning (Ctrl+E)"), self._export
+        )
+        self.export_button.setShortcut("Ctrl+E")
+        self.delete_button = self._action(
+            _("Ta bort…"), _("Ta bort sessionen för gott (Delete)"), self._delete
+        )
+        for button in (self.open_button, self.export_button, self.delete_button):
+            row.addWidget(button)
+        self.open_button.setObjectName("primary")
+        return row
+
+    def _action(self, text: str, tooltip: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        button.setMinimumHeight(44)
+        button.setStyleSheet("font-size: 12pt;")
+        button.clicked.connect(slot)
+        return button
+
+    # --- the owner's setters ---------------------------------------------------------------
+
+    def set_modules(self, modules: Sequence[tuple[str, str]]) -> None:
+        """(module id, title) for the module filter; the current choice is kept if it still
+        exists."""
+        current = self.module.currentData()
+        self.module.blockSignals(True)
+        self.module.clear()
+        self.module.addItem(_("Alla moduler"), None)
+        for module_id, title in modules:
+            self.module.addItem(title or module_id, module_id)
+        index = self.module.findData(current) if current is not None else 0
+        self.module.setCurrentIndex(max(index, 0))
+        self.module.blockSignals(False)
+
+    def set_page(self, page: HistoryResult) -> None:
+        if dataclasses.replace(page.query, offset=0, limit=self._page_size) != self.query():
+            return  # answers filters the leader has since changed
+        if page.query.offset == 0:
+            self.model.replace(page.items)
+        elif page.query.offset == self.model.rowCount():
+            self.model.append(page.items)
+        else:
+            return
+        self._total = page.total
+        self._searching = False
+        self._show_count()
+        self._update_buttons()
+
+    def remove_session(self, uuid: str) -> None:
+        """Take a deleted session off the list without asking the database again."""
+        if self.model.remove(uuid):
+            self._total = max(0, self._total - 1)
+            self._show_count()
+            self._update_buttons()
+
+    def query(self) -> HistoryQuery:
+        """The filters as they stand, for the first page."""
+        status = self.status.currentData()
+        since = until = None
+        period = self.period.currentData()
+        days = (
+            (_day(self.since.date()), _day(self.until.date()))
+            if period is Period.CHOSEN
+            else period.days(date.today())
+            if isinstance(period, Period)
+            else None
+        )
+        if days is not None:
+            since, until = bounds(*days)
+        return HistoryQuery(
+            text=self.search.text().strip(),
+            statuses=frozenset({status}) if isinstance(status, SessionStatus) else frozenset(),
+            since=since,
+            until=until,
+            module_id=self.module.currentData(),
+            limit=self._page_size,
+            offset=0,
+        )
+
+    def refresh(self) -> None:
+        self._emit_first_page()
+
+    def selected_session(self) -> SessionSummary | None:
+        index = self.table.currentIndex()
+        selected = self.table.selectionModel().hasSelection()
+        return self.model.rows()[index.row()] if index.isValid() and selected else None
+
+    # --- reacting to the leader ------------------------------------------------------------
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_search_text(self, _text: str) -> None:
+        self._search_timer.start()  # waits for a pause in typing before searching
+
+    def _on_filter(self) -> None:
+        self._show_date_edits()
+        self._emit_first_page()
+
+    def _show_date_edits(self) -> None:
+        chosen = self.period.currentData() is Period.CHOSEN
+        for widget in (self.since, self._dash, self.until):
+            widget.setVisible(chosen)
+
+    def _emit_first_page(self) -> None:
+        self._search_timer.stop()
+        self._searching = True
+        self._show_count()
+        self.query_changed.emit(self.query())
+
+    def _emit_next_page(self) -> None:
+        self.query_changed.emit(dataclasses.replace(self.query(), offset=self.model.rowCount()))
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        if self._searching and not shown:
+            text = _("Söker…")
+        elif not self._total:
+            filtered = self.query() != HistoryQuery(limit=self._page_size)
+            text = (
+                _("Inga sessioner passar sökningen.")
+                if filtered
+                else _("Inga sessioner ännu. Här hamnar de sessioner du kör.")
+            )
+        else:
+            text = _("Visar {shown} av {total}").format(shown=shown, total=self._total)
+        self.count.setText(text)
+        self.more.setVisible(0 < shown < self._total)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_session() is not None
+        for button in (self.open_button, self.export_button, self.delete_button):
+            button.setEnabled(chosen)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self._delete()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_double_click(self, _index: QModelIndex) -> None:
+        self._open()
+
+    def _open(self) -> None:
+        if (summary := self.selected_session()) is not None:
+            self.open_requested.emit(summary.uuid)
+
+    def _export(self) -> None:
+        if (summary := self.selected_session()) is not None:
+            self.export_requested.emit(summary.uuid)
+
+    def _delete(self) -> None:
+        summary = self.selected_session()
+        if summary is None:
+            return
+        when = session_date(summary).strftime("%Y-%m-%d")
+        sure = confirming.confirm(
+            self,
+            _("Ta bort sessionen?"),
+            _("”{title}”, {place}, {date}").format(
+                title=summary.title, place=summary.place, date=when
+            ),
+            _(
+                "Sessionen och alla dess reflektioner raderas på riktigt, även ur "
+                "säkerhetskopiorna. Det går inte att återställa dem."
+            ),
+            _("Ta bort för gott"),
+        )
+        if sure:
+            self.delete_requested.emit(summary.uuid)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
