@@ -3,6 +3,7 @@ them. The only module that knows every part. The CLI imports it only to launch t
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from facilitator.core.paths import AppPaths, resolve_paths, resources_dir
 from facilitator.core.planning import OpenModule
 from facilitator.core.session.plan import SessionPlan
 from facilitator.core.settings import Settings, SettingsStore
+from facilitator.ui.console.resume import Interrupted, Resumable, ResumeController
 from facilitator.ui.console.session_launcher import RunningSession, SessionLauncher
 from facilitator.ui.errors import ExceptionHook
 from facilitator.ui.library.library_controller import LibraryController
@@ -36,6 +38,7 @@ from facilitator.ui.video.vlc_player import VlcPlayer
 from facilitator.ui.video.vlc_probe import VlcMediaProbe
 from facilitator.ui.widgets.cue_sound import CueSound
 from facilitator.ui.widgets.key_help import KeyHelp
+from facilitator.ui.widgets.resume_dialog import InterruptedSession, ResumeChoice, ResumeDialog
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +86,7 @@ class Application:
         self.settings_store = startup.settings_store
         self.settings = startup.settings
         self.language = i18n.active_language
+        self.clock = SystemClock()
         self.tasks = BackgroundTasks(parent=qapp)
         self.catalog = Catalog.for_app(self.paths)
         self.cue = CueSound(
@@ -102,7 +106,7 @@ class Application:
         self.launcher = SessionLauncher(
             qapp,
             self.window,
-            SystemClock(),
+            self.clock,
             self.settings_store,
             lambda: self.settings,
             self.cue.play,
@@ -111,6 +115,7 @@ class Application:
             self.store,
         )
         self._modules: dict[str, OpenModule] = {}
+        self.resume = ResumeController(self.store, self.clock, self.library_controller.open_module)
         self.plan_files = PlanFilesController(
             self.planner,
             self.paths.data_dir / "plans",
@@ -120,6 +125,7 @@ class Application:
             lambda: self._modules,
             self.library_controller.open_module,
         )
+        self.driven = False
         self._wire()
 
     def _apply_settings(self, settings: Settings) -> None:
@@ -153,6 +159,10 @@ class Application:
         self.planner.start_requested.connect(self.start_session)
         self.launcher.finished.connect(self._session_finished)
         self.store.failed.connect(lambda text: self._tell([text]))
+        self.store.opened.connect(self.resume.look)
+        self.resume.found.connect(self._offer_resume)
+        self.resume.ready.connect(self._resume_session)
+        self.resume.failed.connect(lambda text: self._tell([text]))
         self.store.writer.trouble.connect(self._storage_trouble)
         self.store.writer.recovered.connect(self._storage_recovered)
 
@@ -164,6 +174,38 @@ class Application:
 
     def start_session(self, rehearse: bool) -> None:
         self.launcher.launch(self.planner.plan, self._modules, rehearse)
+
+    def _offer_resume(self, interrupted: Interrupted) -> None:
+        if self.driven:
+            return  # the driver answers for the leader
+        record = interrupted.record
+        plan = SessionPlan.from_dict(json.loads(record.plan_json))
+        key = record.current_step_key
+        step = plan.step(key) if key is not None and key in plan else None
+        choice = ResumeDialog.ask(
+            InterruptedSession(
+                record.title,
+                record.place,
+                record.started_at,
+                step.title if step else None,
+                interrupted.reflections,
+            ),
+            self.window,
+        )
+        if choice == ResumeChoice.RESUME:
+            self.resume.resume(interrupted)
+        elif choice == ResumeChoice.CLOSE_AS_INTERRUPTED:
+            self.resume.close(interrupted)
+
+    def _resume_session(self, resumable: Resumable) -> None:
+        self._modules = resumable.modules
+        self.launcher.launch(
+            resumable.plan,
+            resumable.modules,
+            rehearse=False,
+            engine=resumable.engine,
+            session_uuid=resumable.record.uuid,
+        )
 
     def _storage_trouble(self, message: str) -> None:
         running = self.launcher.current
@@ -222,11 +264,19 @@ def run_app(
     language: str | None = None,
     exit_when_ready: bool = False,
     ready_then_wait: bool = False,
+    drive: bool = False,
     argv: Sequence[str] = (),
 ) -> int:
     startup = prepare(portable, language)
     qapp = QApplication(list(argv) or sys.argv[:1])
     qapp.setApplicationName("Facilitator")
     application = Application(qapp, startup)
+    if drive:
+        from facilitator.ui.driver import Driver
+
+        driver = Driver(application)
+        application.start([], exit_when_ready=False)
+        driver.announce_ready()
+        return qapp.exec()
     application.start(startup.problems, exit_when_ready, ready_then_wait)
     return qapp.exec()

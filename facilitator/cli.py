@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="like --exit-when-ready, but keep running until standard input closes",
     )
+    parser.add_argument(
+        "--drive",
+        action="store_true",
+        help="take a leader's actions as JSON lines on stdin (end-to-end tests, automation)",
+    )
     return parser
 
 
@@ -51,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         language=args.language,
         exit_when_ready=args.exit_when_ready,
         ready_then_wait=args.ready_then_wait,
+        drive=args.drive,
     )
 
 

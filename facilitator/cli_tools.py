@@ -14,6 +14,8 @@ TOOLS: dict[str, tuple[str, str]] = {
     "films": ("facilitator.cli_films", "render a module's film from its script"),
     "export": ("facilitator.cli_export", "export a session as PDF, CSV or JSON"),
     "report": ("facilitator.cli_export", "report over many sessions"),
+    "import-archive": ("facilitator.cli_export", "merge session archives from other laptops"),
+    "printables": ("facilitator.cli_export", "leader guide and participant handout as PDF"),
 }
 
 

@@ -3,6 +3,7 @@ film decodes to the end with its subtitles through real libVLC."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
@@ -58,7 +59,7 @@ def test_every_variant_runs_start_to_finish(folder: Path) -> None:
         engine = SessionEngine(plan, clock)
         engine.start()
         steps = plan.active_steps
-        for current, following in zip(steps, steps[1:], strict=False):
+        for current, following in itertools.pairwise(steps):
             clock.advance(current.planned_minutes * 60)
             engine.next()
             assert engine.current_key == following.key

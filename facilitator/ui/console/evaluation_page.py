@@ -138,6 +138,10 @@ class EvaluationPage(QWidget):
         self._column.addStretch(1)
         self._refresh()
 
+    def focus_first(self) -> None:
+        if self._blocks:
+            self._blocks[0].spins[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_target(self, percent: int) -> None:
         self._target = percent
         self._refresh()

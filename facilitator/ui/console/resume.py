@@ -38,6 +38,7 @@ class Resumable:
 
 class ResumeController(QObject):
     found = Signal(object)  # Interrupted
+    nothing_found = Signal()
     ready = Signal(object)  # Resumable
     failed = Signal(str)
 
@@ -64,7 +65,9 @@ class ResumeController(QObject):
         self._store.read(find, self._found)
 
     def _found(self, interrupted: Interrupted | None) -> None:
-        if interrupted is not None:
+        if interrupted is None:
+            self.nothing_found.emit()
+        else:
             self.found.emit(interrupted)
 
     def resume(self, interrupted: Interrupted) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 
-from facilitator.core.export.gather import period_bounds
 from facilitator.core.i18n import N_, _
 from facilitator.core.storage.records import SessionSummary
 
@@ -81,8 +80,8 @@ class SessionTableModel(QAbstractTableModel):
             return NOT_COUNTED if count is None else str(count)
         return summary.status.label
 
-    def rows(self) -> list[SessionSummary]:
-        return list(self._rows)
+    def row(self, number: int) -> SessionSummary:
+        return self._rows[number]
 
     def replace(self, rows: Sequence[SessionSummary]) -> None:
         self.beginResetModel()
@@ -133,6 +132,26 @@ class Period(Enum):
 
 
 def bounds(first: date, last: date) -> tuple[datetime, datetime]:
-    """``since`` inclusive and ``until`` exclusive, as HistoryQuery wants them; a range typed
-    back to front counts from its first day."""
-    return period_bounds(first, max(first, last))
+    """From the start of ``first`` to the end of ``last`` in local time: ``since`` inclusive
+    and ``until`` exclusive, as HistoryQuery wants them. A range typed back to front counts
+    from its first day. (Written out rather than taken from the export code, which would
+    bring the whole storage layer into a view.)"""
+    last = max(first, last)
+    since = datetime.combine(first, time.min).astimezone()
+    until = datetime.combine(last + timedelta(days=1), time.min).astimezone()
+    return since, until
+
+
+def query_bounds(
+    period: Period, first: QDate, last: QDate, today: date
+) -> tuple[datetime | None, datetime | None]:
+    """``since`` and ``until`` for the chosen period; the date fields count only for CHOSEN."""
+    if period is Period.CHOSEN:
+        days: tuple[date, date] | None = (_day(first), _day(last))
+    else:
+        days = period.days(today)
+    return bounds(*days) if days else (None, None)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

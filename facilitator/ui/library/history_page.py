@@ -34,7 +34,7 @@ from facilitator.ui.library.history_model import (
     TITLE_COLUMN,
     Period,
     SessionTableModel,
-    bounds,
+    query_bounds,
     session_date,
 )
 from facilitator.ui.widgets import confirm as confirming
@@ -105,6 +105,7 @@ class HistoryPage(QWidget):
         self.search.setAccessibleName(_("Sök"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(40)
+        self.search.setStyleSheet("font-size: 12pt;")
         self.search.textChanged.connect(self._on_search_text)
         self.search.returnPressed.connect(self._emit_first_page)
         row.addWidget(self.search, 2)
@@ -140,6 +141,7 @@ class HistoryPage(QWidget):
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setMinimumHeight(40)
+        combo.setStyleSheet("font-size: 12pt;")
         return combo
 
     def _date_edit(self, name: str, value: QDate) -> QDateEdit:
@@ -157,9 +159,11 @@ class HistoryPage(QWidget):
         self.count.setObjectName("muted")
         self.count.setStyleSheet("font-size: 12pt;")
         row.addWidget(self.count)
-        self.more = QPushButton(_("Visa fler"))
-        self.more.setToolTip(_("Visa nästa {n} sessioner").format(n=self._page_size))
-        self.more.clicked.connect(self._emit_next_page)
+        self.more = self._action(
+            _("Visa fler"),
+            _("Visa nästa {n} sessioner").format(n=self._page_size),
+            self._emit_next_page,
+        )
         row.addWidget(self.more)
         row.addStretch(1)
         self.open_button = self._action(_("Öppna"), _("Öppna sessionen (Enter)"), self._open)
@@ -221,21 +225,14 @@ class HistoryPage(QWidget):
 
     def query(self) -> HistoryQuery:
         """The filters as they stand, for the first page."""
+        # Qt hands a StrEnum back as a plain str.
         status = self.status.currentData()
-        since = until = None
-        period = self.period.currentData()
-        days = (
-            (_day(self.since.date()), _day(self.until.date()))
-            if period is Period.CHOSEN
-            else period.days(date.today())
-            if isinstance(period, Period)
-            else None
+        since, until = query_bounds(
+            self.period.currentData(), self.since.date(), self.until.date(), date.today()
         )
-        if days is not None:
-            since, until = bounds(*days)
         return HistoryQuery(
             text=self.search.text().strip(),
-            statuses=frozenset({status}) if isinstance(status, SessionStatus) else frozenset(),
+            statuses=frozenset({SessionStatus(status)}) if status else frozenset(),
             since=since,
             until=until,
             module_id=self.module.currentData(),
@@ -244,12 +241,13 @@ class HistoryPage(QWidget):
         )
 
     def refresh(self) -> None:
+        """Ask again for the first page (after a delete or an import, say)."""
         self._emit_first_page()
 
     def selected_session(self) -> SessionSummary | None:
         index = self.table.currentIndex()
         selected = self.table.selectionModel().hasSelection()
-        return self.model.rows()[index.row()] if index.isValid() and selected else None
+        return self.model.row(index.row()) if index.isValid() and selected else None
 
     # --- reacting to the leader ------------------------------------------------------------
 
@@ -340,7 +338,3 @@ class HistoryPage(QWidget):
         )
         if sure:
             self.delete_requested.emit(summary.uuid)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())

@@ -96,6 +96,12 @@ class ReflectionEntry(QPlainTextEdit):
         super().resizeEvent(event)
         self._fit_height()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The stylesheet's font arrives with polishing, after the first measurement.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+
     def _fit_height(self) -> None:
         """As tall as the text, within bounds: a long quote stays readable without scrolling,
         and an empty field does not take the space of the list below."""

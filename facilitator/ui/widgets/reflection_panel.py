@@ -152,7 +152,7 @@ class ReflectionPanel(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 8, 0, 0)
         column.setSpacing(4)
-        heading = QLabel(_("Sparat till den här frågan"))
+        heading = QLabel(_("Till den här frågan"))
         heading.setStyleSheet("font-weight: 600;")
         column.addWidget(heading)
         self.list = ReflectionList()

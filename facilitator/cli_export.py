@@ -1,0 +1,251 @@
+"""`facilitator export|report|import-archive|printables`: the export tools on the command line.
+
+Every handler returns the exit code: 0 when all went well, 1 when something could not be
+done (a session that does not exist, a folder that cannot be written, an archive refused);
+argparse exits with 2 on a usage mistake. Messages are plain Swedish, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from facilitator.core.i18n import _
+from facilitator.core.paths import AppPaths, bundled_modules_dir, resolve_paths
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            _("ange datum som ÅÅÅÅ-MM-DD: {text}").format(text=text)
+        ) from error
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text.rstrip("%").replace(",", "."))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(_("ange målet i procent, till exempel 60")) from error
+    if not 0 < value <= 100:
+        raise argparse.ArgumentTypeError(_("målet ska vara mellan 1 och 100 procent"))
+    return value / 100
+
+
+def add_parser(subparsers: Any) -> None:
+    export = subparsers.add_parser(
+        "export",
+        help="export a session as PDF, CSV or JSON",
+        description="Exportera en session: sammanfattning (PDF), data (CSV) eller arkiv (JSON).",
+    )
+    export.add_argument("session", metavar="SESSION_UUID")
+    kind = export.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--pdf", action="store_true", help="summary PDF (-o: the file)")
+    kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
+    kind.add_argument("--json", action="store_true", help="session archive (-o: the file)")
+    export.add_argument("-o", "--output", type=Path, help="default: the exports folder")
+    export.add_argument("--target", type=_share, default=0.6, help="indicator target, %% (60)")
+    export.set_defaults(handler=run_export)
+
+    report = subparsers.add_parser(
+        "report",
+        help="report over many sessions",
+        description="Rapport över sessioner under en period (båda datumen ingår).",
+    )
+    report.add_argument("--from", dest="first", type=_date, required=True, metavar="DATE")
+    report.add_argument("--to", dest="last", type=_date, required=True, metavar="DATE")
+    report.add_argument("--module", dest="modules", action="append", default=[], metavar="ID")
+    report_kind = report.add_mutually_exclusive_group()
+    report_kind.add_argument("--pdf", action="store_true", help="PDF (the default; -o: the file)")
+    report_kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
+    report.add_argument("-o", "--output", type=Path, help="default: the exports folder")
+    report.add_argument("--target", type=_share, default=0.6, help="indicator target, %% (60)")
+    report.set_defaults(handler=run_report)
+
+    imports = subparsers.add_parser(
+        "import-archive",
+        help="merge session archives from other computers",
+        description="Importera sessionsarkiv (JSON). Samma session två gånger läggs inte till igen.",
+    )
+    imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imports.set_defaults(handler=run_import)
+
+    printables = subparsers.add_parser(
+        "printables",
+        help="print a module's leader guide and participant handout",
+        description="Skriv ut förberedelseguide och deltagarmaterial för en modul.",
+    )
+    printables.add_argument("module", metavar="MODULE", help="module id or module folder")
+    printables.add_argument("-o", "--output", type=Path, help="folder (default: exports)")
+    printables.set_defaults(handler=run_printables)
+
+
+@contextmanager
+def _repository(paths: AppPaths) -> Iterator[Any]:
+    from facilitator.core.storage.database import open_database
+    from facilitator.core.storage.repository import Repository
+
+    with open_database(paths) as database:
+        yield database, Repository.of(database)
+
+
+def _manifests(paths: AppPaths) -> Any:
+    from facilitator.core.content.catalog import Catalog
+    from facilitator.core.export.gather import catalog_manifests
+
+    catalog = Catalog.for_app(paths)
+    catalog.load()
+    return catalog_manifests(catalog)
+
+
+def _fail(message: str, out: TextIO) -> int:
+    print(message, file=out)
+    return 1
+
+
+def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from facilitator.core.export import service
+    from facilitator.core.storage.errors import SessionNotFound, StorageError
+
+    out = out or sys.stdout
+    paths = resolve_paths()
+    folder = paths.export_dir
+    try:
+        with _repository(paths) as (_database, repo):
+            manifests = _manifests(paths)
+            if args.pdf:
+                target = args.output or folder / service.summary_file_name(repo, args.session)
+                written = [
+                    service.export_summary_pdf(
+                        repo,
+                        args.session,
+                        target,
+                        manifests=manifests,
+                        indicator_target=args.target,
+                    )
+                ]
+            elif args.csv:
+                written = service.export_session_csv(
+                    repo, args.session, args.output or folder, manifests=manifests
+                )
+            else:
+                written = [
+                    service.export_session_archive(
+                        repo, args.session, args.output, folder=folder, manifests=manifests
+                    )
+                ]
+    except SessionNotFound:
+        return _fail(_("Ingen session med id {uuid} finns.").format(uuid=args.session), out)
+    except (StorageError, OSError) as error:
+        return _fail(_("Exporten misslyckades: {error}").format(error=_reason(error)), out)
+    for path in written:
+        print(path, file=out)
+    return 0
+
+
+def run_report(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from facilitator.core.export import service
+    from facilitator.core.storage.errors import StorageError
+
+    out = out or sys.stdout
+    if args.last < args.first:
+        return _fail(_("Slutdatumet ligger före startdatumet."), out)
+    paths = resolve_paths()
+    folder = paths.export_dir
+    stem = service.report_stem(args.first, args.last)
+    try:
+        with _repository(paths) as (_database, repo):
+            written = service.export_report(
+                repo,
+                args.first,
+                args.last,
+                pdf=None if args.csv else (args.output or folder / f"{stem}.pdf"),
+                csv_folder=(args.output or folder) if args.csv else None,
+                module_ids=args.modules,
+                manifests=_manifests(paths),
+                indicator_target=args.target,
+            )
+    except (StorageError, OSError) as error:
+        return _fail(_("Rapporten misslyckades: {error}").format(error=_reason(error)), out)
+    for path in written:
+        print(path, file=out)
+    return 0
+
+
+def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from facilitator.core.export.archive_import import ImportOutcome, import_archives
+    from facilitator.core.storage.errors import StorageError
+
+    out = out or sys.stdout
+    words = {
+        ImportOutcome.ADDED: _("tillagd"),
+        ImportOutcome.UPDATED: _("uppdaterad"),
+        ImportOutcome.UNCHANGED: _("fanns redan"),
+        ImportOutcome.KEPT_LOCAL: _("behölls (kopian här är nyare)"),
+        ImportOutcome.FAILED: _("FEL"),
+    }
+    try:
+        with _repository(resolve_paths()) as (database, _repo):
+            results = import_archives(database, args.files)
+    except (StorageError, OSError) as error:
+        return _fail(_("Importen misslyckades: {error}").format(error=_reason(error)), out)
+    for result in results:
+        line = f"{words[result.outcome]:<12} {result.file}"
+        if result.title:
+            line += f" – {result.title}"
+        if result.message:
+            line += f" ({result.message})"
+        print(line, file=out)
+    return 1 if any(r.outcome is ImportOutcome.FAILED for r in results) else 0
+
+
+def run_printables(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from facilitator.core.export.printables import (
+        ModuleNotPrintable,
+        write_handout,
+        write_leader_guide,
+    )
+
+    out = out or sys.stdout
+    paths = resolve_paths()
+    folder = _module_folder(args.module, paths)
+    if folder is None:
+        return _fail(_("Ingen modul {module} hittades.").format(module=args.module), out)
+    target = args.output or paths.export_dir
+    try:
+        written = [
+            write_leader_guide(folder, target / f"{folder.name}-forberedelseguide.pdf"),
+            write_handout(folder, target / f"{folder.name}-deltagarmaterial.pdf"),
+        ]
+    except ModuleNotPrintable as error:
+        return _fail(error.message, out)
+    except OSError as error:
+        return _fail(_("Utskriften misslyckades: {error}").format(error=_reason(error)), out)
+    for path in written:
+        print(path, file=out)
+    return 0
+
+
+def _module_folder(module: str, paths: AppPaths) -> Path | None:
+    given = Path(module)
+    if given.is_dir():
+        return given
+    from facilitator.core.content.catalog import Catalog
+
+    catalog = Catalog.for_app(paths)
+    catalog.load()
+    entry = catalog.get(module)
+    if entry is not None:
+        return entry.path
+    bundled = bundled_modules_dir()
+    return next((f for f in sorted(bundled.glob(f"*{module}*")) if f.is_dir()), None)
+
+
+def _reason(error: Exception) -> str:
+    return str(getattr(error, "message", None) or getattr(error, "strerror", None) or error)

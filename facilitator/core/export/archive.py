@@ -1,0 +1,167 @@
+"""Writing and reading the JSON session archive (format: ``archive_format.py``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from facilitator import __version__
+from facilitator.core.export.archive_format import (
+    ARCHIVE_KIND,
+    MAX_ARCHIVE_BYTES,
+    SCHEMA_VERSION,
+    Archive,
+    ArchiveAttendance,
+    ArchiveModule,
+    ArchiveOption,
+    ArchiveQuestion,
+    ArchiveReflection,
+    ArchiveSession,
+    ArchiveStep,
+)
+from facilitator.core.export.model import SessionExport
+from facilitator.core.i18n import _
+
+
+class ArchiveError(Exception):
+    """An archive that cannot be read; ``message`` is Swedish, for the person importing."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def archive_of(session: SessionExport, exported_at: datetime) -> Archive:
+    positive = dict(session.positive_options)
+    attendance = session.attendance
+    return Archive(
+        schema_version=SCHEMA_VERSION,
+        kind=ARCHIVE_KIND,
+        exported_at=exported_at,
+        app_version=__version__,
+        session=ArchiveSession(
+            uuid=session.uuid,
+            title=session.title,
+            place=session.place,
+            leader_name=session.leader_name,
+            status=session.status,
+            created_at=session.created_at,
+            started_at=session.started_at,
+            ended_at=session.ended_at,
+            updated_at=session.updated_at,
+            plan_json=session.plan_json,
+            modules=[
+                ArchiveModule(
+                    module_id=m.module_id,
+                    version=m.version,
+                    content_hash=m.content_hash,
+                    title=m.title,
+                )
+                for m in session.modules
+            ],
+        ),
+        steps=[
+            ArchiveStep(
+                step_key=s.step_key,
+                module_id=s.module_id,
+                step_id=s.step_id,
+                title=s.title,
+                kind=str(s.kind),
+                planned_seconds=s.planned_seconds,
+                actual_seconds=s.actual_seconds,
+                skipped=s.skipped,
+            )
+            for s in session.steps
+        ],
+        reflections=[
+            ArchiveReflection(
+                uuid=r.uuid,
+                step_key=r.step_key,
+                prompt_text=r.prompt_text,
+                kind=r.kind,
+                text=r.text,
+                created_at=r.created_at,
+                edited_at=r.edited_at,
+            )
+            for r in session.reflections
+        ],
+        attendance=None
+        if attendance is None
+        else ArchiveAttendance(**{name: getattr(attendance, name) for name in _COUNTS}),
+        evaluation=[
+            ArchiveQuestion(
+                question_id=q.question_id,
+                question_text=q.question_text,
+                knowledge_indicator=q.knowledge_indicator,
+                positive_options=list(positive[q.question_id])
+                if q.question_id in positive
+                else None,
+                options=[
+                    ArchiveOption(index=o.index, text=o.text, count=o.count) for o in q.options
+                ],
+            )
+            for q in session.evaluation
+        ],
+    )
+
+
+_COUNTS = tuple(ArchiveAttendance.model_fields)
+
+
+def write_archive(
+    session: SessionExport, target: Path, *, exported_at: datetime | None = None
+) -> Path:
+    """Write the archive as UTF-8 JSON (readable, not escaped: names stay legible)."""
+    moment = exported_at or datetime.now().astimezone()
+    data = archive_of(session, moment).model_dump(mode="json")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def read_archive(path: Path) -> Archive:
+    """Raises ``ArchiveError`` for anything that is not a readable archive of a known version."""
+    try:
+        if path.stat().st_size > MAX_ARCHIVE_BYTES:
+            raise ArchiveError(path, _("filen är för stor för att vara ett sessionsarkiv"))
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ArchiveError(
+            path, _("filen kunde inte läsas ({reason})").format(reason=reason)
+        ) from error
+    try:
+        data: Any = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ArchiveError(
+            path, _("filen är inte ett sessionsarkiv (ingen giltig JSON)")
+        ) from error
+    if not isinstance(data, dict) or data.get("kind") != ARCHIVE_KIND:
+        raise ArchiveError(path, _("filen är inte ett sessionsarkiv från Facilitator"))
+    version = data.get("schema_version")
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise ArchiveError(
+            path,
+            _(
+                "arkivet har format {found}; den här versionen av Facilitator läser format {known}"
+            ).format(found=version, known=SCHEMA_VERSION),
+        )
+    try:
+        return Archive.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ArchiveError(
+            path, _("arkivet är skadat: {where} ({what})").format(where=where, what=first["msg"])
+        ) from error

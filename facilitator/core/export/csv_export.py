@@ -1,0 +1,158 @@
+"""CSV files for Excel: one row per reflection, one row per step run.
+
+Format choices, for the coordinator who double-clicks the file in a Swedish Excel:
+* ``;`` between fields: Swedish Excel uses the comma as decimal sign, so it splits CSV on
+  semicolons (the list separator of the Swedish locale); comma-separated files open as one
+  column there.
+* UTF-8 with a byte-order mark: without it Excel reads the file as Windows-1252 and å, ä, ö
+  (and every Arabic or Ge'ez letter) come out garbled. Every CSV reader handles the mark
+  (Python: ``encoding="utf-8-sig"``).
+* Header names are fixed Swedish words, not translated, so a spreadsheet built on them keeps
+  working whatever the app's language.
+* A field starting with ``=``, ``+``, ``-``, ``@`` or a tab gets a leading ``'``: Excel would
+  otherwise run it as a formula (a reflection "- mer tid" shows as an error, a crafted one
+  could do worse). ``unguard`` takes it off again.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from facilitator.core.export.formatting import iso_date
+from facilitator.core.export.model import SessionExport, module_titles
+
+DELIMITER = ";"
+ENCODING = "utf-8-sig"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+REFLECTION_HEADER = (
+    "session",
+    "sessionstitel",
+    "datum",
+    "moduler",
+    "steg",
+    "stegtitel",
+    "fråga",
+    "typ",
+    "typ_text",
+    "text",
+    "skapad",
+    "ändrad",
+    "reflektion",
+)
+STEP_HEADER = (
+    "session",
+    "sessionstitel",
+    "datum",
+    "ordning",
+    "steg",
+    "modul",
+    "steg_id",
+    "stegtitel",
+    "stegtyp",
+    "planerade_minuter",
+    "faktiska_minuter",
+    "planerade_sekunder",
+    "faktiska_sekunder",
+    "överhoppat",
+)
+
+
+def guard(value: str) -> str:
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
+def unguard(value: str) -> str:
+    """The field as it was before ``guard``: for reading our own CSV back."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
+def reflection_rows(session: SessionExport) -> list[list[str]]:
+    rows = []
+    for reflection in session.reflections:
+        edited = reflection.edited_at
+        rows.append(
+            [
+                session.uuid,
+                session.title,
+                iso_date(session.date),
+                module_titles(session.modules),
+                reflection.step_key,
+                session.step_title(reflection.step_key),
+                reflection.prompt_text,
+                reflection.kind.value,
+                reflection.kind.label,
+                reflection.text,
+                reflection.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                edited.astimezone().strftime("%Y-%m-%d %H:%M:%S") if edited else "",
+                reflection.uuid,
+            ]
+        )
+    return rows
+
+
+def step_rows(session: SessionExport) -> list[list[str]]:
+    rows = []
+    for position, step in enumerate(session.steps, start=1):
+        actual = step.actual_seconds
+        rows.append(
+            [
+                session.uuid,
+                session.title,
+                iso_date(session.date),
+                str(position),
+                step.step_key,
+                step.module_id,
+                step.step_id,
+                step.title,
+                step.kind,
+                str(round(step.planned_seconds / 60)),
+                "" if actual is None else str(round(actual / 60)),
+                str(step.planned_seconds),
+                "" if actual is None else str(actual),
+                "ja" if step.skipped else "nej",
+            ]
+        )
+    return rows
+
+
+def write_csv(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
+    """Write atomically (a half-written file never replaces a good one)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        with partial.open("w", encoding=ENCODING, newline="") as handle:
+            writer = csv.writer(handle, delimiter=DELIMITER, lineterminator="\r\n")
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow([guard(cell) for cell in row])
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_session_csv(session: SessionExport, folder: Path, stem: str | None = None) -> list[Path]:
+    """Two files in ``folder``: ``<stem>-reflektioner.csv`` and ``<stem>-steg.csv``."""
+    stem = stem or export_stem(session)
+    return [
+        write_csv(folder / f"{stem}-reflektioner.csv", REFLECTION_HEADER, reflection_rows(session)),
+        write_csv(folder / f"{stem}-steg.csv", STEP_HEADER, step_rows(session)),
+    ]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Our own CSV back as dicts (guards removed): for tests and for tools."""
+    with path.open(encoding=ENCODING, newline="") as handle:
+        reader = csv.DictReader(handle, delimiter=DELIMITER)
+        return [{key: unguard(value) for key, value in row.items()} for row in reader]
+
+
+def export_stem(session: SessionExport) -> str:
+    """A file name a person recognises: date and title, safe on every file system."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in session.title.strip())
+    safe = "-".join(part for part in safe.split("-") if part)[:60] or "session"
+    return f"{iso_date(session.date)}-{safe}"

@@ -1,0 +1,158 @@
+"""One A4 document frame for every export: running header, "Sida 1 av 4", PDF metadata with
+the language, progress and cancel, and an atomic write (a cancelled or failed build leaves no
+half-written file where the leader would look for the export)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from facilitator.core.export.fonts import LATIN, bundled_fonts
+from facilitator.core.export.progress import Steps
+from facilitator.core.export.styles import HEADER_GAP, MARGIN, MUTED, RULE
+from facilitator.core.export.text_shaping import has_rtl, substitute_unshowable
+from facilitator.core.i18n import _
+
+PRODUCER = "Facilitator"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    subject: str
+    author: str = ""
+    header: str = ""
+    """Running header on every page after the first; the title when empty."""
+    keywords: tuple[str, ...] = ()
+    language: str = "sv"
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
+    """Holds the pages back until the end, so each can say how many there are in all."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, total: int) -> None:
+        width, _height = self._pagesize
+        self.setFont(LATIN.regular, 8)
+        self.setFillColor(MUTED)
+        text = _("Sida {page} av {total}").format(page=self._pageNumber, total=total)
+        self.drawRightString(width - MARGIN, MARGIN / 2, text)
+
+
+def _header(info: DocumentInfo) -> Any:
+    raw = info.header or info.title
+    # The running header is drawn with plain drawString: right-to-left or unprintable text
+    # there would come out wrong, so only the printable, left-to-right part is used.
+    text = substitute_unshowable(raw, bundled_fonts())
+    if has_rtl(text):
+        text = info.subject
+
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if canvas.getPageNumber() == 1:
+            return
+        width, height = doc.pagesize
+        top = height - MARGIN + 4
+        canvas.saveState()
+        canvas.setFont(LATIN.regular, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, top, _shorten(canvas, text, width * 0.6))
+        canvas.drawRightString(width - MARGIN, top, info.subject)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
+        canvas.restoreState()
+
+    return draw
+
+
+def _shorten(canvas: Canvas, text: str, width: float) -> str:
+    if canvas.stringWidth(text, LATIN.regular, 8) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", LATIN.regular, 8) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def build_pdf(
+    story: Sequence[Flowable],
+    target: Path,
+    info: DocumentInfo,
+    steps: Steps | None = None,
+) -> Path:
+    """Lay out ``story`` on A4 pages into ``target``; returns ``target``.
+
+    Raises ``ExportCancelled`` when ``steps`` says so (no file is left), ``OSError`` when
+    the folder cannot be written.
+    """
+    steps = steps or Steps()
+    bundled_fonts()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part")
+    width, height = A4
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        width - 2 * MARGIN,
+        height - 2 * MARGIN - HEADER_GAP / 2,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc = BaseDocTemplate(
+        str(partial),
+        pagesize=A4,
+        title=info.title,
+        subject=info.subject,
+        author=info.author or PRODUCER,
+        creator=PRODUCER,
+        keywords=list(info.keywords),
+        lang=info.language,
+        initialFontName=LATIN.regular,
+        pageTemplates=[PageTemplate("page", [frame], onPage=_header(info))],
+    )
+    total = max(1, len(story))
+    done = [0.0]
+
+    def on_progress(kind: str, value: int) -> None:
+        if kind == "PROGRESS":
+            # A flowable split across pages puts its rest back in the queue, so the count
+            # can step back; a progress bar must not.
+            done[0] = max(done[0], min(0.99, value / total))
+            steps.report(done[0])
+        elif kind == "PAGE":
+            steps.check()
+
+    doc.setProgressCallBack(on_progress)
+    try:
+        doc.build(list(story), canvasmaker=_NumberedCanvas)
+        partial.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    steps.report(1.0)
+    return target

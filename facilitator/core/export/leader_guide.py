@@ -1,0 +1,150 @@
+"""The leader's preparation guide for one module: the plan for each length, then every step
+with its timing, notes for the leader, questions and follow-ups, so a leader can prepare on
+paper the day before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+
+from facilitator.core.content.kinds import StepKind
+from facilitator.core.content.manifest import (
+    ActivityStep,
+    ClosingStep,
+    EvaluationStep,
+    FilmStep,
+    Manifest,
+    PromptStep,
+    ReflectionStep,
+    Step,
+    TextStep,
+    Variant,
+)
+from facilitator.core.export.blocks import bullet, count_table, facts, gap, label_markup, para
+from facilitator.core.export.markdown import markdown_flowables
+from facilitator.core.export.styles import MARGIN, styles
+from facilitator.core.i18n import _
+
+BODY_WIDTH = A4[0] - 2 * MARGIN
+
+
+def leader_guide_story(manifest: Manifest, folder: Path) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = [
+        Paragraph(label_markup(_("Förberedelseguide för samtalsledaren")), s.subtitle),
+        para(manifest.title.sv, "title"),
+        para(manifest.summary.sv, "body"),
+        gap(3),
+        facts(
+            [
+                (_("Längd"), ", ".join(f"{v.minutes} min" for v in manifest.variants)),
+                (_("Målgrupper"), ", ".join(t.label for t in manifest.target_groups)),
+                (_("Film"), _("ja") if manifest.film is not None else _("nej")),
+                (_("Version"), manifest.version),
+            ],
+            BODY_WIDTH,
+        ),
+        Paragraph(label_markup(_("Lärandemål")), s.h2),
+        *[bullet(goal) for goal in manifest.learning_goals],
+    ]
+    for variant in manifest.variants:
+        story += _plan(manifest, variant)
+    story += [CondPageBreak(60 * mm), Paragraph(label_markup(_("Stegen")), s.h1)]
+    for step in manifest.steps:
+        story += _step(step)
+    story += _sources(manifest)
+    return story
+
+
+def _plan(manifest: Manifest, variant: Variant) -> list[Flowable]:
+    s = styles()
+    rows = []
+    start = 0
+    for step, minutes in manifest.variant_step_minutes(variant):
+        rows.append(
+            [
+                f"{start // 60}:{start % 60:02d}",
+                step.title,
+                StepKind(step.kind).label,
+                f"{minutes} min",
+            ]
+        )
+        start += minutes
+    rows.append(["", _("Totalt"), "", f"{start} min"])
+    widths = [18 * mm, BODY_WIDTH - 76 * mm, 36 * mm, 22 * mm]
+    heading = Paragraph(
+        label_markup(_("Plan för {minutes} minuter").format(minutes=variant.minutes)), s.h2
+    )
+    table = count_table(
+        [_("Start"), _("Steg"), _("Slag"), _("Tid")], rows, widths, total_row=True, text_columns=3
+    )
+    return [CondPageBreak(40 * mm), heading, table, gap(3)]
+
+
+def _step(step: Step) -> list[Flowable]:
+    s = styles()
+    kind = StepKind(step.kind).label
+    fmt = getattr(step, "format", None)
+    subtitle = f"{kind} · {step.minutes} min" + (f" · {fmt.label}" if fmt is not None else "")
+    head: list[Flowable] = [
+        para(step.title, "h2"),
+        Paragraph(label_markup(subtitle), s.label),
+    ]
+    body: list[Flowable] = []
+    question = _question(step)
+    if question:
+        body += [Paragraph(label_markup(_("Fråga till gruppen")), s.h3), para(question, "quote")]
+    if isinstance(step, PromptStep) and step.follow_ups:
+        body.append(Paragraph(label_markup(_("Följdfrågor")), s.h3))
+        body += [bullet(f) for f in step.follow_ups]
+    if isinstance(step, FilmStep):
+        for point in step.pause_points:
+            mark = f"{int(point.at) // 60}:{int(point.at) % 60:02d}"
+            body.append(bullet(_("Paus vid {at}: {q}").format(at=mark, q=point.question)))
+    if isinstance(step, ActivityStep):
+        body += [Paragraph(label_markup(_("Instruktioner")), s.h3), para(step.instructions)]
+        if step.materials:
+            body.append(
+                para(_("Material: {items}").format(items=", ".join(step.materials)), "body")
+            )
+        body += [bullet(statement) for statement in step.statements]
+    if isinstance(step, TextStep | ClosingStep):
+        body += [
+            Paragraph(label_markup(_("På duken")), s.h3),
+            *markdown_flowables(step.body, BODY_WIDTH),
+        ]
+    if isinstance(step, EvaluationStep):
+        for q in step.questions:
+            body.append(para(q.text, "h3"))
+            marks = set(q.positive_options)
+            body += [
+                bullet(option + (" " + _("(räknas som mer kunskap)") if i in marks else ""))
+                for i, option in enumerate(q.options)
+            ]
+    notes = [
+        Paragraph(label_markup(_("Till dig som leder")), s.h3),
+        *markdown_flowables(step.leader_notes, BODY_WIDTH),
+    ]
+    content = [*body, *notes]
+    # The step's title stays with the start of what it says, never alone at a page's foot.
+    return [KeepTogether([*head, *content[:2]]), *content[2:], gap(3)]
+
+
+def _question(step: Step) -> str:
+    if isinstance(step, PromptStep | ReflectionStep):
+        return step.question
+    if isinstance(step, FilmStep):
+        return step.question_after or ""
+    return ""
+
+
+def _sources(manifest: Manifest) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [CondPageBreak(30 * mm), Paragraph(label_markup(_("Källor")), s.h1)]
+    for source in manifest.sources:
+        parts = [source.title, source.publisher, str(source.year or ""), source.url]
+        out.append(bullet(", ".join(p for p in parts if p)))
+    return out

@@ -1,0 +1,162 @@
+"""The summary's sections about what the group said and how they rated the session."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+
+from facilitator.core.export.blocks import gap, label_markup, para, standout_box
+from facilitator.core.export.charts import Bar, Fill, Legend, Row, bar_chart, share_chart
+from facilitator.core.export.formatting import percent
+from facilitator.core.export.model import SessionExport
+from facilitator.core.export.shaped_paragraph import text_block
+from facilitator.core.export.styles import styles
+from facilitator.core.i18n import _, ngettext
+from facilitator.core.storage.records import EvaluationResult, ReflectionKind, ReflectionRecord
+
+# Quotes first: they carry the group's own voice; the lists that need doing come last.
+KIND_ORDER = (
+    ReflectionKind.QUOTE,
+    ReflectionKind.NOTE,
+    ReflectionKind.PARKING,
+    ReflectionKind.ACTION,
+)
+
+
+def standouts(session: SessionExport, width: float) -> list[Flowable]:
+    """Agreed actions and questions to come back to, boxed on the first page."""
+    out: list[Flowable] = []
+    for kind, title, marker in (
+        (ReflectionKind.ACTION, _("Överenskomna åtgärder"), _("ÅTGÄRD")),
+        (ReflectionKind.PARKING, _("Att återkomma till"), _("ÅTERKOMMA TILL")),
+    ):
+        items = session.reflections_of(kind)
+        if not items:
+            none = _("Inga {what} antecknades.").format(what=title.lower())
+            out += [Paragraph(label_markup(none), styles().small), gap(2)]
+            continue
+        labelled = [(_marker(session, marker, r), r.text) for r in items]
+        out += [*standout_box(title, labelled, width), gap(3)]
+    return out
+
+
+def _marker(session: SessionExport, marker: str, reflection: ReflectionRecord) -> str:
+    step = session.step_title(reflection.step_key)
+    return f"{marker} · {step}" if step else marker
+
+
+def reflection_section(session: SessionExport) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [
+        CondPageBreak(50),
+        Paragraph(label_markup(_("Reflektioner")), s.h1),
+    ]
+    if not session.reflections:
+        return [*out, Paragraph(label_markup(_("Inga reflektioner antecknades.")), s.body)]
+    out.append(Paragraph(label_markup(_counts_line(session.reflections)), s.body))
+    for step_key, group in _by_step(session):
+        title = session.step_title(step_key) or group[0].prompt_text or _("Övrigt")
+        prompt = next((r.prompt_text for r in group if r.prompt_text), "")
+        head: list[Flowable] = [para(title, "h2")]
+        if prompt and prompt != title:
+            head.append(text_block(prompt, s.quote))
+        first = True
+        for kind in KIND_ORDER:
+            items = [r for r in group if r.kind is kind]
+            if not items:
+                continue
+            label = Paragraph(label_markup(f"{kind.label} ({len(items)})"), s.h3)
+            entries = [_entry(r) for r in items]
+            # Keep each heading with its first entry, never alone at a page's foot.
+            lead = [*head, label, entries[0]] if first else [label, entries[0]]
+            out += [KeepTogether(lead), *entries[1:]]
+            first = False
+    return out
+
+
+def _counts_line(reflections: Sequence[ReflectionRecord]) -> str:
+    parts = []
+    for kind in KIND_ORDER:
+        n = sum(1 for r in reflections if r.kind is kind)
+        if n:
+            parts.append(f"{kind.label.lower()} {n}")
+    total = ngettext("{n} reflektion", "{n} reflektioner", len(reflections)).format(
+        n=len(reflections)
+    )
+    return f"{total}: {', '.join(parts)}."
+
+
+def _by_step(session: SessionExport) -> list[tuple[str, list[ReflectionRecord]]]:
+    order = {step.step_key: index for index, step in enumerate(session.steps)}
+    groups: dict[str, list[ReflectionRecord]] = {}
+    for reflection in session.reflections:
+        groups.setdefault(reflection.step_key, []).append(reflection)
+    return sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
+
+
+def _entry(reflection: ReflectionRecord) -> Flowable:
+    s = styles()
+    if reflection.kind is ReflectionKind.QUOTE:
+        return text_block(f"”{reflection.text}”", s.quote)
+    return text_block(reflection.text, s.bullet, bullet="•")
+
+
+def evaluation_section(session: SessionExport, target: float, width: float) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [CondPageBreak(120), Paragraph(label_markup(_("Utvärdering")), s.h1)]
+    if not session.evaluation:
+        return [*out, Paragraph(label_markup(_("Ingen utvärdering gjordes.")), s.body)]
+    for result in session.evaluation:
+        out.append(
+            KeepTogether([para(result.question_text, "h3"), _options(session, result, width)])
+        )
+    out += _indicator(session, target, width)
+    return out
+
+
+def _options(session: SessionExport, result: EvaluationResult, width: float) -> Flowable:
+    positive = (
+        set(session.positive_of(result.question_id) or ()) if result.knowledge_indicator else set()
+    )
+    answers = result.answers
+    rows = []
+    for option in result.options:
+        share = option.count / answers if answers else None
+        fill = Fill.HATCHED if option.index in positive else Fill.WHITE
+        text = f"{option.count} ({percent(share)})"
+        rows.append(Row(option.text, (Bar(option.count, fill, text),)))
+    legend: tuple[Legend, ...] = ()
+    if positive:
+        legend = (
+            Legend(Fill.HATCHED, _("Räknas som mer kunskap")),
+            Legend(Fill.WHITE, _("Övriga svar")),
+        )
+    top = max((option.count for option in result.options), default=1)
+    return bar_chart(rows, width, maximum=max(1, top), legend=legend)
+
+
+def _indicator(session: SessionExport, target: float, width: float) -> list[Flowable]:
+    s = styles()
+    if not session.indicators:
+        return []
+    texts = {r.question_id: r.question_text for r in session.evaluation}
+    explain = _(
+        "Andelen av dem som svarade som valde ett svar som räknas som mer kunskap. "
+        "Målet är minst {target}."
+    ).format(target=percent(target))
+    rows = [
+        (texts.get(i.question_id, i.question_id), i.share, i.answers) for i in session.indicators
+    ]
+    out: list[Flowable] = [
+        Paragraph(label_markup(_("Kunskapsindikatorn")), s.h2),
+        Paragraph(label_markup(explain), s.body),
+        share_chart(rows, target, width),
+    ]
+    if any(i.positive is None for i in session.indicators):
+        missing = _(
+            "Modulen som ställde frågan finns inte på den här datorn, så det går inte att "
+            "räkna vilka svar som är positiva."
+        )
+        out.append(Paragraph(label_markup(missing), s.small))
+    return [KeepTogether(out)]

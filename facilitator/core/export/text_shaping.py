@@ -1,0 +1,229 @@
+"""Text in any of the group's scripts, made printable with the bundled fonts.
+
+reportlab draws glyphs left to right, one font per run, and does no shaping of its own here
+(its RTL path needs a package that is not on the registry). So:
+
+* every run of text gets the font of its script (``split_runs``);
+* text in a script no bundled font covers is replaced by a visible note rather than boxes
+  (``substitute_unshowable``);
+* right-to-left text is wrapped first, in logical order, and only then each line is shaped
+  (arabic_reshaper picks the joined letter forms) and reordered for display
+  (python-bidi) — reordering before wrapping would put the last words on the first line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+from xml.sax.saxutils import escape
+
+import arabic_reshaper
+
+try:  # python-bidi ≥ 0.5: the same algorithm in Rust, some fifteen times faster
+    from bidi import get_display
+except ImportError:  # pragma: no cover - python-bidi 0.4
+    from bidi.algorithm import get_display
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from facilitator.core.export.fonts import FontSet, Script
+from facilitator.core.i18n import N_, _
+
+UNSHOWN_SCRIPT = N_("[text på ett skriftsystem som inte kan visas här]")
+UNSHOWN_SYMBOL = N_("[tecken som inte kan visas här]")
+
+Direction = Literal["L", "R"]
+
+_ARABIC_RANGES = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x0870, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+_ETHIOPIC_RANGES = ((0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F), (0x1E7E0, 0x1E7FF))
+# Latin-1 and Latin Extended-A/B: all in the base font, and no right-to-left letters.
+_PLAIN_LIMIT = "\u0250"
+
+
+@dataclass(frozen=True)
+class Run:
+    script: Script
+    text: str
+
+
+def _in(code: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(low <= code <= high for low, high in ranges)
+
+
+def strong_script(char: str, fonts: FontSet) -> Script | None:
+    """The script a letter belongs to; None for spaces, digits, punctuation and marks, which
+    take the script of the text around them."""
+    code = ord(char)
+    if _in(code, _ARABIC_RANGES):
+        return Script.ARABIC
+    if _in(code, _ETHIOPIC_RANGES):
+        return Script.ETHIOPIC
+    if unicodedata.category(char)[0] != "L":
+        return None
+    return Script.LATIN if fonts.covers(Script.LATIN, char) else Script.OTHER
+
+
+def is_plain(text: str, fonts: FontSet | None = None) -> bool:
+    """True for text the base font prints as it is (the common case, checked cheaply)."""
+    if not text or max(text) < _PLAIN_LIMIT:
+        return True
+    return fonts is not None and fonts.plain.issuperset(text)
+
+
+def split_runs(text: str, fonts: FontSet) -> list[Run]:
+    """Consecutive characters that print with the same font."""
+    if is_plain(text, fonts):
+        return [Run(Script.LATIN, text)] if text else []
+    scripts: list[Script] = []
+    chars: list[list[str]] = []
+    for char in text:
+        script = strong_script(char, fonts)
+        if script is None:
+            if scripts and _neutral_fits(scripts[-1], char, fonts):
+                script = scripts[-1]
+            elif fonts.covers(Script.LATIN, char):
+                script = Script.LATIN
+            else:
+                script = Script.OTHER
+        elif script is not Script.OTHER and not fonts.covers(script, char):
+            script = Script.OTHER
+        if scripts and scripts[-1] is script:
+            chars[-1].append(char)
+        else:
+            scripts.append(script)
+            chars.append([char])
+    return [Run(script, "".join(part)) for script, part in zip(scripts, chars, strict=True)]
+
+
+def _neutral_fits(script: Script, char: str, fonts: FontSet) -> bool:
+    # Arabic keeps its spaces and the punctuation its font has, so a phrase stays one run
+    # to shape; elsewhere only spaces join, and quotes and commas come from the base font,
+    # whose forms match the surrounding text.
+    if script is Script.ARABIC or script is Script.LATIN:
+        return fonts.covers(script, char)
+    return char.isspace()
+
+
+def substitute_unshowable(text: str, fonts: FontSet) -> str:
+    """The text with every run no bundled font can print replaced by a note saying so."""
+    if is_plain(text, fonts):
+        return text
+    parts: list[str] = []
+    for run in split_runs(text, fonts):
+        if run.script is not Script.OTHER:
+            parts.append(run.text)
+            continue
+        core = run.text.strip()
+        if not core:
+            parts.append(run.text)
+            continue
+        letters = any(unicodedata.category(c)[0] == "L" for c in core)
+        note = _(UNSHOWN_SCRIPT) if letters else _(UNSHOWN_SYMBOL)
+        lead = run.text[: len(run.text) - len(run.text.lstrip())]
+        trail = run.text[len(run.text.rstrip()) :]
+        parts.append(f"{lead}{note}{trail}")
+    return "".join(parts)
+
+
+# Hebrew, Arabic, Syriac, Thaana, NKo … and their presentation forms: the right-to-left
+# blocks, searched in C rather than asking unicodedata about every character.
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def has_rtl(text: str) -> bool:
+    return not is_plain(text) and _RTL.search(text) is not None
+
+
+def base_direction(text: str) -> Direction:
+    """Paragraph direction from its first strong letter (the Unicode bidi rule P2)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "L"
+
+
+def shape_line(line: str, direction: Direction) -> str:
+    """One already-wrapped line, joined and put in visual (left-to-right drawing) order."""
+    reshaped = str(arabic_reshaper.reshape(line))
+    return str(get_display(reshaped, base_dir=direction))
+
+
+def run_width(run: Run, fonts: FontSet, size: float, *, bold: bool = False) -> float:
+    face = fonts.face(run.script)
+    return float(stringWidth(run.text, face.pick(bold=bold), size * face.scale))
+
+
+def text_width(text: str, fonts: FontSet, size: float, *, bold: bool = False) -> float:
+    return sum(run_width(run, fonts, size, bold=bold) for run in split_runs(text, fonts))
+
+
+def wrap_logical(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Greedy word wrap in logical order; a word wider than the line gets a line of its own.
+    Explicit line breaks in the text are kept."""
+    lines: list[str] = []
+    space = measure(" ")
+    for paragraph in text.split("\n"):
+        current: list[str] = []
+        used = 0.0
+        for word in paragraph.split():
+            word_width = measure(word)
+            if current and used + space + word_width > width:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            used += word_width + (space if current else 0.0)
+            current.append(word)
+        lines.append(" ".join(current))
+    return lines
+
+
+def markup(
+    text: str,
+    fonts: FontSet,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    italic: bool = False,
+) -> str:
+    """reportlab Paragraph markup for left-to-right text: escaped, each non-Latin run in its
+    font (scaled from ``size``, the paragraph's), unprintable runs already replaced by a note.
+    Line breaks are kept. Paragraphs with
+    more than a word or two of right-to-left text belong in a ``ShapedParagraph`` instead."""
+    shown = substitute_unshowable(text, fonts)
+    if is_plain(shown, fonts):
+        return escape(shown).replace("\n", "<br/>")
+    parts: list[str] = []
+    for run in split_runs(shown, fonts):
+        escaped = escape(run.text).replace("\n", "<br/>")
+        if run.script is Script.LATIN:
+            parts.append(escaped)
+        elif run.script is Script.ARABIC:
+            # A short right-to-left run inside left-to-right text (a name, a word): shaped as
+            # one piece and kept on one line, since a wrap inside it would swap its halves.
+            shaped = escape(shape_line(run.text, "R")).replace(" ", "\u00a0")
+            parts.append(_font_tag(fonts, run.script, shaped, size, bold=bold, italic=italic))
+        else:
+            parts.append(_font_tag(fonts, run.script, escaped, size, bold=bold, italic=italic))
+    return "".join(parts)
+
+
+def _font_tag(
+    fonts: FontSet, script: Script, body: str, size: float | None, *, bold: bool, italic: bool
+) -> str:
+    face = fonts.face(script)
+    name = face.pick(bold=bold, italic=italic)
+    if face.scale == 1.0 or size is None:
+        return f'<font name="{name}">{body}</font>'
+    return f'<font name="{name}" size="{size * face.scale:.1f}">{body}</font>'

@@ -1,0 +1,201 @@
+"""Screenshots of the capture, close-out, history and resume widgets with real module content.
+
+    .venv/bin/python -m tests.ui.shoot_closeout OUTPUT_DIR
+
+Each widget is rendered alone at 1280×800 on Qt's offscreen platform, with the app's
+stylesheet, to look at before the lead wires it in. The reflection panel is also shown in the
+console's right column, where it will live.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'screens.json'}"
+os.environ.setdefault("FACILITATOR_HOME", tempfile.mkdtemp(prefix="facilitator-shots-"))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from facilitator.core.content.loader import load_manifest  # noqa: E402
+from facilitator.core.content.manifest import EvaluationStep, Manifest  # noqa: E402
+from facilitator.core.storage.records import (  # noqa: E402
+    AttendanceCounts,
+    HistoryPage,
+    HistoryQuery,
+    ModuleRef,
+    ReflectionKind,
+    ReflectionRecord,
+    SessionStatus,
+    SessionSummary,
+)
+from facilitator.ui.console.closeout_pages import (  # noqa: E402
+    AttendancePage,
+    EvaluationPage,
+    ParkingLotPage,
+)
+from facilitator.ui.console.console_page import ConsolePage  # noqa: E402
+from facilitator.ui.library.history_page import HistoryPage as HistoryView  # noqa: E402
+from facilitator.ui.theme import stylesheet  # noqa: E402
+from facilitator.ui.widgets.reflection_panel import ReflectionPanel  # noqa: E402
+from facilitator.ui.widgets.resume_dialog import InterruptedSession, ResumeDialog  # noqa: E402
+
+MODULE = ROOT / "modules" / "01-grund-1-vad-ar-kultur"
+PROMPT = "Vad är självklart för oss här, men kan vara svårt att förstå för den som är ny?"
+NOW = datetime(2026, 3, 12, 13, 40, tzinfo=UTC)
+SAMPLE_REFLECTIONS = (
+    (ReflectionKind.QUOTE, "”Man tar av sig skorna hemma – det har ingen sagt till mig.”"),
+    (ReflectionKind.NOTE, "Flera nämnde fika som något man förväntas delta i utan att få veta."),
+    (ReflectionKind.PARKING, "Hur berättar vi om oskrivna regler för nyanställda?"),
+    (ReflectionKind.ACTION, "Vi tar upp välkomstrutinen på nästa APT i april."),
+    (ReflectionKind.PARKING, "Vad säger lagen om ledighet vid religiösa högtider?"),
+)
+
+
+def settle(ms: int = 100) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(widget: QWidget, path: Path, width: int = 1280, height: int = 800) -> None:
+    """At width×height; a dialog at the size it asks for (0×0)."""
+    if width and height:
+        widget.resize(width, height)
+    else:
+        widget.adjustSize()
+    widget.show()
+    widget.activateWindow()
+    settle()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def manifest() -> Manifest:
+    loaded = load_manifest(MODULE).manifest
+    assert loaded is not None
+    return loaded
+
+
+def reflections() -> list[ReflectionRecord]:
+    return [
+        ReflectionRecord(
+            uuid=f"r{i}",
+            session_uuid="s1",
+            step_key="grund-1-vad-ar-kultur/det-sjalvklara",
+            prompt_text=PROMPT,
+            kind=kind,
+            text=text,
+            created_at=NOW + timedelta(minutes=i),
+            edited_at=None,
+        )
+        for i, (kind, text) in enumerate(SAMPLE_REFLECTIONS)
+    ]
+
+
+def reflection_panel() -> ReflectionPanel:
+    panel = ReflectionPanel()
+    records = reflections()
+    panel.set_reflections(records[:4], saved=[r.uuid for r in records[:3]])
+    panel.set_save_state("saving")
+    panel._choose(ReflectionKind.QUOTE)
+    panel.entry.setPlainText("”Hos oss hälsar man på alla i personalrummet, men ingen")
+    return panel
+
+
+def console(module: Manifest) -> ConsolePage:
+    page = ConsolePage()
+    page.step_title.setText("Det självklara hos oss")
+    page.step_meta.setText("1-2-4-alla · 14 min")
+    page.set_plan_rows(
+        [(s.id, f"13:{10 + i * 4:02d}  {s.title}") for i, s in enumerate(module.steps)], 7
+    )
+    page.session_clock.setText("Beräknat slut 15:42 · 4 min efter plan")
+    page.leader_notes.setMarkdown(module.steps[7].leader_notes)
+    page.next_label.setText("Nästa: Många kulturer i en människa · Varvet runt · 8 min")
+    host = page.reflection_host.layout()
+    assert host is not None
+    host.addWidget(reflection_panel())
+    return page
+
+
+def summaries(module: Manifest) -> HistoryPage:
+    ref = ModuleRef(module.id, module.version, "x", module.title.sv)
+    places = ("Kalmar, Kulturhuset", "Nybro kommunhus", "Vimmerby bibliotek", "Borgholm")
+    statuses = (SessionStatus.FINISHED,) * 3 + (SessionStatus.INTERRUPTED,)
+    items = tuple(
+        SessionSummary(
+            uuid=f"s{i}",
+            title=("Socialtjänsten, vuxen", "Arbetsmarknadsenheten", "Förskolan Solrosen")[i % 3],
+            place=places[i % 4],
+            leader_name="Amina Berg",
+            status=statuses[i % 4],
+            started_at=NOW - timedelta(days=6 * i, hours=i % 3),
+            ended_at=None,
+            created_at=NOW - timedelta(days=6 * i + 1),
+            modules=(ref,),
+            reflection_count=12,
+            participant_count=None if i % 5 == 3 else 9 + i % 7,
+        )
+        for i in range(14)
+    )
+    return HistoryPage(items=items, total=37, query=HistoryQuery(limit=50))
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setStyleSheet(stylesheet("console"))
+    module = manifest()
+    shoot(console(module), out / "capture-console.png")
+    shoot(reflection_panel(), out / "capture-panel.png", 420, 800)
+    attendance = AttendancePage()
+    attendance.set_counts(
+        AttendanceCounts(
+            women=9, men=5, other=1, not_stated=1, integration_staff=6, newcomer_staff=8, managers=2
+        )
+    )
+    shoot(attendance, out / "attendance.png")
+    evaluation = EvaluationPage(60)
+    questions = [
+        (module.id, q) for s in module.steps if isinstance(s, EvaluationStep) for q in s.questions
+    ]
+    evaluation.set_questions(questions, {module.id: module.title.sv})
+    evaluation.set_participant_count(16)
+    for block, counts in zip(evaluation._blocks, ([6, 4, 3, 2], [7, 6, 2]), strict=False):
+        for spin, count in zip(block.spins, counts, strict=True):
+            spin.set_value(count)
+    shoot(evaluation, out / "evaluation.png")
+    parking = ParkingLotPage()
+    parking.set_closing_text(
+        "Tack för i dag! Kultur är inlärd, delad och föränderlig. "
+        "Det mesta ligger under ytan – också hos oss själva."
+    )
+    parking.set_reflections(reflections())
+    shoot(parking, out / "parking-lot.png")
+    history = HistoryView()
+    history.set_modules([(module.id, module.title.sv)])
+    history.set_page(summaries(module))
+    history.table.selectRow(1)
+    shoot(history, out / "history.png")
+    resume = ResumeDialog(
+        InterruptedSession(
+            title="Socialtjänsten, vuxen",
+            place="Kalmar, Kulturhuset",
+            started_at=NOW,
+            step_title="Det självklara hos oss (steg 8 av 11)",
+            reflection_count=17,
+        )
+    )
+    shoot(resume, out / "resume.png", 0, 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
