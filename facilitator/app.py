@@ -1,44 +1,75 @@
 """The composition root: builds settings, catalog, storage, services and windows, and wires
-them. The only module that knows every part. The CLI imports it only to launch the app."""
+them. The only module that knows every part. The CLI imports it only to launch the app.
+
+Start-up happens in two phases (docs/decisions/0004-startup.md): the window with its library
+page appears first; the heavy parts (pydantic, SQLAlchemy, reportlab and the UI built on them)
+are imported on a worker thread meanwhile and assembled on the GUI thread when they are ready.
+"""
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.core import i18n
 from facilitator.core.clock import SystemClock
-from facilitator.core.content.catalog import Catalog
-from facilitator.core.content.media_probe import MediaProbe, default_probe
 from facilitator.core.i18n import _
 from facilitator.core.logsetup import configure_logging
 from facilitator.core.paths import AppPaths, resolve_paths, resources_dir
-from facilitator.core.planning import OpenModule
 from facilitator.core.session.plan import SessionPlan
 from facilitator.core.settings import Settings, SettingsStore
-from facilitator.ui.console.resume import Interrupted, Resumable, ResumeController
-from facilitator.ui.console.session_launcher import RunningSession, SessionLauncher
 from facilitator.ui.errors import ExceptionHook
-from facilitator.ui.library.library_controller import LibraryController
 from facilitator.ui.library.library_page import LibraryPage
-from facilitator.ui.library.plan_files_controller import PlanFilesController
 from facilitator.ui.library.planner_page import PlannerPage
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.ready import ReadyReporter
-from facilitator.ui.session_store import SessionStore
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.theme import stylesheet
-from facilitator.ui.video.vlc_player import VlcPlayer
-from facilitator.ui.video.vlc_probe import VlcMediaProbe
 from facilitator.ui.widgets.cue_sound import CueSound
 from facilitator.ui.widgets.key_help import KeyHelp
-from facilitator.ui.widgets.resume_dialog import InterruptedSession, ResumeChoice, ResumeDialog
+
+if TYPE_CHECKING:
+    from facilitator.core.content.media_probe import MediaProbe
+    from facilitator.core.planning import OpenModule
+    from facilitator.ui.console.resume import Interrupted, Resumable
+    from facilitator.ui.console.session_launcher import RunningSession
+    from facilitator.ui.video.vlc_player import VlcPlayer
+
+# Imported on a worker thread while the window is already on screen.
+HEAVY_MODULES = (
+    "facilitator.core.content.catalog",
+    "facilitator.core.content.validate",
+    "facilitator.core.storage.database",
+    "facilitator.core.storage.repository",
+    "facilitator.core.export.service",
+    "facilitator.core.export.gather",
+    "facilitator.core.planning",
+    "facilitator.core.presentation.cards",
+    "facilitator.ui.session_store",
+    "facilitator.ui.library.library_controller",
+    "facilitator.ui.library.plan_files_controller",
+    "facilitator.ui.console.session_launcher",
+    "facilitator.ui.console.closeout_flow",
+    "facilitator.ui.console.resume",
+    "facilitator.ui.export_runner",
+    "facilitator.ui.video.vlc_player",
+    "facilitator.ui.video.vlc_probe",
+    "facilitator.ui.widgets.resume_dialog",
+)
+
+
+def warm_up() -> None:
+    for name in HEAVY_MODULES:
+        importlib.import_module(name)
+
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +108,13 @@ def prepare(portable: bool, language: str | None) -> Startup:
     return Startup(paths, store, loaded.settings, problems)
 
 
-class Application:
+class Application(QObject):
     """Owns the windows and wires their signals to the services."""
 
+    assembled = Signal()
+
     def __init__(self, qapp: QApplication, startup: Startup) -> None:
+        super().__init__(qapp)
         self.qapp = qapp
         self.paths = startup.paths
         self.settings_store = startup.settings_store
@@ -88,7 +122,6 @@ class Application:
         self.language = i18n.active_language
         self.clock = SystemClock()
         self.tasks = BackgroundTasks(parent=qapp)
-        self.catalog = Catalog.for_app(self.paths)
         self.cue = CueSound(
             resources_dir() / "sounds" / "end-of-step.wav", self.settings.end_of_step_sound
         )
@@ -98,13 +131,35 @@ class Application:
         self.planner = PlannerPage()
         self.window.add_page(self.library)
         self.window.add_page(self.planner)
-        self.store = SessionStore(self.paths, self.tasks, qapp)
         self._probe: MediaProbe | None = None
+        self._modules: dict[str, OpenModule] = {}
+        self.is_assembled = False
+        self.driven = False
+        w = self.window
+        w.about_requested.connect(self.show_about)
+        w.keys_requested.connect(lambda: KeyHelp(w).exec())
+        w.library_requested.connect(lambda: w.show_page(self.library))
+        self.planner.back_requested.connect(lambda: w.show_page(self.library))
+
+    def _assemble(self, _loaded: object = None) -> None:
+        """Phase two, on the GUI thread once ``warm_up`` has imported the heavy parts."""
+        from facilitator.core.content.catalog import Catalog
+        from facilitator.core.export.gather import catalog_manifests
+        from facilitator.ui.console.closeout_flow import CloseoutFlow
+        from facilitator.ui.console.resume import ResumeController
+        from facilitator.ui.console.session_launcher import SessionLauncher
+        from facilitator.ui.export_runner import ExportRunner
+        from facilitator.ui.library.library_controller import LibraryController
+        from facilitator.ui.library.plan_files_controller import PlanFilesController
+        from facilitator.ui.session_store import SessionStore
+
+        self.catalog = Catalog.for_app(self.paths)
+        self.store = SessionStore(self.paths, self.tasks, self.qapp)
         self.library_controller = LibraryController(
             self.catalog, self.library, self.tasks, self.language, self.media_probe
         )
         self.launcher = SessionLauncher(
-            qapp,
+            self.qapp,
             self.window,
             self.clock,
             self.settings_store,
@@ -114,7 +169,6 @@ class Application:
             self._make_player,
             self.store,
         )
-        self._modules: dict[str, OpenModule] = {}
         self.resume = ResumeController(self.store, self.clock, self.library_controller.open_module)
         self.plan_files = PlanFilesController(
             self.planner,
@@ -125,8 +179,30 @@ class Application:
             lambda: self._modules,
             self.library_controller.open_module,
         )
-        self.driven = False
+        self.exports = ExportRunner(self.tasks, self.window)
+        self.closeout = CloseoutFlow(
+            self.window,
+            self.store,
+            self.exports,
+            self.paths,
+            lambda: catalog_manifests(self.catalog),
+            lambda: self.settings.knowledge_target_percent,
+        )
         self._wire()
+        self.is_assembled = True
+        self.assembled.emit()
+        self.library_controller.reload()
+        self.store.open()
+
+    def _assembly_failed(self, error: Exception) -> None:
+        log.error("The app could not load its parts: %r", error)
+        self._tell(
+            [
+                _("Appen kunde inte läsa in alla sina delar ({error}). Se loggfilen.").format(
+                    error=error
+                )
+            ]
+        )
 
     def _apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -134,11 +210,16 @@ class Application:
     def media_probe(self) -> MediaProbe | None:
         """libVLC reads film lengths where it is installed (it is what plays them); ffprobe
         where only that is; otherwise the library goes without film lengths."""
+        from facilitator.core.content.media_probe import default_probe
+        from facilitator.ui.video.vlc_probe import VlcMediaProbe
+
         if self._probe is None:
             self._probe = VlcMediaProbe.find() or default_probe()
         return self._probe
 
     def _make_player(self) -> VlcPlayer:
+        from facilitator.ui.video.vlc_player import VlcPlayer
+
         # Without a real display (offscreen tests, CI) libVLC must not open any output.
         headless = self.qapp.platformName() in ("offscreen", "minimal")
         return VlcPlayer(
@@ -149,13 +230,10 @@ class Application:
 
     def _wire(self) -> None:
         w = self.window
-        w.about_requested.connect(self.show_about)
-        w.keys_requested.connect(lambda: KeyHelp(w).exec())
-        w.library_requested.connect(lambda: w.show_page(self.library))
         self.library_controller.plan_ready.connect(self.open_planner)
         self.plan_files.opened.connect(self.open_planner)
+        self.closeout.finished.connect(lambda: w.show_page(self.library))
         self.library_controller.failed.connect(lambda text: self._tell([text]))
-        self.planner.back_requested.connect(lambda: w.show_page(self.library))
         self.planner.start_requested.connect(self.start_session)
         self.launcher.finished.connect(self._session_finished)
         self.store.failed.connect(lambda text: self._tell([text]))
@@ -176,6 +254,12 @@ class Application:
         self.launcher.launch(self.planner.plan, self._modules, rehearse)
 
     def _offer_resume(self, interrupted: Interrupted) -> None:
+        from facilitator.ui.widgets.resume_dialog import (
+            InterruptedSession,
+            ResumeChoice,
+            ResumeDialog,
+        )
+
         if self.driven:
             return  # the driver answers for the leader
         record = interrupted.record
@@ -221,8 +305,11 @@ class Application:
             running.console.save_state.setText(_("Sparat"))
 
     def _session_finished(self, running: RunningSession) -> None:
-        self.window.show_page(self.library)
         running.console.deleteLater()
+        if self.driven:
+            self.window.show_page(self.library)
+            return
+        self.closeout.begin(running.recorder.session_uuid, self._modules)
 
     def start(
         self, problems: Sequence[str], exit_when_ready: bool, ready_then_wait: bool = False
@@ -231,21 +318,27 @@ class Application:
         self.qapp.aboutToQuit.connect(self.shutdown)
         self.qapp.setStyleSheet(stylesheet("console"))
         self.window.show()
-        self.library_controller.reload()
-        self.store.open()
+        self.library.set_loading(True)
         if exit_when_ready or ready_then_wait:
             ReadyReporter(self.qapp, self.window, stay=ready_then_wait).arm()
+        # Once the window is on screen (the loop has painted it), load the rest.
+        QTimer.singleShot(
+            0, self, lambda: self.tasks.run(warm_up, self._assemble, self._assembly_failed, owner=self)
+        )
+        if exit_when_ready or ready_then_wait:
             return
         if problems:
             QTimer.singleShot(0, lambda: self._tell(problems))
 
     def shutdown(self) -> None:
-        """Let queued writes reach the disk before the process ends."""
-        running = self.launcher.current
-        if running is not None:
-            running.recorder.progress(running.controller.engine)
-        self.store.close()
+        """Let queued writes reach the disk and background work end before the process does."""
         self.tasks.wait()
+        if self.is_assembled:
+            running = self.launcher.current
+            if running is not None:
+                running.recorder.progress(running.controller.engine)
+            self.store.close()
+            self.tasks.wait()
         self.cue.release()
 
     def show_about(self) -> None:
@@ -275,8 +368,8 @@ def run_app(
         from facilitator.ui.driver import Driver
 
         driver = Driver(application)
+        application.assembled.connect(driver.attach)
         application.start([], exit_when_ready=False)
-        driver.announce_ready()
         return qapp.exec()
     application.start(startup.problems, exit_when_ready, ready_then_wait)
     return qapp.exec()

@@ -43,7 +43,7 @@ def main() -> int:
     app.start(problems=[], exit_when_ready=False)
     app.window.resize(1280, 800)
     loop = QEventLoop()
-    app.library_controller.checked.connect(loop.quit)
+    app.assembled.connect(lambda: app.library_controller.checked.connect(loop.quit))
     loop.exec()
     shoot(app.window, out / "library.png")
     cards = app.library.cards()

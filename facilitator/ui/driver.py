@@ -41,6 +41,10 @@ class Driver(QObject):
         self._app = app
         self._interrupted: Interrupted | None = None
         app.driven = True
+
+    def attach(self) -> None:
+        """Once the app has assembled its parts: listen, then say ready."""
+        app = self._app
         app.resume.found.connect(self._on_interrupted)
         app.resume.nothing_found.connect(lambda: emit("no_interrupted"))
         app.store.failed.connect(lambda text: emit("error", message=text))
@@ -50,8 +54,6 @@ class Driver(QObject):
         self._buffer = b""
         self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
         self._stdin.activated.connect(self._read)
-
-    def announce_ready(self) -> None:
         emit("ready")
 
     def _on_interrupted(self, interrupted: Interrupted) -> None:

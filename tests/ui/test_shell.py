@@ -20,6 +20,7 @@ def application(qtbot, facilitator_home: Path) -> Application:
     app = Application(QApplication.instance(), startup)
     qtbot.addWidget(app.window)
     app.start(problems=[], exit_when_ready=False)
+    qtbot.waitUntil(lambda: app.is_assembled, timeout=20_000)
     yield app
     app.shutdown()
 

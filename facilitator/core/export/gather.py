@@ -129,7 +129,10 @@ def _questions(
         for step in manifest.steps:
             if isinstance(step, EvaluationStep):
                 for question in step.questions:
+                    # With several modules in a session the same id (say "kunskap") appears in
+                    # each; the evaluation page then stores them as "module/question".
                     questions.setdefault(question.id, (module.module_id, question))
+                    questions[f"{module.module_id}/{question.id}"] = (module.module_id, question)
     return questions
 
 

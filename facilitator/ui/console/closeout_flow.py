@@ -1,0 +1,134 @@
+"""After the last step: attendance, evaluation, the come-back-to list with closing words, and
+the summary export — each saved through the serial writer as the leader moves on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QObject, Signal
+
+from facilitator.core.content.manifest import ClosingStep, EvaluationStep
+from facilitator.core.export.gather import ManifestLookup
+from facilitator.core.export.service import export_summary_pdf, summary_file_name
+from facilitator.core.i18n import _
+from facilitator.core.paths import AppPaths
+from facilitator.core.planning import OpenModule
+from facilitator.core.storage.records import AttendanceCounts, EvaluationResult, ReflectionRecord
+from facilitator.ui.console.closeout_pages import AttendancePage, EvaluationPage, ParkingLotPage
+from facilitator.ui.export_runner import ExportRunner
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.session_store import SessionStore
+
+
+class CloseoutFlow(QObject):
+    finished = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        store: SessionStore,
+        exports: ExportRunner,
+        paths: AppPaths,
+        manifests: Callable[[], ManifestLookup],
+        knowledge_target: Callable[[], int],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._store = store
+        self._exports = exports
+        self._paths = paths
+        self._manifests = manifests
+        self._target = knowledge_target
+        self.attendance = AttendancePage()
+        self.evaluation = EvaluationPage()
+        self.parking = ParkingLotPage()
+        for page in (self.attendance, self.evaluation, self.parking):
+            window.add_page(page)
+        self.attendance.saved.connect(self._save_attendance)
+        self.attendance.skipped.connect(self._to_evaluation)
+        self.evaluation.saved.connect(self._save_evaluation)
+        self.evaluation.skipped.connect(self._to_parking)
+        self.parking.export_requested.connect(self.export_summary)
+        self.parking.done.connect(self.finished.emit)
+        self._session_uuid = ""
+        self._participants: int | None = None
+
+    def begin(self, session_uuid: str, modules: Mapping[str, OpenModule]) -> None:
+        self._session_uuid = session_uuid
+        self._participants = None
+        questions = [
+            (m.manifest.id, question)
+            for m in modules.values()
+            for step in m.manifest.steps
+            if isinstance(step, EvaluationStep)
+            for question in step.questions
+        ]
+        titles = {m.manifest.id: m.manifest.title.sv for m in modules.values()}
+        self.evaluation.set_questions(questions, titles)
+        self.evaluation.set_target(self._target())
+        closing = next(
+            (
+                step.body
+                for m in modules.values()
+                for step in m.manifest.steps
+                if isinstance(step, ClosingStep)
+            ),
+            _("Tack för i dag!"),
+        )
+        self.parking.set_closing_text(closing)
+        self.attendance.set_counts(None)
+        self._window.show_page(self.attendance)
+        self.attendance.focus_first()
+
+    def _save_attendance(self, counts: AttendanceCounts) -> None:
+        key = self._session_uuid
+        self._participants = counts.total or None
+        self._store.writer.submit(
+            lambda: self._store.repository().tallies.save_attendance(key, counts)
+        )
+        self._to_evaluation()
+
+    def _to_evaluation(self) -> None:
+        self.evaluation.set_participant_count(self._participants)
+        self._window.show_page(self.evaluation)
+        self.evaluation.focus_first()
+
+    def _save_evaluation(self, results: list[EvaluationResult]) -> None:
+        key = self._session_uuid
+        self._store.writer.submit(
+            lambda: self._store.repository().tallies.save_evaluation(key, results)
+        )
+        self._to_parking()
+
+    def _to_parking(self) -> None:
+        key = self._session_uuid
+        self._store.read(lambda repo: repo.reflections.for_session(key), self._show_parking)
+
+    def _show_parking(self, records: tuple[ReflectionRecord, ...]) -> None:
+        self.parking.set_reflections(records)
+        self._window.show_page(self.parking)
+
+    def export_summary(self, session_uuid: str | None = None) -> None:
+        key = session_uuid or self._session_uuid
+        repo = self._store.repository()
+        manifests = self._manifests()
+        folder = self._paths.export_dir
+        target_share = self._target() / 100
+
+        def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> object:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / summary_file_name(repo, key)
+            return export_summary_pdf(
+                repo,
+                key,
+                target,
+                manifests=manifests,
+                indicator_target=target_share,
+                progress=progress,
+                is_cancelled=cancelled,
+            )
+
+        # Export reads what the writer has committed: queue it behind the pending writes.
+        self._store.writer.submit(
+            lambda: None, lambda _r: self._exports.run(_("Skapar sammanfattningen…"), work)
+        )
