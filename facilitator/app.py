@@ -60,6 +60,7 @@ HEAVY_MODULES = (
     "facilitator.ui.console.closeout_flow",
     "facilitator.ui.console.resume",
     "facilitator.ui.export_runner",
+    "facilitator.ui.library.history_controller",
     "facilitator.ui.video.vlc_player",
     "facilitator.ui.video.vlc_probe",
     "facilitator.ui.widgets.resume_dialog",
@@ -149,6 +150,8 @@ class Application(QObject):
         from facilitator.ui.console.resume import ResumeController
         from facilitator.ui.console.session_launcher import SessionLauncher
         from facilitator.ui.export_runner import ExportRunner
+        from facilitator.ui.library.history_controller import HistoryController
+        from facilitator.ui.library.history_page import HistoryPage
         from facilitator.ui.library.library_controller import LibraryController
         from facilitator.ui.library.plan_files_controller import PlanFilesController
         from facilitator.ui.session_store import SessionStore
@@ -187,6 +190,15 @@ class Application(QObject):
             self.paths,
             lambda: catalog_manifests(self.catalog),
             lambda: self.settings.knowledge_target_percent,
+        )
+        self.history_page = HistoryPage()
+        self.window.add_page(self.history_page)
+        self.history = HistoryController(
+            self.history_page,
+            self.store,
+            self.exports,
+            self.paths.export_dir,
+            lambda: catalog_manifests(self.catalog),
         )
         self._wire()
         self.is_assembled = True
@@ -230,6 +242,7 @@ class Application(QObject):
 
     def _wire(self) -> None:
         w = self.window
+        w.history_requested.connect(self.show_history)
         self.library_controller.plan_ready.connect(self.open_planner)
         self.plan_files.opened.connect(self.open_planner)
         self.closeout.finished.connect(lambda: w.show_page(self.library))
@@ -243,6 +256,13 @@ class Application(QObject):
         self.resume.failed.connect(lambda text: self._tell([text]))
         self.store.writer.trouble.connect(self._storage_trouble)
         self.store.writer.recovered.connect(self._storage_recovered)
+
+    def show_history(self) -> None:
+        self.history_page.set_modules(
+            [(entry.id, entry.title(self.language())) for entry in self.catalog.library()]
+        )
+        self.window.show_page(self.history_page)
+        self.history.show()
 
     def open_planner(self, plan: SessionPlan, modules: dict[str, OpenModule]) -> None:
         self._modules = modules
@@ -323,7 +343,9 @@ class Application(QObject):
             ReadyReporter(self.qapp, self.window, stay=ready_then_wait).arm()
         # Once the window is on screen (the loop has painted it), load the rest.
         QTimer.singleShot(
-            0, self, lambda: self.tasks.run(warm_up, self._assemble, self._assembly_failed, owner=self)
+            0,
+            self,
+            lambda: self.tasks.run(warm_up, self._assemble, self._assembly_failed, owner=self),
         )
         if exit_when_ready or ready_then_wait:
             return

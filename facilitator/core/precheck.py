@@ -62,9 +62,9 @@ def verdict(items: Sequence[CheckItem]) -> str:
         return _("Allt är klart för sessionen ({n} av {n} kontroller gick igenom).").format(
             n=len(items)
         )
-    return _("Inte klart: {failed} av {n} kontroller gick inte igenom. Se vad du kan göra ovan.").format(
-        failed=failed, n=len(items)
-    )
+    return _(
+        "Inte klart: {failed} av {n} kontroller gick inte igenom. Se vad du kan göra ovan."
+    ).format(failed=failed, n=len(items))
 
 
 def format_size(size: int) -> str:

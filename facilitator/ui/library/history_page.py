@@ -228,7 +228,7 @@ class HistoryPage(QWidget):
         # Qt hands a StrEnum back as a plain str.
         status = self.status.currentData()
         since, until = query_bounds(
-            self.period.currentData(), self.since.date(), self.until.date(), date.today()
+            self._period(), self.since.date(), self.until.date(), date.today()
         )
         return HistoryQuery(
             text=self.search.text().strip(),
@@ -239,6 +239,10 @@ class HistoryPage(QWidget):
             limit=self._page_size,
             offset=0,
         )
+
+    def _period(self) -> Period:
+        # Qt hands a Python enum stored as item data back as its value.
+        return Period(self.period.currentData())
 
     def refresh(self) -> None:
         """Ask again for the first page (after a delete or an import, say)."""
@@ -263,7 +267,7 @@ class HistoryPage(QWidget):
         self._emit_first_page()
 
     def _show_date_edits(self) -> None:
-        chosen = self.period.currentData() is Period.CHOSEN
+        chosen = self._period() is Period.CHOSEN
         for widget in (self.since, self._dash, self.until):
             widget.setVisible(chosen)
 
