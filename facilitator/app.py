@@ -61,6 +61,7 @@ HEAVY_MODULES = (
     "facilitator.ui.console.resume",
     "facilitator.ui.export_runner",
     "facilitator.ui.library.history_controller",
+    "facilitator.ui.library.module_importer",
     "facilitator.ui.video.vlc_player",
     "facilitator.ui.video.vlc_probe",
     "facilitator.ui.widgets.resume_dialog",
@@ -153,6 +154,7 @@ class Application(QObject):
         from facilitator.ui.library.history_controller import HistoryController
         from facilitator.ui.library.history_page import HistoryPage
         from facilitator.ui.library.library_controller import LibraryController
+        from facilitator.ui.library.module_importer import ModuleImporter
         from facilitator.ui.library.plan_files_controller import PlanFilesController
         from facilitator.ui.session_store import SessionStore
 
@@ -190,6 +192,9 @@ class Application(QObject):
             self.paths,
             lambda: catalog_manifests(self.catalog),
             lambda: self.settings.knowledge_target_percent,
+        )
+        self.importer = ModuleImporter(
+            self.window, self.tasks, self.paths.user_modules_dir, self.media_probe
         )
         self.history_page = HistoryPage()
         self.window.add_page(self.history_page)
@@ -243,6 +248,9 @@ class Application(QObject):
     def _wire(self) -> None:
         w = self.window
         w.history_requested.connect(self.show_history)
+        w.import_module_requested.connect(self.importer.choose)
+        self.library.packs_dropped.connect(self.importer.run_all)
+        self.importer.imported.connect(lambda _result: self.library_controller.reload())
         self.library_controller.plan_ready.connect(self.open_planner)
         self.plan_files.opened.connect(self.open_planner)
         self.closeout.finished.connect(lambda: w.show_page(self.library))

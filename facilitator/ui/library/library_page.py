@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,10 +24,12 @@ from facilitator.ui.library.card import ModuleCard, ModuleCardData
 class LibraryPage(QWidget):
     plan_requested = Signal(list, int)  # module keys in order of selection, minutes per module
     import_requested = Signal()
+    packs_dropped = Signal(list)  # list[Path] of .fmod files dropped on the library
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPage")
+        self.setAcceptDrops(True)
         self._cards: list[ModuleCard] = []
         self._order: list[str] = []
         layout = QVBoxLayout(self)
@@ -69,6 +73,16 @@ class LibraryPage(QWidget):
         footer.addWidget(self._plan_button)
         layout.addLayout(footer)
         self.set_modules([])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _packs(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        packs = _packs(event.mimeData().urls())
+        if packs:
+            event.acceptProposedAction()
+            self.packs_dropped.emit(packs)
 
     def set_loading(self, loading: bool) -> None:
         if loading:
@@ -158,3 +172,9 @@ class LibraryPage(QWidget):
             + "\n\n• "
             + "\n• ".join(card.data.problems),
         )
+
+
+def _packs(urls: list[QUrl]) -> list[Path]:
+    return [
+        Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(".fmod")
+    ]
