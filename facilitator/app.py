@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.core import i18n
@@ -381,6 +381,17 @@ class Application(QObject):
         QMessageBox.warning(self.window, _("Bra att veta"), "\n\n".join(problems))
 
 
+def install_qt_translation(qapp: QApplication, language: str) -> QTranslator | None:
+    """Qt's own texts (standard buttons, file dialogs) in the app's language."""
+    translator = QTranslator(qapp)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        qapp.installTranslator(translator)
+        return translator
+    log.info("No Qt translation for %s in %s", language, folder)
+    return None
+
+
 def run_app(
     *,
     portable: bool = False,
@@ -393,6 +404,7 @@ def run_app(
     startup = prepare(portable, language)
     qapp = QApplication(list(argv) or sys.argv[:1])
     qapp.setApplicationName("Facilitator")
+    install_qt_translation(qapp, i18n.active_language())
     application = Application(qapp, startup)
     if drive:
         from facilitator.ui.driver import Driver

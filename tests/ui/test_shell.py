@@ -66,3 +66,17 @@ def test_library_selection_offers_shared_lengths(qtbot) -> None:
         page.set_minutes(75)
         page._plan_button.click()
     assert blocker.args == [["a", "b"], 75]
+
+
+def test_qt_standard_buttons_speak_swedish(qapp) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from facilitator.app import install_qt_translation
+
+    translator = install_qt_translation(qapp, "sv")
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "t", "x", QMessageBox.StandardButton.Cancel)
+        assert box.button(QMessageBox.StandardButton.Cancel).text() == "Avbryt"
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)

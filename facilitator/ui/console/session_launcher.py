@@ -19,6 +19,7 @@ from facilitator.core.session.plan import SessionPlan
 from facilitator.core.settings import Settings, SettingsStore
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
+from facilitator.ui.console.landing_offer import LandingOffer
 from facilitator.ui.console.reflection_controller import ReflectionController
 from facilitator.ui.console.session_controller import SessionController, StepContent
 from facilitator.ui.console.session_recorder import SessionRecorder
@@ -144,6 +145,9 @@ class SessionLauncher(QObject):
         autosave = QTimer(console)
         autosave.setInterval(AUTOSAVE_MS)
         autosave.timeout.connect(lambda: recorder.progress(engine))
+        landing = LandingOffer(engine, console)
+        autosave.timeout.connect(landing.check)
+        controller.changed.connect(landing.check)
         autosave.start()
         if rehearse:
             console.preview_title.setText(_("Repetition: så här ser gruppen bilden"))

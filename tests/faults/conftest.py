@@ -1,0 +1,69 @@
+"""The real app, in this process: the composition root from facilitator.app on Qt's offscreen
+platform (two screens, tests/screens.json), with its own FACILITATOR_HOME, real SQLite, real
+libVLC with dummy outputs. ``driven`` is set as `facilitator --drive` sets it, so the app asks
+no modal questions (resume, close-out) that would block a test."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from facilitator.app import Application, prepare
+from facilitator.ui.console.session_launcher import RunningSession
+from facilitator.ui.widgets.reflection_panel import ReflectionPanel
+
+MODULE = "grund-1-vad-ar-kultur"
+FILM_STEP = f"{MODULE}/film"
+
+
+@pytest.fixture
+def application(qtbot: Any, facilitator_home: Path) -> Iterator[Application]:
+    startup = prepare(portable=False, language="sv")
+    app = Application(QApplication.instance(), startup)
+    app.driven = True
+    qtbot.addWidget(app.window)
+    # Connected as soon as the parts exist, before the catalog starts loading.
+    app.assembled.connect(
+        lambda: app.library_controller.loaded.connect(lambda: setattr(app, "library_loaded", True))
+    )
+    app.start(problems=[], exit_when_ready=False)
+    qtbot.waitUntil(lambda: app.is_assembled, timeout=20_000)
+    qtbot.waitUntil(lambda: app.store.is_open, timeout=20_000)
+    yield app
+    running = app.launcher.current
+    if running is not None:
+        running.controller.end()
+    app.shutdown()
+
+
+def start_session(
+    app: Application, qtbot: Any, *, rehearse: bool = True, minutes: int = 45
+) -> RunningSession:
+    """Plan the bundled Grund 1 and start it, as the leader does from the planner."""
+    qtbot.waitUntil(lambda: getattr(app, "library_loaded", False), timeout=20_000)
+    with qtbot.waitSignal(app.library_controller.plan_ready, timeout=10_000):
+        app.library_controller.make_plan([MODULE], minutes)
+    with qtbot.waitSignal(app.launcher.started, timeout=10_000):
+        app.start_session(rehearse)
+    running = app.launcher.current
+    assert running is not None
+    # The session row is on disk before the test starts its fault.
+    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    return running
+
+
+def panel_of(running: RunningSession) -> ReflectionPanel:
+    panel = running.console.findChild(ReflectionPanel)
+    assert panel is not None
+    return panel
+
+
+def reflections_on_disk(database: Path) -> dict[str, str]:
+    """What a second program reading the file sees: only committed rows."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        return dict(connection.execute("SELECT uuid, text FROM reflections").fetchall())
