@@ -68,9 +68,6 @@ def test_disk_full_keeps_the_words_and_saves_them_once_there_is_room(
     cap.set(_page_count(engine))
     with qtbot.waitSignal(app.store.writer.trouble, timeout=10_000) as trouble:
         type_reflection(panel, qtbot, LONG)
-    # A second reflection typed meanwhile waits behind the first, in order.
-    type_reflection(panel, qtbot, "Skriven medan disken var full.")
-
     message = trouble.args[0]
     assert message.startswith("Disken är full, så det senaste kunde inte sparas.")
     assert "det du skrev finns kvar i programmet" in message
@@ -79,12 +76,16 @@ def test_disk_full_keeps_the_words_and_saves_them_once_there_is_room(
     assert console.notice_text.text() == message
     assert console.save_state.text() == "Inte sparat ännu – försöker igen"
     assert panel.save_state.text() == "Inte sparat – försöker igen"
+    # A second reflection typed meanwhile waits behind the first; the next retry fails too.
+    with qtbot.waitSignal(app.store.writer.trouble, timeout=RETRY_MS[0] + 10_000):
+        type_reflection(panel, qtbot, "Skriven medan disken var full.")
+    assert panel.save_state.text() == "Inte sparat – försöker igen"
     assert app.store.writer.pending == 2  # both kept, none dropped
     assert reflections_on_disk(database) == before  # nothing half-written
 
     # Room again: the retry (after RETRY_MS) lands both writes, in the order typed.
     cap.set(None)
-    with qtbot.waitSignal(app.store.writer.recovered, timeout=RETRY_MS[1] + 10_000):
+    with qtbot.waitSignal(app.store.writer.recovered, timeout=RETRY_MS[2] + 10_000):
         pass
     qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
     after = reflections_on_disk(database)
