@@ -256,6 +256,7 @@ class Application(QObject):
         self.closeout.finished.connect(lambda: w.show_page(self.library))
         self.library_controller.failed.connect(lambda text: self._tell([text]))
         self.planner.start_requested.connect(self.start_session)
+        self.planner.screen_chosen.connect(self._choose_screen)
         self.launcher.finished.connect(self._session_finished)
         self.store.failed.connect(lambda text: self._tell([text]))
         self.store.opened.connect(self.resume.look)
@@ -275,8 +276,19 @@ class Application(QObject):
     def open_planner(self, plan: SessionPlan, modules: dict[str, OpenModule]) -> None:
         self._modules = modules
         self.planner.set_plan(plan)
+        laptop = self.window.screen()
+        others = [s.name() for s in self.qapp.screens() if s is not laptop]
+        self.planner.set_screens(others, self.settings.projector_screen)
         self.window.show_page(self.planner)
         self.planner.focus_table()
+
+    def _choose_screen(self, name: str | None) -> None:
+        settings = self.settings.with_changes(projector_screen=name)
+        try:
+            self.settings_store.save(settings)
+        except OSError:
+            log.warning("Could not save the projector screen", exc_info=True)
+        self.settings = settings
 
     def start_session(self, rehearse: bool) -> None:
         self.launcher.launch(self.planner.plan, self._modules, rehearse)

@@ -1,14 +1,14 @@
 """What one run of the pre-session check does, shared by `facilitator check` and the dialog.
 
-The order is the same in both: VLC and the screens (quick, on the GUI thread), then the data
-folder, free space, fonts and the modules (no Qt: the dialog runs them on a worker), then each
-film, one at a time on the GUI thread. ``run`` does it all in order and waits (the command
-line); the dialog calls the three parts itself so that its window stays responsive.
+The order is the same in both: VLC, the screens, the data folder, free space, fonts and the
+modules, then each film. ``prepare`` is everything but the screens and the films and needs no
+Qt (the dialog runs it on a worker); the screens and the films need the GUI thread, where the
+dialog plays one film at a time. ``run`` does it all in order and waits (the command line).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
@@ -29,9 +29,12 @@ from facilitator.ui.video.availability import probe_libvlc
 
 
 @dataclass(frozen=True)
-class OfflineResult:
-    """The checks that need no Qt, and the films the media checks should play."""
+class Prepared:
+    """What the worker finds: the VLC line and whether VLC can play films, the checks that
+    need no Qt, and the films the media checks should play."""
 
+    vlc: CheckItem
+    vlc_available: bool
     items: tuple[CheckItem, ...]
     films: tuple[FilmTarget, ...]
 
@@ -50,18 +53,24 @@ class PrecheckSource:
 
     # -- the parts ----------------------------------------------------------------------------
 
-    def quick_items(self) -> tuple[list[CheckItem], bool]:
-        """VLC and the screens (GUI thread); also says whether VLC can play films."""
+    def prepare(self) -> Prepared:
+        """VLC, data folder, disk, fonts, modules and subtitles. Safe on a worker thread."""
         status = probe_libvlc()
-        return [vlc_item(status), screens_item()], status.available
+        checked = module_checks(self.paths, self.module_ids, self._probe(status.available))
+        return Prepared(
+            vlc_item(status),
+            status.available,
+            (*system_checks(self.paths), *checked.items),
+            checked.films,
+        )
 
-    def offline(self, vlc_available: bool) -> OfflineResult:
-        """Data folder, disk, fonts, modules and subtitles. Safe on a worker thread."""
-        checked = module_checks(self.paths, self.module_ids, self._probe(vlc_available))
-        return OfflineResult((*system_checks(self.paths), *checked.items), checked.films)
+    @staticmethod
+    def screens() -> CheckItem:
+        """The screens (GUI thread)."""
+        return screens_item()
 
     def film_check(self, target: FilmTarget, parent: QObject | None = None) -> FilmCheck:
-        """One film, not started yet (GUI thread)."""
+        """One film, not started yet (GUI thread). Only when VLC is available."""
         return FilmCheck(
             target,
             video_output=self.video_output,
@@ -69,6 +78,11 @@ class PrecheckSource:
             timeout_ms=self.film_timeout_ms,
             parent=parent,
         )
+
+    @staticmethod
+    def film_skipped(target: FilmTarget) -> CheckItem:
+        """The line for a film that cannot be tried because VLC is missing."""
+        return film_not_checked(target)
 
     @staticmethod
     def _probe(vlc_available: bool) -> MediaProbe | None:
@@ -89,28 +103,24 @@ class PrecheckSource:
         as it is known. Needs a QGuiApplication."""
         items: list[CheckItem] = []
 
-        def add(new: Sequence[CheckItem]) -> None:
-            for item in new:
-                items.append(item)
-                if report is not None:
-                    report(item)
+        def add(item: CheckItem) -> None:
+            items.append(item)
+            if report is not None:
+                report(item)
 
-        quick, vlc_available = self.quick_items()
-        add(quick)
-        offline = self.offline(vlc_available)
-        add(offline.items)
-        for target in offline.films:
-            if vlc_available:
-                add(
-                    [
-                        check_film(
-                            target,
-                            video_output=self.video_output,
-                            audio_output=self.audio_output,
-                            timeout_ms=self.film_timeout_ms,
-                        )
-                    ]
+        prepared = self.prepare()
+        for item in (prepared.vlc, self.screens(), *prepared.items):
+            add(item)
+        for target in prepared.films:
+            if not prepared.vlc_available:
+                add(self.film_skipped(target))
+                continue
+            add(
+                check_film(
+                    target,
+                    video_output=self.video_output,
+                    audio_output=self.audio_output,
+                    timeout_ms=self.film_timeout_ms,
                 )
-            else:
-                add([film_not_checked(target)])
+            )
         return items

@@ -58,7 +58,9 @@ class SessionStore(QObject):
         if isinstance(error, DatabaseOpenError | StorageError):
             self.failed.emit(error.message)
         else:
-            self.failed.emit(str(error))
+            # Never a bare English error text: the leader gets the Swedish one with the file.
+            log.error("The database could not be opened: %r", error)
+            self.failed.emit(DatabaseOpenError(self._paths.database_file, str(error)).message)
 
     def read(self, work: Callable[[Repository], Any], done: Callable[[Any], None]) -> None:
         """A read in order with the writes before it."""

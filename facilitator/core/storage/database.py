@@ -112,9 +112,14 @@ def open_database(
             raise DatabaseOpenError(file, f"backup failed: {error}") from error
         log.info("backed up %s (revision %s) to %s", file, ", ".join(found), backup_file)
     elif state is FileState.NEW:
-        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # Owner-only from the first byte: SQLite gives the -wal and -shm files the same mode.
-        file.touch(mode=0o600, exist_ok=True)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # Owner-only from the first byte: SQLite gives the -wal and -shm files the same mode.
+            file.touch(mode=0o600, exist_ok=True)
+        except OSError as error:
+            # A data folder that cannot be made or written to (a locked USB stick, a file
+            # where the folder should be): told like every other open failure.
+            raise translate(error) or DatabaseOpenError(file, str(error)) from error
 
     engine = create_sqlite_engine(file, busy_timeout_ms=busy_timeout_ms)
     try:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +33,7 @@ class PlannerPage(QWidget):
     save_template_requested = Signal()
     open_template_requested = Signal()
     back_requested = Signal()
+    screen_chosen = Signal(object)  # the screen's name, or None for "choose automatically"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +95,14 @@ class PlannerPage(QWidget):
         back.clicked.connect(self.back_requested.emit)
         run_row.addWidget(back)
         run_row.addStretch(1)
+        run_row.addWidget(QLabel(_("Projektor:")))
+        self.screen_combo = QComboBox()
+        self.screen_combo.setAccessibleName(_("Skärm för projektorbilden"))
+        self.screen_combo.setToolTip(_("Skärmen där gruppen ser bilden. Valet sparas."))
+        self.screen_combo.activated.connect(
+            lambda index: self.screen_chosen.emit(self.screen_combo.itemData(index))
+        )
+        run_row.addWidget(self.screen_combo)
         self.rehearse_button = self._button(
             _("Repetera på en skärm"), _("Prova sessionen utan projektor (Ctrl+R)"), "Ctrl+R"
         )
@@ -201,6 +211,16 @@ class PlannerPage(QWidget):
         after = self._plan.steps[row].key if row >= 0 else self._plan.steps[-1].key
         self._plan = self._plan.insert_break(after, 10)
         self._rebuild(select_row=(row if row >= 0 else len(self._plan.steps) - 2) + 1)
+
+    def set_screens(self, names: list[str], chosen: str | None) -> None:
+        """The screens other than the laptop's; ``chosen`` is the remembered one."""
+        self.screen_combo.clear()
+        self.screen_combo.addItem(_("Välj automatiskt"), None)
+        for name in names:
+            self.screen_combo.addItem(name, name)
+        index = self.screen_combo.findData(chosen) if chosen else 0
+        self.screen_combo.setCurrentIndex(max(index, 0))
+        self.screen_combo.setEnabled(bool(names))
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
