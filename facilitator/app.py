@@ -65,6 +65,8 @@ HEAVY_MODULES = (
     "facilitator.ui.video.vlc_player",
     "facilitator.ui.video.vlc_probe",
     "facilitator.ui.widgets.resume_dialog",
+    "facilitator.ui.precheck_source",
+    "facilitator.ui.widgets.precheck_dialog",
 )
 
 
@@ -257,6 +259,8 @@ class Application(QObject):
         self.library_controller.failed.connect(lambda text: self._tell([text]))
         self.planner.start_requested.connect(self.start_session)
         self.planner.screen_chosen.connect(self._choose_screen)
+        self.planner.check_requested.connect(lambda: self.run_check(tuple(self._modules)))
+        w.check_requested.connect(self._check_from_menu)
         self.launcher.finished.connect(self._session_finished)
         self.store.failed.connect(lambda text: self._tell([text]))
         self.store.opened.connect(self.resume.look)
@@ -281,6 +285,19 @@ class Application(QObject):
         self.planner.set_screens(others, self.settings.projector_screen)
         self.window.show_page(self.planner)
         self.planner.focus_table()
+
+    def _check_from_menu(self) -> None:
+        planning = self.window.current_page() is self.planner
+        self.run_check(tuple(self._modules) if planning else ())
+
+    def run_check(self, module_ids: tuple[str, ...]) -> None:
+        """The pre-session check; ``()`` checks every module in the library."""
+        from facilitator.ui.precheck_source import PrecheckSource
+        from facilitator.ui.widgets.precheck_dialog import PrecheckDialog
+
+        # Films are decoded silently and unseen: the check must not put anything on the projector.
+        source = PrecheckSource(self.paths, module_ids=module_ids)
+        PrecheckDialog(source, self.window, tasks=self.tasks).exec()
 
     def _choose_screen(self, name: str | None) -> None:
         settings = self.settings.with_changes(projector_screen=name)

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from facilitator.core.i18n import _
 from facilitator.core.logsetup import configure_logging
 
-_OUTPUTS = "dummy"
+DEFAULT_OUTPUT = "dummy"
 
 
 def _output(value: str) -> str | None:
@@ -49,13 +49,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--video-output",
-        default=_OUTPUTS,
+        default=DEFAULT_OUTPUT,
         metavar="NAMN",
         help=_("VLC:s bildutgång vid provspelningen; auto visar filmen (standard: dummy)"),
     )
     check.add_argument(
         "--audio-output",
-        default=_OUTPUTS,
+        default=DEFAULT_OUTPUT,
         metavar="NAMN",
         help=_("VLC:s ljudutgång vid provspelningen; auto hörs (standard: dummy)"),
     )

@@ -28,6 +28,7 @@ from facilitator.core.presentation.cards import (
     pause_card,
     rules_card,
 )
+from facilitator.core.presentation.inert_markdown import inert_markdown
 from facilitator.core.session.engine import SessionEngine
 from facilitator.core.session.errors import SessionError
 from facilitator.core.session.events import StepTimeUp
@@ -348,7 +349,7 @@ class SessionController(QObject):
         key = step.key if step is not None else None
         if content is not None and c.leader_notes.property("stepKey") != key:
             c.leader_notes.setProperty("stepKey", key)
-            c.leader_notes.setMarkdown(self._notes_markdown(content.step))
+            c.leader_notes.setMarkdown(inert_markdown(self._notes_markdown(content.step)))
         nxt = status.next_step
         c.next_label.setText(
             _("Nästa: {title} · {minutes} min").format(title=nxt.title, minutes=nxt.planned_minutes)

@@ -34,6 +34,7 @@ class PlannerPage(QWidget):
     open_template_requested = Signal()
     back_requested = Signal()
     screen_chosen = Signal(object)  # the screen's name, or None for "choose automatically"
+    check_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +96,12 @@ class PlannerPage(QWidget):
         back.clicked.connect(self.back_requested.emit)
         run_row.addWidget(back)
         run_row.addStretch(1)
+        check = self._button(
+            _("Kontroll före session"),
+            _("Provspela filmerna, kontrollera VLC, skärmar och datamappen (Ctrl+K)"),
+        )
+        check.clicked.connect(self.check_requested.emit)
+        run_row.addWidget(check)
         run_row.addWidget(QLabel(_("Projektor:")))
         self.screen_combo = QComboBox()
         self.screen_combo.setAccessibleName(_("Skärm för projektorbilden"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QStackedLayout, QVBoxLayout, QWidg
 
 from facilitator.core.i18n import _
 from facilitator.core.presentation.cards import CardKind, ProjectorCard
+from facilitator.core.presentation.inert_markdown import inert_markdown
 from facilitator.core.session.status import StepPhase
 
 BACKGROUND = "#0f1b2d"
@@ -60,6 +61,7 @@ class ProjectorView(QWidget):
         self._countdown_text = ""
         self._phase = StepPhase.NORMAL
         self._coloured_phase: StepPhase | None = None
+        self._sized_for: tuple[int, int, bool] | None = None
         self.show_card(self._card)
 
     def _label(self, name: str) -> QLabel:
@@ -92,10 +94,10 @@ class ProjectorView(QWidget):
         self._stack.setCurrentWidget(self._card_page)
         self.heading.setText(card.heading)
         self.heading.setVisible(bool(card.heading))
-        self.body.setTextFormat(
-            Qt.TextFormat.MarkdownText if card.kind == CardKind.TEXT else Qt.TextFormat.PlainText
-        )
-        self.body.setText(card.body)
+        markdown = card.kind == CardKind.TEXT
+        self.body.setTextFormat(Qt.TextFormat.MarkdownText if markdown else Qt.TextFormat.PlainText)
+        # A module's Markdown, so nothing in it may load a file (inert_markdown.py).
+        self.body.setText(inert_markdown(card.body) if markdown else card.body)
         self.body.setVisible(bool(card.body))
         bullet = "\n".join(
             f"• {item}" if card.kind != CardKind.EVALUATION else item for item in card.items
@@ -134,6 +136,11 @@ class ProjectorView(QWidget):
         height = max(self.height(), 200)
         width = max(self.width(), 300)
         prompt_like = self._card.kind in (CardKind.PROMPT, CardKind.SILENT, CardKind.FILM_QUESTION)
+        # Setting fonts re-lays out large text (tens of ms at projector size): only on change.
+        key = (width, height, prompt_like)
+        if key == self._sized_for:
+            return
+        self._sized_for = key
         sizes = {
             self.heading: SCALE["heading"],
             self.body: SCALE["prompt"] if prompt_like else SCALE["body"],

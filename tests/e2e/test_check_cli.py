@@ -1,0 +1,102 @@
+"""`facilitator check` as a leader runs it: a real process, real libVLC decoding the bundled
+film, and no display (the command must pick Qt's offscreen platform by itself)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GRUND_1 = "grund-1-vad-ar-kultur"
+FILM_LINE = "Film: Grund 1 – Vad är kultur?"
+
+pytestmark = pytest.mark.vlc
+
+
+def headless_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHON_VLC_LIB_PATH")
+    }
+    env["FACILITATOR_HOME"] = str(home)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.update(extra)
+    return env
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def line_for(output: str, name: str) -> str:
+    return next(line for line in output.splitlines() if f" {name} – " in line)
+
+
+def test_check_plays_the_film_and_passes(facilitator_home: Path) -> None:
+    result = run(["-m", "facilitator", "check", GRUND_1], headless_env(facilitator_home))
+    assert result.returncode == 0, result.stdout + result.stderr
+    film = line_for(result.stdout, FILM_LINE)
+    assert film.startswith("✓ OK")
+    assert "sekunderna spelades, med undertexter (sv)" in film
+    for name in ("VLC", "Skärmar", "Datamappen", "Ledigt utrymme", "Typsnitt för utskrifter"):
+        assert line_for(result.stdout, name).startswith("✓ OK"), name
+    assert "✗" not in result.stdout
+    assert result.stdout.rstrip().splitlines()[-1].startswith("Allt är klart för sessionen")
+
+
+def test_the_env_variable_hides_libvlc(facilitator_home: Path) -> None:
+    # What the next test relies on: python-vlc exits (SystemExit) when the library it is
+    # pointed at cannot be loaded, so `import vlc` fails as on a machine without VLC.
+    env = headless_env(facilitator_home, PYTHON_VLC_LIB_PATH="/nonexistent")
+    result = run(["-c", "import vlc"], env)
+    assert result.returncode != 0
+    assert run(["-c", "import vlc"], headless_env(facilitator_home)).returncode == 0
+
+
+def test_check_without_vlc_fails_and_says_how_to_install(facilitator_home: Path) -> None:
+    env = headless_env(facilitator_home, PYTHON_VLC_LIB_PATH="/nonexistent")
+    result = run(["-m", "facilitator", "check", GRUND_1], env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    output = result.stdout
+    vlc = line_for(output, "VLC")
+    assert vlc.startswith("✗ FEL")
+    assert "VLC hittades inte på datorn" in vlc
+    assert "Gör så här: Installera VLC" in output
+    # Everything that does not need VLC was still checked, and passed.
+    for name in (
+        "Skärmar",
+        "Datamappen",
+        "Ledigt utrymme",
+        "Typsnitt för utskrifter",
+        "Modul: Grund 1 – Vad är kultur?",
+        "Undertexter: Grund 1 – Vad är kultur?",
+    ):
+        assert line_for(output, name).startswith("✓ OK"), name
+    assert line_for(output, FILM_LINE).startswith("✗ FEL")
+    assert output.rstrip().splitlines()[-1].startswith("Inte klart: 2 av 8")
+
+
+def test_unknown_module_fails(facilitator_home: Path) -> None:
+    env = headless_env(facilitator_home, PYTHON_VLC_LIB_PATH="/nonexistent")
+    result = run(["-m", "facilitator", "check", "finns-inte"], env)
+    assert result.returncode == 1
+    assert "Det finns ingen modul med id ”finns-inte”" in result.stdout
+
+
+def test_ids_and_all_together_is_a_usage_mistake(facilitator_home: Path) -> None:
+    result = run(["-m", "facilitator", "check", "--all", GRUND_1], headless_env(facilitator_home))
+    assert result.returncode == 2
+    assert "--all" in result.stderr

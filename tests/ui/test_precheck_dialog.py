@@ -1,0 +1,109 @@
+"""The pre-session check dialog: the list fills in while the window stays usable, pass and
+fail read as words, "Kör igen" runs it again; and the media checks on their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QListWidget
+
+from facilitator.core.media import SubtitleFile
+from facilitator.core.paths import resolve_paths
+from facilitator.core.precheck_modules import FilmTarget
+from facilitator.ui import precheck_media, precheck_source
+from facilitator.ui.precheck_media import check_film, screens_item
+from facilitator.ui.precheck_source import PrecheckSource
+from facilitator.ui.video.availability import VlcStatus
+from facilitator.ui.widgets.precheck_dialog import PrecheckDialog
+
+GRUND_1 = "grund-1-vad-ar-kultur"
+
+
+def rows(dialog: PrecheckDialog) -> list[str]:
+    widget = dialog.findChild(QListWidget, "precheckList")
+    assert widget is not None
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+@pytest.mark.vlc
+def test_dialog_runs_shows_words_and_runs_again(qtbot) -> None:
+    dialog = PrecheckDialog(PrecheckSource(resolve_paths(), (GRUND_1,)))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.completed, timeout=20_000) as blocker:
+        dialog.show()
+    assert blocker.args == [True], dialog.items
+    texts = rows(dialog)
+    assert len(texts) == len(dialog.items) == 8
+    assert all(text.startswith("OK – ") for text in texts)
+    assert any(text.startswith("OK – Film: Grund 1") for text in texts)
+    assert dialog.rerun_button.isEnabled() and not dialog.running
+    with qtbot.waitSignal(dialog.completed, timeout=20_000):
+        dialog.rerun_button.click()
+        assert dialog.running and not dialog.rerun_button.isEnabled()
+    assert len(rows(dialog)) == 8
+
+
+def test_dialog_without_vlc_says_so_and_skips_the_films(qtbot, monkeypatch) -> None:
+    missing = VlcStatus(False, None, "VLC hittades inte på datorn. Installera VLC.")
+    monkeypatch.setattr(precheck_source, "probe_libvlc", lambda: missing)
+    dialog = PrecheckDialog(PrecheckSource(resolve_paths(), (GRUND_1,)))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.completed, timeout=20_000) as blocker:
+        dialog.show()
+    assert blocker.args == [False]
+    texts = rows(dialog)
+    assert texts[0].startswith("FEL – VLC\nVLC hittades inte på datorn.")
+    assert "Gör så här:" in texts[0]
+    film = next(t for t in texts if "Film: Grund 1" in t)
+    assert film.startswith("FEL – ") and "VLC saknas" in film
+    assert sum(t.startswith("OK – ") for t in texts) == 6
+
+
+@pytest.mark.vlc
+def test_closing_while_a_film_plays_stops_it(qtbot) -> None:
+    dialog = PrecheckDialog(PrecheckSource(resolve_paths(), (GRUND_1,)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    status = dialog.findChild(QLabel, "precheckStatus")
+    qtbot.waitUntil(lambda: status.text().startswith("Provspelar film 1 av 1"), timeout=20_000)
+    assert dialog.running
+    dialog.reject()
+    assert not dialog.running
+    qtbot.wait(300)  # late libVLC events find nobody
+    assert not any(t.startswith("OK – Film") for t in rows(dialog))
+
+
+def test_screens_two_screens_name_the_projector() -> None:
+    item = screens_item()
+    assert item.ok
+    assert "2 skärmar: LAPTOP 1280×800, PROJECTOR 1920×1080." in item.detail
+    assert "Projektorbilden kan visas på PROJECTOR" in item.detail
+    assert QGuiApplication.instance() is not None
+
+
+@pytest.mark.vlc
+def test_broken_film_fails_in_words(qtbot, tmp_path: Path) -> None:
+    broken = tmp_path / "trasig film.mp4"
+    broken.write_text("ingen film")
+    vtt = tmp_path / "film.sv.vtt"
+    vtt.write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHej\n", encoding="utf-8")
+    item = check_film(
+        FilmTarget("x", "Trasig", broken, (SubtitleFile("sv", vtt),)), timeout_ms=5_000
+    )
+    assert not item.ok
+    assert item.name == "Film: Trasig"
+    assert "Filmen" in item.detail
+    assert "MP4" in item.fix
+
+
+@pytest.mark.vlc
+def test_film_that_plays_without_its_subtitles_fails(qtbot, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(precheck_media, "SUBTITLE_GRACE_MS", 500)
+    film = Path(__file__).resolve().parents[2] / "modules/01-grund-1-vad-ar-kultur/film/film.mp4"
+    missing = SubtitleFile("sv", tmp_path / "finns-inte.sv.vtt")
+    item = check_film(FilmTarget("x", "Utan text", film, (missing,)), timeout_ms=10_000)
+    assert not item.ok
+    assert item.detail == "Filmen spelas, men undertexterna (sv) laddades inte."
+    assert item.fix
