@@ -83,6 +83,11 @@ def test_film_plays_pauses_at_point_and_ends(qtbot, module) -> None:
     assert "Känner ni igen er?" in projector.visible_text()
     position = players[0].position()
     assert 1.4 <= position <= 2.3
+    # Black screen on and off during the film must not restart it.
+    controller.toggle_black()
+    controller.toggle_black()
+    assert players[0].position() >= position - 0.1
+    assert len(players) == 1
     finished: list[bool] = []
     film.finished.connect(lambda: finished.append(True))
     qtbot.waitUntil(console.isActiveWindow)  # the focus guard hands the keyboard back

@@ -272,7 +272,6 @@ class SessionController(QObject):
     def _toggle_override(self, card: ProjectorCard) -> None:
         same = self._override is not None and self._override.kind == card.kind
         self._override = None if same else card
-        self._shown_key = None
         self.refresh()
 
     def _act(self, action: Callable[[], None]) -> None:
