@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from facilitator.core.i18n import _
 from facilitator.core.presentation.cards import CardKind, ProjectorCard
@@ -19,6 +19,7 @@ LAST_MINUTE = "#f2c46d"
 OVERTIME = "#f5a99b"
 
 # Share of the screen height per text role (UX.md: body ≥ 1/20, prompts larger).
+MIN_SCALE = 0.45
 SCALE = {"heading": 1 / 14, "body": 1 / 18, "prompt": 1 / 12, "meta": 1 / 20, "countdown": 1 / 9}
 
 
@@ -48,6 +49,10 @@ class ProjectorView(QWidget):
         self._stack.addWidget(self._black)
         layout = QVBoxLayout(self._card_page)
         self._page_layout = layout
+        # The card is fitted to the screen by font size (_apply_sizes); the text must never
+        # make the window larger than its screen, which would also end full screen.
+        for each in (layout, self._stack):
+            each.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addStretch(2)
         self.heading = self._label("heading")
         self.body = self._label("body")
@@ -61,7 +66,7 @@ class ProjectorView(QWidget):
         self._countdown_text = ""
         self._phase = StepPhase.NORMAL
         self._coloured_phase: StepPhase | None = None
-        self._sized_for: tuple[int, int, bool] | None = None
+        self._sized_for: tuple[int, int, ProjectorCard] | None = None
         self.show_card(self._card)
 
     def _label(self, name: str) -> QLabel:
@@ -135,12 +140,26 @@ class ProjectorView(QWidget):
     def _apply_sizes(self) -> None:
         height = max(self.height(), 200)
         width = max(self.width(), 300)
-        prompt_like = self._card.kind in (CardKind.PROMPT, CardKind.SILENT, CardKind.FILM_QUESTION)
         # Setting fonts re-lays out large text (tens of ms at projector size): only on change.
-        key = (width, height, prompt_like)
+        key = (width, height, self._card)
         if key == self._sized_for:
             return
         self._sized_for = key
+        side = round(width * 0.08)  # side margins keep prompts to about twelve words per line
+        top = round(height * 0.05)
+        self._page_layout.setContentsMargins(side, top, side, top)
+        self._page_layout.setSpacing(round(height * 0.025))
+        # Text scales with the screen and is never clipped: shrink until the card fits.
+        scale = 1.0
+        while scale > MIN_SCALE:
+            self._set_fonts(height * scale)
+            if self._text_height(width - 2 * side) <= height - 2 * top:
+                break
+            scale *= 0.9
+        self._apply_colours()
+
+    def _set_fonts(self, height: float) -> None:
+        prompt_like = self._card.kind in (CardKind.PROMPT, CardKind.SILENT, CardKind.FILM_QUESTION)
         sizes = {
             self.heading: SCALE["heading"],
             self.body: SCALE["prompt"] if prompt_like else SCALE["body"],
@@ -158,11 +177,15 @@ class ProjectorView(QWidget):
                 else QFont.Weight.Normal
             )
             label.setFont(font)
-        # Side margins keep prompts to about twelve words per line.
-        side = round(width * 0.08)
-        self._page_layout.setContentsMargins(side, round(height * 0.05), side, round(height * 0.05))
-        self._page_layout.setSpacing(round(height * 0.025))
-        self._apply_colours()
+
+    def _text_height(self, width: int) -> int:
+        labels = [
+            label
+            for label in (self.heading, self.body, self.items, self.meta, self.countdown)
+            if not label.isHidden()
+        ]
+        spacing = self._page_layout.spacing() * max(0, len(labels) - 1)
+        return spacing + sum(label.heightForWidth(width) for label in labels)
 
     def _apply_colours(self) -> None:
         # Style sheets are re-polished on every set; only do it when the phase changes.
