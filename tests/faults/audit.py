@@ -26,22 +26,23 @@ NETWORK_EVENTS = (
     "telnetlib.",
 )
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
-_PATH_EVENTS = {
-    "os.mkdir": (0,),
-    "os.rename": (0, 1),
-    "os.remove": (0,),
-    "os.rmdir": (0,),
-    "os.symlink": (0, 1),
-    "os.link": (0, 1),
-    "os.truncate": (0,),
-    "os.chmod": (0,),
-    "os.chown": (0,),
-    "os.utime": (0,),
-    "shutil.rmtree": (0,),
-    "shutil.copyfile": (1,),
-    "shutil.move": (1,),
-    "tempfile.mkstemp": (0,),
-    "tempfile.mkdtemp": (0,),
+# event -> (index of a path argument, index of its dir_fd argument or None)
+_PATH_EVENTS: dict[str, tuple[tuple[int, int | None], ...]] = {
+    "os.mkdir": ((0, 2),),
+    "os.rename": ((0, 2), (1, 3)),
+    "os.remove": ((0, 1),),
+    "os.rmdir": ((0, 1),),
+    "os.symlink": ((1, 2),),
+    "os.link": ((0, 2), (1, 3)),
+    "os.truncate": ((0, None),),
+    "os.chmod": ((0, 2),),
+    "os.chown": ((0, 3),),
+    "os.utime": ((0, 3),),
+    "shutil.rmtree": ((0, None),),
+    "shutil.copyfile": ((1, None),),
+    "shutil.move": ((1, None),),
+    "tempfile.mkstemp": ((0, None),),
+    "tempfile.mkdtemp": ((0, None),),
 }
 
 Seen = list[tuple[str, tuple[Any, ...]]]
@@ -75,22 +76,35 @@ def is_network(event: str, _args: tuple[Any, ...]) -> bool:
     return event.startswith(NETWORK_EVENTS)
 
 
+def _folder_of(dir_fd: Any) -> str | None:
+    """The folder an open directory descriptor stands for (shutil.rmtree works by them)."""
+    if not isinstance(dir_fd, int) or dir_fd < 0:
+        return None
+    try:
+        return os.readlink(f"/proc/self/fd/{dir_fd}")
+    except OSError:
+        return None
+
+
 def written_paths(event: str, args: tuple[Any, ...]) -> list[Path]:
     """The paths an audit event writes to, made absolute; [] for events that only read."""
     if event == "open":
-        path, mode, flags = (list(args) + [None, None, None])[:3]
+        path, mode, flags = [*args, None, None, None][:3]
         writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
             isinstance(flags, int) and flags & _WRITE_FLAGS
         )
-        indexes: tuple[int, ...] = (0,) if writes else ()
+        places: tuple[tuple[int, int | None], ...] = ((0, None),) if writes else ()
         args = (path,)
     else:
-        indexes = _PATH_EVENTS.get(event, ())
+        places = _PATH_EVENTS.get(event, ())
     paths: list[Path] = []
-    for index in indexes:
+    for index, fd_index in places:
         value = args[index] if index < len(args) else None
         if isinstance(value, bytes):
             value = os.fsdecode(value)
-        if isinstance(value, str | os.PathLike):
-            paths.append(Path(os.path.abspath(value)))
+        if not isinstance(value, str | os.PathLike):
+            continue
+        base = _folder_of(args[fd_index]) if fd_index is not None and fd_index < len(args) else None
+        text = os.fspath(value)
+        paths.append(Path(os.path.abspath(os.path.join(base, text) if base else text)))
     return paths

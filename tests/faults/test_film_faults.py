@@ -131,8 +131,10 @@ def _cut_point(film: Path) -> float:
     if shutil.which("ffprobe") is None:
         pytest.fail("ffprobe is not installed (make test installs ffmpeg)")
     out = subprocess.run(
-        ["ffprobe", "-v", "quiet", "-select_streams", "v", "-show_entries", "packet=pts_time"]
-        + ["-of", "csv=p=0", str(film)],
+        [
+            *("ffprobe", "-v", "quiet", "-select_streams", "v"),
+            *("-show_entries", "packet=pts_time", "-of", "csv=p=0", str(film)),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -154,7 +156,7 @@ def test_a_film_cut_off_halfway_plays_what_it_has_and_the_session_goes_on(
     session = FilmSession(qtbot, folder)
     outcome: list[str] = []
     session.film.finished.connect(lambda: outcome.append("ended"))
-    session.film.problem.connect(lambda message: outcome.append(message))
+    session.film.problem.connect(outcome.append)
     with qtbot.waitSignal(session.film.playing, timeout=15_000):
         session.to_film()
     # Skip to just before the cut rather than watch 100 seconds of film.

@@ -103,7 +103,11 @@ def resolve_reference(root: Path, reference: str) -> Resolved:
     if not real.is_relative_to(real_root):
         return Resolved(None, _("en länk som pekar ut ur modulmappen"), outside)
     spelled = _case_mismatch(root, parts)
-    if not target.exists():
+    try:
+        found = target.exists()
+    except OSError:  # a name the file system cannot hold (too long for it, say)
+        return Resolved(None, _("en sökväg som inte går att följa"), outside)
+    if not found:
         if spelled is not None:
             return Resolved(
                 None,

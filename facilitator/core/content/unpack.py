@@ -14,7 +14,7 @@ import stat
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any
 
 from facilitator.core.content.pack_format import (
     CHUNK,
@@ -53,6 +53,9 @@ def _open(pack: Path) -> zipfile.ZipFile:
         raise refuse(PackFailure.NOT_A_ZIP)
     try:
         return zipfile.ZipFile(pack)
+    except NotImplementedError as error:
+        # A zip feature Python cannot read (a "version needed" from the future, say).
+        raise refuse(PackFailure.CORRUPT, pack.name) from error
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
         # It starts like a zip but its directory at the end is gone: cut off while copying.
         raise refuse(PackFailure.TRUNCATED) from error
@@ -113,7 +116,14 @@ def _pack_info(archive: zipfile.ZipFile) -> PackInfo:
     try:
         with archive.open(PACK_INFO) as handle:
             raw = handle.read(MAX_PACK_INFO_BYTES + 1)
-    except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError) as error:
+    except (
+        zipfile.BadZipFile,
+        EOFError,
+        zlib.error,
+        NotImplementedError,
+        OSError,
+        ValueError,
+    ) as error:
         raise _read_error(error, PACK_INFO) from error
     if len(raw) > MAX_PACK_INFO_BYTES:
         raise refuse(PackFailure.BAD_PACK_INFO, "för stor")
@@ -131,6 +141,22 @@ def _pack_info(archive: zipfile.ZipFile) -> PackInfo:
     return PackInfo(data["id"], data["version"], data["content_hash"], 0, 0)
 
 
+def _open_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> IO[bytes]:
+    # Reading fails with an OSError too when a damaged header points outside the file: that
+    # is the pack's fault, not the disk's, and is told as such.
+    try:
+        return archive.open(member)
+    except OSError as error:
+        raise _read_error(error, member.filename) from error
+
+
+def _read_chunk(source: IO[bytes], member: zipfile.ZipInfo) -> bytes:
+    try:
+        return source.read(CHUNK)
+    except OSError as error:
+        raise _read_error(error, member.filename) from error
+
+
 def _extract(
     archive: zipfile.ZipFile,
     member: zipfile.ZipInfo,
@@ -145,8 +171,8 @@ def _extract(
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # "xb": never write through something that already exists (a planted link, say).
-        with archive.open(member) as source, target.open("xb") as out:
-            while chunk := source.read(CHUNK):
+        with _open_member(archive, member) as source, target.open("xb") as out:
+            while chunk := _read_chunk(source, member):
                 written += len(chunk)
                 if written > limits.max_bytes:
                     raise refuse(PackFailure.TOO_LARGE, size_text(limits.max_bytes))

@@ -1,0 +1,327 @@
+"""The points of docs/security.md that no other test proves: private folders and files, no
+network traffic from a whole session and its exports, no code run from a module, and module
+Markdown that loads neither addresses nor files when the console and projector show it."""
+
+from __future__ import annotations
+
+import ast
+import http.server
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel, QWidget
+
+from facilitator.app import Application, prepare
+from facilitator.core.content.catalog import Catalog
+from facilitator.core.content.importer import import_pack
+from facilitator.core.content.loader import load_manifest
+from facilitator.core.content.pack import pack_module
+from facilitator.core.content.validate import validate_module
+from facilitator.core.export.printables import write_handout, write_leader_guide
+from facilitator.core.export.service import (
+    export_session_archive,
+    export_session_csv,
+    export_summary_pdf,
+)
+from facilitator.core.paths import resolve_paths
+from facilitator.core.planning import ModuleChoice, plan_for
+from facilitator.core.presentation.cards import card_for_step
+from facilitator.core.storage.backups import make_backup
+from facilitator.core.storage.database import open_database
+from facilitator.core.storage.records import ModuleRef, ReflectionDraft, ReflectionKind
+from facilitator.core.storage.repository import Repository
+from tests.faults.audit import is_network, watching
+from tests.faults.conftest import (
+    FILM_STEP,
+    panel_of,
+    reflections_on_disk,
+    start_session,
+)
+from tests.faults.test_disk_full import type_reflection
+from tests.faults.test_film_faults import GRUND_1, FilmSession
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# --- the data folder ---------------------------------------------------------------------
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_data_folders_and_database_files_are_for_the_owner_only(
+    facilitator_home: Path,
+) -> None:
+    """Even with a umask that would let everyone read (0): modes are set, not inherited."""
+    old = os.umask(0)
+    try:
+        paths = resolve_paths()
+        paths.ensure()
+        with open_database(paths) as database:
+            repo = Repository.of(database)
+            session = repo.sessions.create(
+                title="Privat", plan_json="{}", modules=[ModuleRef("m", "1", "sha256:x", "M")]
+            )
+            repo.reflections.save(
+                ReflectionDraft("r1", session.uuid, "m/s", ReflectionKind.NOTE, "Hemligt")
+            )
+            database_files = [
+                paths.database_file,
+                paths.database_file.with_name("facilitator.sqlite3-wal"),
+                paths.database_file.with_name("facilitator.sqlite3-shm"),
+            ]
+            assert {f.name: _mode(f) for f in database_files} == {
+                f.name: 0o600 for f in database_files
+            }
+            backup = make_backup(paths.database_file, paths.backup_dir, datetime.now())
+        folders = [
+            paths.data_dir,
+            paths.config_dir,
+            paths.log_dir,
+            paths.user_modules_dir,
+            paths.backup_dir,
+        ]
+        assert {str(f): _mode(f) for f in folders} == {str(f): 0o700 for f in folders}
+        assert _mode(backup) == 0o600
+        assert _mode(paths.database_file) == 0o600
+    finally:
+        os.umask(old)
+
+
+# --- nothing leaves the machine ----------------------------------------------------------
+
+NETWORK_MODULES = (
+    "socket",
+    "ssl",
+    "http",
+    "urllib.request",
+    "urllib3",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "xmlrpc",
+    "webbrowser",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtQml",
+)
+
+
+def _imports(source: Path) -> Iterator[str]:
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def test_the_app_imports_no_network_or_script_engine() -> None:
+    found = [
+        f"{source.relative_to(ROOT)}: {name}"
+        for source in sorted((ROOT / "facilitator").rglob("*.py"))
+        for name in _imports(source)
+        if any(name == bad or name.startswith(bad + ".") for bad in NETWORK_MODULES)
+    ]
+    assert found == []
+
+
+def test_a_whole_session_and_every_export_open_no_connection(
+    application: Application, qtbot: Any, tmp_path: Path
+) -> None:
+    app = application
+    with watching(is_network) as traffic:
+        running = start_session(app, qtbot, rehearse=False)
+        type_reflection(panel_of(running), qtbot, "Vi pratade om tystnad.")
+        running.controller.jump(FILM_STEP)
+        console = running.console
+        qtbot.waitUntil(lambda: console.film_position.text().startswith("0:0"), timeout=15_000)
+        running.controller.end()
+        qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+        session = running.recorder.session_uuid
+        repo = app.store.repository()
+        out = tmp_path / "export"
+        export_summary_pdf(repo, session, out / "sammanfattning.pdf")
+        export_session_csv(repo, session, out)
+        export_session_archive(repo, session, folder=out)
+        write_leader_guide(GRUND_1, out / "guide.pdf")
+        write_handout(GRUND_1, out / "deltagare.pdf")
+    assert list(reflections_on_disk(app.paths.database_file).values()) == ["Vi pratade om tystnad."]
+    assert len(list(out.iterdir())) == 6
+    assert traffic == []
+
+
+# --- module packs are data, never code ---------------------------------------------------
+
+CODE = "from pathlib import Path\nPath({marker!r}).write_text('körd')\n"
+
+
+def test_nothing_in_a_module_is_ever_run(tmp_path: Path, facilitator_home: Path) -> None:
+    marker = tmp_path / "MODULE-CODE-RAN"
+    folder = tmp_path / "grund-1"
+    shutil.copytree(GRUND_1, folder)
+    for name in ("__init__.py", "setup.py", "conftest.py", "texts/hook.py", "film/script.py"):
+        (folder / name).write_text(CODE.format(marker=str(marker)), encoding="utf-8")
+    pack = pack_module(folder, tmp_path / "grund-1.fmod").path
+    paths = prepare(portable=False, language="sv").paths
+    imported = import_pack(pack, paths.user_modules_dir, replace=True)
+    assert imported.path is not None and (imported.path / "texts" / "hook.py").is_file()
+
+    # Everything the app does with a module: list, check, open, plan, show, print.
+    catalog = Catalog.for_app(paths)
+    catalog.load(check=True)
+    assert any(entry.path == imported.path for entry in catalog.library())
+    assert validate_module(imported.path).ok
+    manifest = load_manifest(imported.path).manifest
+    assert manifest is not None
+    plan = plan_for([ModuleChoice(manifest, manifest.variant(45))])
+    cards = [card_for_step(step, 5) for step in manifest.steps]
+    write_leader_guide(imported.path, tmp_path / "guide.pdf")
+    write_handout(imported.path, tmp_path / "deltagare.pdf")
+    assert plan.steps and cards
+    assert not marker.exists()
+    loaded_from_module = [
+        name
+        for name, module in list(sys.modules.items())
+        if getattr(module, "__file__", None)
+        and Path(module.__file__).resolve().is_relative_to(tmp_path)
+    ]
+    assert loaded_from_module == []
+
+
+# --- Markdown shows text, and loads nothing ----------------------------------------------
+
+PAINT = QColor(18, 254, 52)  # a colour no part of the app uses
+
+
+class _Counter(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.hits.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *_args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def web() -> Iterator[tuple[str, list[str]]]:
+    """A web server on this machine that counts what is asked of it."""
+    hits: list[str] = []
+    handler = type("Handler", (_Counter,), {"hits": hits})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+    server.server_close()
+
+
+def _painted(widget: QWidget) -> bool:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    pixel = PAINT.rgb().to_bytes(4, "little")
+    data = bytes(image.constBits())
+    return any(data[i : i + 4] == pixel for i in range(0, len(data), 4) if data[i + 1] == 254)
+
+
+def _hostile(url: str, picture: Path) -> str:
+    return "\n\n".join(
+        [
+            f"![från nätet]({url}/markdown.png)",
+            f'<img src="{url}/html.png"> <link rel="stylesheet" href="{url}/style.css">',
+            f"![lokal bild]({picture})",
+            f'<img src="{picture}" width="300" height="300">',
+            f"![referens][bild]\n\n[bild]: {picture}",
+            f'\\![bakom snedstreck]({picture}) \\<img src="{picture}">',
+            "<script>document.title = 'körd'</script>",
+            f"Vanlig text med en [länk]({url}/link) och **fetstil**.",
+        ]
+    )
+
+
+def test_module_markdown_fetches_no_address_and_reads_no_file(
+    qtbot: Any, tmp_path: Path, web: tuple[str, list[str]]
+) -> None:
+    url, hits = web
+    picture = tmp_path / "privat-bild.png"
+    image = QImage(300, 300, QImage.Format.Format_RGB32)
+    image.fill(PAINT)
+    assert image.save(str(picture))
+    # The check sees a picture when one is drawn: a plain rich-text label draws it.
+    control = QLabel(f'<img src="{picture}">')
+    control.setTextFormat(Qt.TextFormat.RichText)
+    qtbot.addWidget(control)
+    assert _painted(control)
+
+    folder = tmp_path / "grund-1"
+    shutil.copytree(GRUND_1, folder)
+    manifest = folder / "module.toml"
+    text = manifest.read_text(encoding="utf-8")
+    hostile = _hostile(url, picture).replace("\\", "\\\\")  # as a TOML string holds it
+    text = text.replace(
+        "## Välkomna till samtalet: Vad är kultur?\n",
+        "## Välkomna till samtalet: Vad är kultur?\n\n" + hostile + "\n",
+    ).replace("\nHälsa välkommen och presentera dig kort,", "\n" + hostile + "\n\nHälsa välkommen,")
+    manifest.write_text(text, encoding="utf-8")
+
+    session = FilmSession(qtbot, folder)  # starts on the welcome step: its card and notes
+    session.projector.resize(1280, 1600)
+    console, projector = session.console, session.projector
+    assert not _painted(projector)
+    assert not _painted(console.leader_notes)
+    assert hits == []  # Qt lays text out synchronously: a fetch would have happened by now
+    # What was meant as text is still there to read.
+    assert "Vanlig text med en [länk](" in projector.body.text()
+    assert "Vanlig text med en länk och fetstil." in console.leader_notes.toPlainText()
+    assert "körd" not in projector.windowTitle() + console.windowTitle()
+    session.controller.end()
+
+
+def test_a_module_naming_a_never_ending_file_does_not_freeze_the_projector(
+    tmp_path: Path,
+) -> None:
+    """``/dev/zero`` as a picture: read, it never ends. Shown in a process of its own, so a
+    regression fails here after a minute instead of hanging the suite."""
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from facilitator.core.presentation.cards import CardKind, ProjectorCard\n"
+        "from facilitator.ui.projector.projector_view import ProjectorView\n"
+        "app = QApplication([])\n"
+        "view = ProjectorView()\n"
+        "view.resize(800, 600)\n"
+        "view.show()\n"
+        "body = '![bild](/dev/zero)\\n\\n<img src=\"/dev/zero\">\\n\\nText efter.'\n"
+        "view.show_card(ProjectorCard(CardKind.TEXT, heading='Rubrik', body=body))\n"
+        "view.grab()\n"
+        "print('shown', flush=True)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.strip() == "shown", done.stderr
