@@ -19,7 +19,7 @@ def test_long_text_shrinks_to_fit_instead_of_growing_the_window(qtbot) -> None:
     view.resize(1920, 1080)
     view.show()
     view.show_card(ProjectorCard(CardKind.TEXT, heading="Välkomna", body=LONG))
-    qtbot.waitUntil(lambda: view.body.isVisible())
+    qtbot.waitUntil(view.body.isVisible)
     assert (view.width(), view.height()) == (1920, 1080)
     assert visible_bottom(view) <= 1080
     assert view.body.font().pixelSize() < round(1080 * SCALE["body"])
