@@ -143,6 +143,7 @@ class Application(QObject):
         w.about_requested.connect(self.show_about)
         w.keys_requested.connect(lambda: KeyHelp(w).exec())
         w.library_requested.connect(lambda: w.show_page(self.library))
+        w.settings_requested.connect(self.edit_settings)
         self.planner.back_requested.connect(lambda: w.show_page(self.library))
 
     def _assemble(self, _loaded: object = None) -> None:
@@ -225,6 +226,7 @@ class Application(QObject):
 
     def _apply_settings(self, settings: Settings) -> None:
         self.settings = settings
+        self.cue.enabled = settings.end_of_step_sound
 
     def media_probe(self) -> MediaProbe | None:
         """libVLC reads film lengths where it is installed (it is what plays them); ffprobe
@@ -263,6 +265,7 @@ class Application(QObject):
         w.check_requested.connect(self._check_from_menu)
         self.launcher.finished.connect(self._session_finished)
         self.store.failed.connect(lambda text: self._tell([text]))
+        self.store.opened.connect(self._apply_retention)
         self.store.opened.connect(self.resume.look)
         self.resume.found.connect(self._offer_resume)
         self.resume.ready.connect(self._resume_session)
@@ -285,6 +288,29 @@ class Application(QObject):
         self.planner.set_screens(others, self.settings.projector_screen)
         self.window.show_page(self.planner)
         self.planner.focus_table()
+
+    def edit_settings(self) -> None:
+        from facilitator.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.window)
+        if not dialog.exec():
+            return
+        settings = dialog.result_settings()
+        try:
+            self.settings_store.save(settings)
+        except OSError as error:
+            self._tell([_("Inställningarna sparades inte ({error}).").format(error=error)])
+            return
+        self._apply_settings(settings)
+
+    def _apply_retention(self) -> None:
+        """Sessions older than the retention period go, for real, at start-up."""
+        days = self.settings.retention_days
+        if days:
+            self.store.writer.submit(
+                lambda: self.store.repository().erasure.delete_older_than(days),
+                lambda count: log.info("Retention: %s old sessions deleted", count),
+            )
 
     def _check_from_menu(self) -> None:
         planning = self.window.current_page() is self.planner

@@ -18,6 +18,7 @@ class MainWindow(QMainWindow):
     keys_requested = Signal()
     history_requested = Signal()
     library_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&Arkiv"))
         self._action(file_menu, _("&Importera modul…"), self.import_module_requested.emit, "Ctrl+I")
+        self._action(file_menu, _("I&nställningar…"), self.settings_requested.emit, "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, _("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
         session_menu = bar.addMenu(_("&Session"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -141,7 +141,9 @@ class PlannerPage(QWidget):
             now = datetime.now().astimezone()
             start = now + timedelta(minutes=(5 - now.minute % 5) % 5 or 5)
             start = start.replace(second=0, microsecond=0)
-        self.start_edit.setDateTime(QDateTime(start.replace(tzinfo=None)))
+        self.start_edit.setDateTime(
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        )
         self._rebuild()
 
     def start_time(self) -> datetime:

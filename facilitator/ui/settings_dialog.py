@@ -1,0 +1,84 @@
+"""Settings a leader may want to change: language, the end-of-step sound, subtitle size, the
+knowledge indicator's target and how long sessions are kept."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.i18n import N_, _
+from facilitator.core.settings import Settings
+
+LANGUAGES = (
+    ("auto", N_("Som datorn (svenska om inget annat)")),
+    ("sv", N_("Svenska")),
+    ("en", N_("Engelska")),
+)
+SUBTITLES = (("normal", N_("Normal")), ("large", N_("Stor")), ("extra_large", N_("Extra stor")))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Inställningar"))
+        self._settings = settings
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox()
+        for code, label in LANGUAGES:
+            self.language.addItem(_(label), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form.addRow(_("Språk:"), self.language)
+        self.sound = QCheckBox(_("Spela en mjuk ton när tiden för ett steg är slut"))
+        self.sound.setChecked(settings.end_of_step_sound)
+        form.addRow(_("Signal:"), self.sound)
+        self.subtitles = QComboBox()
+        for code, label in SUBTITLES:
+            self.subtitles.addItem(_(label), code)
+        self.subtitles.setCurrentIndex(max(0, self.subtitles.findData(settings.subtitle_size)))
+        form.addRow(_("Undertexter:"), self.subtitles)
+        self.target = QSpinBox()
+        self.target.setRange(0, 100)
+        self.target.setSuffix(" %")
+        self.target.setValue(settings.knowledge_target_percent)
+        form.addRow(_("Mål för mer kunskap:"), self.target)
+        self.retention = QSpinBox()
+        self.retention.setRange(0, 3650)
+        self.retention.setSpecialValueText(_("Spara tills jag tar bort dem"))
+        self.retention.setSuffix(" " + _("dagar"))
+        self.retention.setValue(settings.retention_days or 0)
+        form.addRow(_("Spara sessioner i:"), self.retention)
+        layout.addLayout(form)
+        note = QLabel(
+            _(
+                "Äldre sessioner än så tas bort för gott när appen startar. "
+                "Språket byts nästa gång appen startar."
+            )
+        )
+        note.setWordWrap(True)
+        note.setObjectName("muted")
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def result_settings(self) -> Settings:
+        return self._settings.with_changes(
+            language=self.language.currentData(),
+            end_of_step_sound=self.sound.isChecked(),
+            subtitle_size=self.subtitles.currentData(),
+            knowledge_target_percent=self.target.value(),
+            retention_days=self.retention.value() or None,
+        )
