@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -266,6 +267,7 @@ class Application(QObject):
         self.launcher.finished.connect(self._session_finished)
         self.store.failed.connect(lambda text: self._tell([text]))
         self.store.opened.connect(self._apply_retention)
+        self.store.opened.connect(self._tidy_modules)
         self.store.opened.connect(self.resume.look)
         self.resume.found.connect(self._offer_resume)
         self.resume.ready.connect(self._resume_session)
@@ -302,6 +304,24 @@ class Application(QObject):
             self._tell([_("Inställningarna sparades inte ({error}).").format(error=error)])
             return
         self._apply_settings(settings)
+
+    def _tidy_modules(self) -> None:
+        """Finish or undo an import a power cut interrupted, and drop old module versions no
+        saved session refers to any more."""
+        from facilitator.core.content.importer import prune_old_versions, remove_leftovers
+
+        folder = self.paths.user_modules_dir
+
+        def tidy() -> list[object]:
+            in_use = self.store.repository().sessions.module_versions_in_use()
+            remove_leftovers(folder)
+            return list(prune_old_versions(folder, lambda mid, version: (mid, version) in in_use))
+
+        def done(removed: list[object]) -> None:
+            if removed:
+                self.library_controller.reload()
+
+        self.store.writer.submit(tidy, done)
 
     def _apply_retention(self) -> None:
         """Sessions older than the retention period go, for real, at start-up."""
@@ -377,9 +397,39 @@ class Application(QObject):
     def _storage_trouble(self, message: str) -> None:
         running = self.launcher.current
         if running is not None:
-            running.console.show_notice(message)
+            running.console.show_notice(message, _("Spara en kopia…"), self.save_copy)
             running.console.save_state.setText(_("Inte sparat ännu – försöker igen"))
         log.warning("Storage trouble shown to the leader: %s", message)
+
+    def save_copy(self) -> None:
+        """When the data folder cannot be written: put the session's reflections somewhere
+        else the leader chooses (a USB stick), as plain text anyone can open."""
+        from PySide6.QtWidgets import QFileDialog
+
+        running = self.launcher.current
+        if running is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            _("Spara en kopia av reflektionerna"),
+            str(Path.home() / "reflektioner.md"),
+            _("Text (*.md *.txt)"),
+        )
+        if not name:
+            return
+        lines = [f"# {running.controller.engine.plan.title}", ""]
+        for record in running.reflections.all_records():
+            lines.append(f"- {record.kind.label}: {record.text}  ({record.prompt_text})")
+        try:
+            Path(name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        except OSError as error:
+            self._tell(
+                [
+                    _("Kopian kunde inte sparas där ({error}). Välj en annan plats.").format(
+                        error=error
+                    )
+                ]
+            )
 
     def _storage_recovered(self) -> None:
         running = self.launcher.current

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -325,3 +325,74 @@ def test_a_module_naming_a_never_ending_file_does_not_freeze_the_projector(
         check=False,
     )
     assert done.stdout.strip() == "shown", done.stderr
+
+
+# --- deletion and retention, through the app -------------------------------------------
+
+SECRET = "Hemligt-citat-Ödeshög-4711"
+
+
+def _on_disk(database: Path) -> bytes:
+    """The database file and its -wal, as they lie on disk."""
+    wal = database.with_name(database.name + "-wal")
+    return database.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_a_session_deleted_from_the_history_is_gone_from_the_disk_and_the_backups(
+    application: Application, qtbot: Any
+) -> None:
+    app = application
+    running = start_session(app, qtbot)
+    type_reflection(panel_of(running), qtbot, f"{SECRET}: " + "ord " * 1500)
+    session = running.recorder.session_uuid
+    running.controller.end()
+    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    database = app.paths.database_file
+    assert SECRET.encode() in _on_disk(database)
+    copy = make_backup(database, app.paths.backup_dir, datetime.now())  # as a migration would
+    assert SECRET.encode() in copy.read_bytes()
+
+    app.history_page.delete_requested.emit(session)  # the leader confirmed on the page
+    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    assert SECRET.encode() not in _on_disk(database)
+    assert list(app.paths.backup_dir.iterdir()) == []
+    assert reflections_on_disk(database) == {}
+
+
+def test_retention_deletes_old_sessions_for_real_when_the_app_starts(
+    facilitator_home: Path, qtbot: Any
+) -> None:
+    from datetime import timedelta
+
+    from facilitator.core.settings import Settings, SettingsStore
+    from facilitator.core.storage.records import SessionStatus
+
+    paths = prepare(portable=False, language="sv").paths
+    SettingsStore(paths.settings_file).save(Settings(retention_days=30))
+    moment = [datetime(2026, 1, 10, 9, 0, tzinfo=UTC)]
+    with open_database(paths, now=lambda: moment[0]) as database:
+        repo = Repository.of(database)
+        for title, text in (("Gammal träff", SECRET), ("Ny träff", "Får stå kvar")):
+            session = repo.sessions.create(title=title, plan_json="{}", modules=[])
+            repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
+            repo.reflections.save(
+                ReflectionDraft(f"r-{title}", session.uuid, "s", ReflectionKind.NOTE, text)
+            )
+            repo.sessions.set_status(session.uuid, SessionStatus.FINISHED)
+            moment[0] = datetime.now(UTC) - timedelta(days=1)
+    assert SECRET.encode() in _on_disk(paths.database_file)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = Application(QApplication.instance(), prepare(portable=False, language="sv"))
+    app.driven = True
+    qtbot.addWidget(app.window)
+    app.start([], exit_when_ready=False)
+    qtbot.waitUntil(lambda: app.is_assembled and app.store.is_open, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: list(reflections_on_disk(paths.database_file).values()) == ["Får stå kvar"],
+        timeout=10_000,
+    )
+    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    app.shutdown()
+    assert SECRET.encode() not in _on_disk(paths.database_file)

@@ -18,11 +18,11 @@ def test_late_session_gets_an_offer_applied_only_on_request(qtbot, monkeypatch) 
     assert "efter plan" in console.notice_text.text()
     before = engine.plan
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    console.notice_action.emit()
+    console.notice_button.click()
     assert engine.plan == before  # nothing changes without the leader's yes
     clock.advance(4 * 60)
     offer.check()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Apply)
-    console.notice_action.emit()
+    console.notice_button.click()
     assert engine.plan.total_minutes < before.total_minutes
     assert engine.landings

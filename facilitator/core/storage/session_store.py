@@ -169,6 +169,14 @@ class SessionStore:
             for row in rows
         )
 
+    def module_versions_in_use(self) -> frozenset[tuple[str, str]]:
+        """Every (module id, version) a saved session ran: those module folders must stay."""
+        with self._tx.read() as connection:
+            rows = connection.execute(
+                select(SessionModuleRow.module_id, SessionModuleRow.version).distinct()
+            ).all()
+        return frozenset((str(module_id), str(version)) for module_id, version in rows)
+
     def find_interrupted(self) -> tuple[SessionRecord, ...]:
         """Sessions still marked RUNNING. At start-up these are the ones the app did not get
         to finish (a crash, a flat battery): candidates to resume, most recent first."""

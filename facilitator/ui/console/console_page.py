@@ -4,6 +4,8 @@ comes next and the controls. The SessionController fills it in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,7 +41,6 @@ class ConsolePage(QWidget):
     rules_requested = Signal()
     end_requested = Signal()
     jump_requested = Signal(str)
-    notice_action = Signal()
     film_toggle_requested = Signal()
     film_skip_requested = Signal(float)
     film_restart_requested = Signal()
@@ -106,20 +107,32 @@ class ConsolePage(QWidget):
         self.notice_text.setWordWrap(True)
         row.addWidget(self.notice_text, 1)
         self.notice_button = QPushButton()
-        self.notice_button.clicked.connect(self.notice_action.emit)
+        self.notice_button.clicked.connect(self._notice_clicked)
         row.addWidget(self.notice_button)
         close = QPushButton(_("Stäng"))
         close.clicked.connect(self.notice.hide)
         row.addWidget(close)
         self.notice.hide()
+        self._on_notice_action: Callable[[], None] | None = None
         return self.notice
 
-    def show_notice(self, text: str, action: str | None = None) -> None:
-        """A calm message above the session: what happened and what to do."""
+    def show_notice(
+        self, text: str, action: str | None = None, on_action: Callable[[], None] | None = None
+    ) -> None:
+        """A calm message above the session: what happened and what to do. The button (if
+        any) belongs to this message only: a later message replaces it."""
         self.notice_text.setText(text)
+        self._on_notice_action = on_action
         self.notice_button.setVisible(action is not None)
         self.notice_button.setText(action or "")
         self.notice.show()
+
+    def _notice_clicked(self) -> None:
+        action = self._on_notice_action
+        self._on_notice_action = None
+        self.notice.hide()
+        if action is not None:
+            action()
 
     def _build_plan(self) -> QWidget:
         box = QWidget()

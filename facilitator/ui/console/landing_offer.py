@@ -23,7 +23,6 @@ class LandingOffer(QObject):
         self._console = console
         self._offered_at = 0
         self._proposal: LandingProposal | None = None
-        console.notice_action.connect(self._on_action)
 
     def check(self) -> None:
         if self._engine.state != SessionState.RUNNING:
@@ -44,6 +43,7 @@ class LandingOffer(QObject):
                 "Sessionen ligger {m} min efter plan. Vill du se ett förslag för att sluta i tid?"
             ).format(m=behind),
             _("Visa förslaget"),
+            self._on_action,
         )
 
     def _on_action(self) -> None:

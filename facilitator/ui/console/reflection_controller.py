@@ -85,6 +85,10 @@ class ReflectionController(QObject):
         saved = [r.uuid for r in records if r.uuid not in self._pending]
         self._panel.set_reflections(records, saved)
 
+    def all_records(self) -> list[ReflectionRecord]:
+        """Every reflection of this session the console knows, saved or still waiting."""
+        return [record for records in self._by_step.values() for record in records]
+
     def failed(self) -> None:
         if self._pending:
             self._panel.set_save_state("failed")

@@ -195,19 +195,16 @@ class SessionLauncher(QObject):
         )
 
     def _offer_screen(self, running: RunningSession, name: str) -> None:
-        running.console.show_notice(
-            _("En skärm anslöts ({name}). Vill du visa gruppens bild där?").format(name=name),
-            _("Visa på projektorn"),
-        )
-
         def accept() -> None:
             for screen in self._qapp.screens():
                 if screen.name() == name:
                     running.screens.show_on(screen)
-            running.console.notice.hide()
-            running.console.notice_action.disconnect(accept)
 
-        running.console.notice_action.connect(accept)
+        running.console.show_notice(
+            _("En skärm anslöts ({name}). Vill du visa gruppens bild där?").format(name=name),
+            _("Visa på projektorn"),
+            accept,
+        )
 
     def _finish(self, running: RunningSession) -> None:
         running.recorder.finish(running.controller.engine)
