@@ -13,8 +13,8 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
