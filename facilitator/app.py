@@ -178,7 +178,9 @@ class Application(QObject):
             self._make_player,
             self.store,
         )
-        self.resume = ResumeController(self.store, self.clock, self.library_controller.open_module)
+        self.resume = ResumeController(
+            self.store, self.clock, self.library_controller.open_module, self._live_session
+        )
         self.plan_files = PlanFilesController(
             self.planner,
             self.paths.data_dir / "plans",
@@ -224,6 +226,10 @@ class Application(QObject):
                 )
             ]
         )
+
+    def _live_session(self) -> str | None:
+        running = self.launcher.current
+        return running.recorder.session_uuid if running is not None else None
 
     def _apply_settings(self, settings: Settings) -> None:
         self.settings = settings

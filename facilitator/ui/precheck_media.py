@@ -42,7 +42,8 @@ def vlc_item(status: VlcStatus) -> CheckItem:
 
 
 def _screen_label(index: int, name: str, width: int, height: int) -> str:
-    return f"{name or _('Skärm {n}').format(n=index)} {width}×{height}"
+    label = name or _("Skärm {n}").format(n=index)
+    return f"{label} {width}×{height}"
 
 
 def screens_item(app: QGuiApplication | None = None) -> CheckItem:

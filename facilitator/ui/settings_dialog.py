@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
         self.retention.setSpecialValueText(_("Spara tills jag tar bort dem"))
         self.retention.setSuffix(" " + _("dagar"))
         self.retention.setValue(settings.retention_days or 0)
-        form.addRow(_("Spara sessioner i:"), self.retention)
+        form.addRow(_("Behåll sessioner i:"), self.retention)
         layout.addLayout(form)
         note = QLabel(
             _(

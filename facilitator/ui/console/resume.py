@@ -47,16 +47,22 @@ class ResumeController(QObject):
         store: SessionStore,
         clock: Clock,
         open_module: Callable[[str, str | None], OpenModule | None],
+        live_session: Callable[[], str | None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
+        """``live_session`` names the session running in this process right now, if any: it
+        is marked running too, but it was not interrupted."""
         super().__init__(parent)
         self._store = store
         self._clock = clock
         self._open_module = open_module
+        self._live_session = live_session
 
     def look(self) -> None:
+        live = self._live_session()
+
         def find(repo: Repository) -> Interrupted | None:
-            sessions = repo.sessions.find_interrupted()
+            sessions = [s for s in repo.sessions.find_interrupted() if s.uuid != live]
             if not sessions:
                 return None
             latest = sessions[0]
@@ -65,6 +71,8 @@ class ResumeController(QObject):
         self._store.read(find, self._found)
 
     def _found(self, interrupted: Interrupted | None) -> None:
+        if interrupted is not None and interrupted.record.uuid == self._live_session():
+            interrupted = None  # the leader started this one while we were looking
         if interrupted is None:
             self.nothing_found.emit()
         else:

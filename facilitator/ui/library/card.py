@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from facilitator.core.i18n import _
+from facilitator.core.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class ModuleCardData:
     runnable: bool = True
 
 
-LANGUAGE_NAMES = {"sv": "svenska", "en": "engelska"}
+LANGUAGE_NAMES = {"sv": N_("svenska"), "en": N_("engelska")}
 
 
 def describe_lengths(data: ModuleCardData) -> str:
