@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -492,6 +493,19 @@ class Application(QObject):
         QMessageBox.warning(self.window, _("Bra att veta"), "\n\n".join(problems))
 
 
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """On Linux and BSD a window needs an X11 or Wayland display (or an explicit Qt platform)."""
+    if not platform.startswith(("linux", "freebsd", "openbsd")):
+        return None
+    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return _(
+        "Ingen bildskärm hittades, så fönstret kan inte visas. Starta appen från skrivbordet, "
+        "eller ange en skärm med DISPLAY. Kommandona (facilitator modules, check, export …) "
+        "fungerar utan skärm."
+    )
+
+
 def install_qt_translation(qapp: QApplication, language: str) -> QTranslator | None:
     """Qt's own texts (standard buttons, file dialogs) in the app's language."""
     translator = QTranslator(qapp)
@@ -513,6 +527,11 @@ def run_app(
     argv: Sequence[str] = (),
 ) -> int:
     startup = prepare(portable, language)
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        # Without this, Qt aborts the process with a message about platform plugins.
+        sys.stderr.write(problem + "\n")
+        return 1
     qapp = QApplication(list(argv) or sys.argv[:1])
     qapp.setApplicationName("Facilitator")
     install_qt_translation(qapp, i18n.active_language())

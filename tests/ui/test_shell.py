@@ -80,3 +80,12 @@ def test_qt_standard_buttons_speak_swedish(qapp) -> None:
     finally:
         if translator is not None:
             qapp.removeTranslator(translator)
+
+
+def test_no_display_is_explained_not_aborted() -> None:
+    from facilitator.app import display_problem
+
+    assert display_problem({}, "linux") is not None and "DISPLAY" in display_problem({}, "linux")
+    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "win32") is None
