@@ -141,6 +141,7 @@ class Application(QObject):
         self._modules: dict[str, OpenModule] = {}
         self.is_assembled = False
         self.driven = False
+        self._storage_problem: str | None = None
         w = self.window
         w.about_requested.connect(self.show_about)
         w.keys_requested.connect(lambda: KeyHelp(w).exec())
@@ -272,7 +273,8 @@ class Application(QObject):
         self.planner.check_requested.connect(lambda: self.run_check(tuple(self._modules)))
         w.check_requested.connect(self._check_from_menu)
         self.launcher.finished.connect(self._session_finished)
-        self.store.failed.connect(lambda text: self._tell([text]))
+        self.store.failed.connect(self._store_failed)
+        self.launcher.started.connect(self._remind_storage_problem)
         self.store.opened.connect(self._apply_retention)
         self.store.opened.connect(self._tidy_modules)
         self.store.opened.connect(self.resume.look)
@@ -400,6 +402,17 @@ class Application(QObject):
             engine=resumable.engine,
             session_uuid=resumable.record.uuid,
         )
+
+    def _store_failed(self, message: str) -> None:
+        """The database did not open: what the group says is kept in memory only, so every
+        session offers to save a copy elsewhere."""
+        self._storage_problem = message
+        self._tell([message])
+        self._storage_trouble(message)
+
+    def _remind_storage_problem(self, _running: object) -> None:
+        if self._storage_problem:
+            self._storage_trouble(self._storage_problem)
 
     def _storage_trouble(self, message: str) -> None:
         running = self.launcher.current

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from facilitator import __version__
 from facilitator.cli_tools import TOOLS, available_tools, build_tool_parser
+from facilitator.malloc_arenas import limit_malloc_arenas
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    limit_malloc_arenas()  # before any thread starts (see malloc_arenas.py)
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in TOOLS:
         tool_args = build_tool_parser(args_list[0]).parse_args(args_list)

@@ -396,3 +396,66 @@ def test_retention_deletes_old_sessions_for_real_when_the_app_starts(
     qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
     app.shutdown()
     assert SECRET.encode() not in _on_disk(paths.database_file)
+
+
+def test_a_failed_write_never_carries_the_words_into_the_log(tmp_path: Path) -> None:
+    """SQLAlchemy puts a failed statement's parameters in its error message; the app logs
+    such errors with their tracebacks (serial writer at shutdown, background tasks), and the
+    log file is what a leader sends to IT support. The engine hides them."""
+    import traceback
+
+    from sqlalchemy import event
+
+    from facilitator.core.storage.errors import StorageFull
+
+    secret = "".join(["Privat", "-anteckning-", "4711 "]) * 3000
+    with open_database(tmp_path / "facilitator.sqlite3") as database:
+        repo = Repository.of(database)
+        session = repo.sessions.create(title="T", plan_json="{}", modules=[])
+        repo.reflections.save(ReflectionDraft("r1", session.uuid, "s", ReflectionKind.NOTE, "kort"))
+        with database.engine.connect() as connection:
+            pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+        event.listen(
+            database.engine,
+            "connect",
+            lambda dbapi, _record: dbapi.execute(f"PRAGMA max_page_count={pages}"),
+        )
+        database.engine.dispose()
+        for write in (
+            lambda: repo.reflections.edit("r1", text=secret),
+            lambda: repo.private_notes.save(session.uuid, "s", secret),
+            lambda: repo.sessions.create(title=secret, plan_json="{}", modules=[]),
+        ):
+            with pytest.raises(StorageFull) as raised:
+                write()
+            logged = "".join(traceback.format_exception(raised.value))
+            assert "Privat-anteckning-4711" not in logged
+
+
+def test_markup_in_module_texts_and_reflections_stays_text_in_every_pdf(
+    tmp_path: Path, web: tuple[str, list[str]]
+) -> None:
+    """reportlab would fetch ``<img src="http://…">`` itself: module texts (a pack from
+    anyone) and reflections (an archive from another laptop) reach it only escaped."""
+    from tests.core.export import pdf_tools
+    from tests.core.export.sample_data import add_session, open_sample_db
+
+    url, hits = web
+    markup = f'<img src="{url}/pdf.png" width="99" height="99"/> <a href="{url}/a">x</a>'
+    folder = tmp_path / "grund-1"
+    shutil.copytree(GRUND_1, folder)
+    intro = folder / "texts" / "introduktion.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + "\n\n" + markup + "\n", "utf-8")
+    db = open_sample_db(tmp_path / "db")
+    try:
+        session = add_session(
+            db, reflections=[("exempel-modul/samtal-1", "Fråga", ReflectionKind.QUOTE, markup)]
+        )
+        with watching(is_network) as traffic:
+            handout = write_handout(folder, tmp_path / "deltagare.pdf")
+            summary = export_summary_pdf(db.repo, session, tmp_path / "sammanfattning.pdf")
+    finally:
+        db.close()
+    assert hits == [] and traffic == []
+    for pdf in (handout, summary):
+        assert "<img src=" in pdf_tools.text(pdf).replace("\n", " ")

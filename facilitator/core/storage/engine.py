@@ -36,8 +36,10 @@ def fold(text: str | None) -> str | None:
 
 
 def create_sqlite_engine(file: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
-    # URL.create, not an f-string: a folder name may hold "?" or "#".
-    engine = create_engine(URL.create("sqlite", database=str(file)))
+    # URL.create, not an f-string: a folder name may hold "?" or "#". hide_parameters: a
+    # failed statement's message must not carry what the group said (or a private note) into
+    # a logged traceback, and from there into the log file a leader sends to IT support.
+    engine = create_engine(URL.create("sqlite", database=str(file)), hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

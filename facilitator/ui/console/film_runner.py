@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from facilitator.core.films.subtitles import Chapter
 from facilitator.core.i18n import _
 from facilitator.core.media import FilmProgram, PausePointTracker, PlayerState
+from facilitator.malloc_arenas import release_freed_memory
 from facilitator.ui.video.vlc_player import VlcPlayer, VlcUnavailableError
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class FilmRunner(QObject):
     def leave(self) -> None:
         if self._player is not None and self._program is not None:
             self._player.stop()
+            release_freed_memory()  # what the decoders freed (malloc_arenas.py)
         self._program = None
 
     def release(self) -> None:
