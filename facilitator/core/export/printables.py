@@ -123,14 +123,10 @@ def write_leader_guide(
 ) -> Path:
     """The preparation guide for the module in ``folder``. Raises ``ModuleNotPrintable``."""
     manifest = load_printable(folder)
-    info = DocumentInfo(
-        title=_("Förberedelseguide: {title}").format(title=manifest.title.sv),
-        subject=_("Förberedelseguide för samtalsledaren"),
-        header=manifest.title.sv,
-        keywords=(manifest.id,),
-    )
+    title = _("Förberedelseguide: {title}").format(title=manifest.title.sv)
+    subject = _("Förberedelseguide för samtalsledaren")
     story = leader_guide_story(manifest, folder)
-    return build_pdf(story, target, info, Steps(progress, is_cancelled))
+    return _write(manifest, title, subject, story, target, Steps(progress, is_cancelled))
 
 
 def write_handout(
@@ -142,11 +138,17 @@ def write_handout(
 ) -> Path:
     """The participants' handout for the module in ``folder``. Raises ``ModuleNotPrintable``."""
     manifest = load_printable(folder)
-    info = DocumentInfo(
-        title=_("Deltagarmaterial: {title}").format(title=manifest.title.sv),
-        subject=_("Deltagarmaterial"),
-        header=manifest.title.sv,
-        keywords=(manifest.id,),
-    )
+    title = _("Deltagarmaterial: {title}").format(title=manifest.title.sv)
     story = handout_story(manifest, folder)
-    return build_pdf(story, target, info, Steps(progress, is_cancelled))
+    return _write(
+        manifest, title, _("Deltagarmaterial"), story, target, Steps(progress, is_cancelled)
+    )
+
+
+def _write(
+    manifest: Manifest, title: str, subject: str, story: list[Flowable], target: Path, steps: Steps
+) -> Path:
+    info = DocumentInfo(
+        title=title, subject=subject, header=manifest.title.sv, keywords=(manifest.id,)
+    )
+    return build_pdf(story, target, info, steps)
