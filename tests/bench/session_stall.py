@@ -84,35 +84,17 @@ def measure() -> list[BenchResult]:
 
     from facilitator.core.clock import SystemClock
     from facilitator.core.content.loader import load_manifest
-    from facilitator.core.planning import ModuleChoice, plan_for, step_key
-    from facilitator.core.session.engine import SessionEngine
-    from facilitator.ui.console.console_page import ConsolePage
-    from facilitator.ui.console.film_runner import FilmRunner
-    from facilitator.ui.console.session_controller import SessionController, StepContent
-    from facilitator.ui.projector.projector_view import ProjectorView
-    from facilitator.ui.video.vlc_player import VlcPlayer
+    from facilitator.core.planning import step_key
+    from tests.e2e.film_session import film_session
 
     app = QApplication.instance() or QApplication([])
     idle = _max_gap(3.0)
     manifest = load_manifest(MODULE).manifest
     assert manifest is not None
-    plan = plan_for([ModuleChoice(manifest, manifest.variant(75))])
-    engine = SessionEngine(plan, SystemClock())
-    content = {
-        step_key(manifest.id, s.id): StepContent(s, manifest, MODULE) for s in manifest.steps
-    }
-    console, projector = ConsolePage(), ProjectorView()
+    session = film_session(manifest, MODULE, 75, SystemClock())
+    console, projector, controller = session.console, session.projector, session.controller
     projector.resize(1920, 1080)
     console.resize(1280, 800)
-    film = FilmRunner(lambda: VlcPlayer(video_output="dummy", audio_output="dummy"), console)
-    controller = SessionController(
-        engine,
-        content,
-        console,
-        [projector],
-        film=film,
-        film_surface=lambda: projector.film_surface,
-    )
     projector.show()
     console.show()
     controller.start()

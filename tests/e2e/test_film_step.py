@@ -13,17 +13,17 @@ from PySide6.QtCore import Qt
 
 from facilitator.core.clock import FakeClock
 from facilitator.core.content.manifest import Manifest
-from facilitator.core.planning import ModuleChoice, plan_for, step_key
 from facilitator.core.presentation.cards import CardKind
-from facilitator.core.session.engine import SessionEngine
-from facilitator.ui.console.console_page import ConsolePage
-from facilitator.ui.console.film_runner import FilmRunner
-from facilitator.ui.console.session_controller import SessionController, StepContent
-from facilitator.ui.projector.projector_view import ProjectorView
-from facilitator.ui.video.vlc_player import VlcPlayer
+from tests.e2e.film_session import film_session
 from tests.e2e.media import make_film, write_vtt
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def CLOCK() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=timezone(timedelta(hours=1))))
+
+
 EXAMPLE = ROOT / "docs" / "examples" / "example-module"
 
 
@@ -45,30 +45,9 @@ def module(tmp_path: Path) -> tuple[Manifest, Path]:
 
 def test_film_plays_pauses_at_point_and_ends(qtbot, module) -> None:
     manifest, folder = module
-    plan = plan_for([ModuleChoice(manifest, manifest.variant(45))])
-    clock = FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=timezone(timedelta(hours=1))))
-    engine = SessionEngine(plan, clock)
-    content = {
-        step_key(manifest.id, s.id): StepContent(s, manifest, folder) for s in manifest.steps
-    }
-    console, projector = ConsolePage(), ProjectorView()
-    qtbot.addWidget(console)
-    qtbot.addWidget(projector)
-    players: list[VlcPlayer] = []
-
-    def make_player() -> VlcPlayer:
-        players.append(VlcPlayer(video_output="dummy", audio_output="dummy"))
-        return players[-1]
-
-    film = FilmRunner(make_player, console)
-    controller = SessionController(
-        engine,
-        content,
-        console,
-        [projector],
-        film=film,
-        film_surface=lambda: projector.film_surface,
-    )
+    session = film_session(manifest, folder, 45, CLOCK(), keep=qtbot.addWidget)
+    engine, console, projector = session.engine, session.console, session.projector
+    film, controller, players = session.film, session.controller, session.players
     projector.show()
     console.show()
     console.activateWindow()
@@ -104,24 +83,9 @@ def test_film_plays_pauses_at_point_and_ends(qtbot, module) -> None:
 def test_missing_film_keeps_the_session_going(qtbot, module) -> None:
     manifest, folder = module
     (folder / "film" / "film.mp4").unlink()
-    plan = plan_for([ModuleChoice(manifest, manifest.variant(45))])
-    clock = FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=timezone(timedelta(hours=1))))
-    engine = SessionEngine(plan, clock)
-    content = {
-        step_key(manifest.id, s.id): StepContent(s, manifest, folder) for s in manifest.steps
-    }
-    console, projector = ConsolePage(), ProjectorView()
-    qtbot.addWidget(console)
-    qtbot.addWidget(projector)
-    film = FilmRunner(lambda: VlcPlayer(video_output="dummy", audio_output="dummy"), console)
-    controller = SessionController(
-        engine,
-        content,
-        console,
-        [projector],
-        film=film,
-        film_surface=lambda: projector.film_surface,
-    )
+    session = film_session(manifest, folder, 45, CLOCK(), keep=qtbot.addWidget)
+    engine, console, projector = session.engine, session.console, session.projector
+    controller = session.controller
     console.show()
     controller.start()
     controller.next()
