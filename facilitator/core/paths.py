@@ -52,6 +52,9 @@ class AppPaths:
         """Create the folders, readable by the user only where the platform allows it."""
         for folder in (self.data_dir, self.config_dir, self.log_dir, self.user_modules_dir):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if os.name == "posix" and folder.stat().st_mode & 0o077:
+                # A folder made earlier (by another tool, or a looser umask) is tightened too.
+                folder.chmod(0o700)
 
 
 def resolve_paths(

@@ -27,3 +27,11 @@ def test_ensure_creates_private_folders(tmp_path: Path) -> None:
     paths.ensure()
     assert paths.user_modules_dir.is_dir()
     assert (paths.data_dir.stat().st_mode & 0o077) == 0
+
+
+def test_existing_loose_folders_are_tightened(tmp_path: Path) -> None:
+    paths = resolve_paths(environ={"FACILITATOR_HOME": str(tmp_path / "h")})
+    paths.data_dir.mkdir(parents=True)
+    paths.data_dir.chmod(0o755)
+    paths.ensure()
+    assert (paths.data_dir.stat().st_mode & 0o777) == 0o700
