@@ -193,14 +193,6 @@ class Application(QObject):
             self.library_controller.open_module,
         )
         self.exports = ExportRunner(self.tasks, self.window)
-        self.closeout = CloseoutFlow(
-            self.window,
-            self.store,
-            self.exports,
-            self.paths,
-            lambda: catalog_manifests(self.catalog),
-            lambda: self.settings.knowledge_target_percent,
-        )
         self.importer = ModuleImporter(
             self.window, self.tasks, self.paths.user_modules_dir, self.media_probe
         )
@@ -212,6 +204,13 @@ class Application(QObject):
             self.exports,
             self.paths.export_dir,
             lambda: catalog_manifests(self.catalog),
+            lambda: self.settings.knowledge_target_percent,
+        )
+        self.closeout = CloseoutFlow(
+            self.window,
+            self.store,
+            self.history.export_pdf,
+            lambda: self.settings.knowledge_target_percent,
         )
         self._wire()
         self.is_assembled = True

@@ -4,27 +4,23 @@ when done. The export functions themselves live in facilitator.core.export."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from facilitator.core.export.progress import ExportCancelled
 from facilitator.core.i18n import _
 from facilitator.ui.tasks import BackgroundTasks
+from facilitator.ui.widgets.work_progress import WorkProgress
 
 log = logging.getLogger(__name__)
 
 # The export work: called on a worker thread with (progress 0..1, is_cancelled).
 ExportWork = Callable[[Callable[[float], None], Callable[[], bool]], Any]
-
-
-class _Progress(QObject):
-    moved = Signal(int)
 
 
 class ExportRunner(QObject):
@@ -36,29 +32,20 @@ class ExportRunner(QObject):
         self._parent = parent
 
     def run(self, title: str, work: ExportWork) -> None:
-        dialog = QProgressDialog(title, _("Avbryt"), 0, 100, self._parent)
-        dialog.setWindowTitle(_("Export"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)
-        cancelled = threading.Event()
-        dialog.canceled.connect(cancelled.set)
-        progress = _Progress(dialog)
-        progress.moved.connect(dialog.setValue)
+        progress = WorkProgress(self._parent, _("Export"), title)
 
         def job() -> Any:
-            return work(lambda share: progress.moved.emit(round(share * 100)), cancelled.is_set)
+            return work(progress.report, progress.is_cancelled)
 
         def done(result: Any) -> None:
-            dialog.reset()
-            dialog.deleteLater()
+            progress.close()
             self.finished.emit(result)
             first = result[0] if isinstance(result, list) and result else result
             if isinstance(first, Path):
                 self._offer_folder(first)
 
         def failed(error: Exception) -> None:
-            dialog.reset()
-            dialog.deleteLater()
+            progress.close()
             if isinstance(error, ExportCancelled):
                 return
             message = getattr(error, "message", None) or str(error)

@@ -7,7 +7,8 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pypdf import PdfReader
 
 from facilitator.app import Application, prepare
 from facilitator.core.storage.records import AttendanceCounts
@@ -24,7 +25,7 @@ def app(qtbot):
     application.shutdown()
 
 
-def test_plan_run_unplug_finish(qtbot, app: Application) -> None:
+def test_plan_run_unplug_finish(qtbot, app: Application, monkeypatch) -> None:
     qtbot.waitUntil(lambda: len(app.library.cards()) == 9, timeout=30_000)
     qtbot.waitUntil(lambda: app.store.is_open, timeout=30_000)
     app.library.select("grund-1-vad-ar-kultur")
@@ -68,6 +69,13 @@ def test_plan_run_unplug_finish(qtbot, app: Application) -> None:
     assert app.window.current_page() is app.closeout.evaluation
     app.closeout.evaluation.saved.emit(app.closeout.evaluation.results())
     qtbot.waitUntil(lambda: app.window.current_page() is app.closeout.parking, timeout=10_000)
+    # The summary from the end of the session: written off the GUI thread, then offered.
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
+    with qtbot.waitSignal(app.exports.finished, timeout=30_000) as exported:
+        app.closeout.parking.export_requested.emit()
+    pdf = exported.args[0]
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Grund 1" in text and "Kvinnor" in text
     app.closeout.parking.done.emit()
     assert app.window.current_page() is app.library
     app.store.close()

@@ -8,14 +8,10 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.content.manifest import ClosingStep, EvaluationStep
-from facilitator.core.export.gather import ManifestLookup
-from facilitator.core.export.service import export_summary_pdf, summary_file_name
 from facilitator.core.i18n import _
-from facilitator.core.paths import AppPaths
 from facilitator.core.planning import OpenModule
 from facilitator.core.storage.records import AttendanceCounts, EvaluationResult, ReflectionRecord
 from facilitator.ui.console.closeout_pages import AttendancePage, EvaluationPage, ParkingLotPage
-from facilitator.ui.export_runner import ExportRunner
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.session_store import SessionStore
 
@@ -27,17 +23,13 @@ class CloseoutFlow(QObject):
         self,
         window: MainWindow,
         store: SessionStore,
-        exports: ExportRunner,
-        paths: AppPaths,
-        manifests: Callable[[], ManifestLookup],
+        export_summary: Callable[[str], None],
         knowledge_target: Callable[[], int],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._store = store
-        self._exports = exports
-        self._paths = paths
-        self._manifests = manifests
+        self._export_summary = export_summary
         self._target = knowledge_target
         self.attendance = AttendancePage()
         self.evaluation = EvaluationPage()
@@ -108,27 +100,5 @@ class CloseoutFlow(QObject):
         self.parking.set_reflections(records)
         self._window.show_page(self.parking)
 
-    def export_summary(self, session_uuid: str | None = None) -> None:
-        key = session_uuid or self._session_uuid
-        repo = self._store.repository()
-        manifests = self._manifests()
-        folder = self._paths.export_dir
-        target_share = self._target() / 100
-
-        def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> object:
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / summary_file_name(repo, key)
-            return export_summary_pdf(
-                repo,
-                key,
-                target,
-                manifests=manifests,
-                indicator_target=target_share,
-                progress=progress,
-                is_cancelled=cancelled,
-            )
-
-        # Export reads what the writer has committed: queue it behind the pending writes.
-        self._store.writer.submit(
-            lambda: None, lambda _r: self._exports.run(_("Skapar sammanfattningen…"), work)
-        )
+    def export_summary(self) -> None:
+        self._export_summary(self._session_uuid)

@@ -25,6 +25,9 @@ from facilitator.ui.library.session_detail import SessionDetail, SessionDetailDi
 from facilitator.ui.session_store import SessionStore
 from facilitator.ui.widgets.confirm import confirm
 
+# (repository, export folder, progress 0..1, is_cancelled) -> what was written
+ExportMake = Callable[[Repository, Path, Callable[[float], None], Callable[[], bool]], object]
+
 
 class HistoryController(QObject):
     def __init__(
@@ -34,6 +37,7 @@ class HistoryController(QObject):
         exports: ExportRunner,
         export_dir: Path,
         manifests: Callable[[], ManifestLookup],
+        knowledge_target: Callable[[], int] = lambda: 60,
     ) -> None:
         super().__init__(page)
         self._page = page
@@ -41,6 +45,7 @@ class HistoryController(QObject):
         self._exports = exports
         self._export_dir = export_dir
         self._manifests = manifests
+        self._target = knowledge_target
         page.query_changed.connect(self.run_query)
         page.open_requested.connect(self.open)
         page.delete_requested.connect(self.delete)
@@ -96,22 +101,31 @@ class HistoryController(QObject):
         )
         return True
 
-    def _export(self, title: str, make: Callable[[Repository, Path], object]) -> None:
+    def _export(self, title: str, make: ExportMake) -> None:
         repo = self._store.repository()
         folder = self._export_dir
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> object:
             folder.mkdir(parents=True, exist_ok=True)
-            return make(repo, folder)
+            return make(repo, folder, progress, cancelled)
 
+        # Exports read what the writer has committed: queue behind the pending writes.
         self._store.writer.submit(lambda: None, lambda _r: self._exports.run(title, work))
 
     def export_pdf(self, uuid: str) -> None:
+        """The session summary PDF; also what the end of a session offers."""
         manifests = self._manifests()
+        target_share = self._target() / 100
         self._export(
             _("Skapar sammanfattningen…"),
-            lambda repo, folder: export_summary_pdf(
-                repo, uuid, folder / summary_file_name(repo, uuid), manifests=manifests
+            lambda repo, folder, progress, cancelled: export_summary_pdf(
+                repo,
+                uuid,
+                folder / summary_file_name(repo, uuid),
+                manifests=manifests,
+                indicator_target=target_share,
+                progress=progress,
+                is_cancelled=cancelled,
             ),
         )
 
@@ -119,14 +133,16 @@ class HistoryController(QObject):
         manifests = self._manifests()
         self._export(
             _("Skapar tabellerna…"),
-            lambda repo, folder: export_session_csv(repo, uuid, folder, manifests=manifests),
+            lambda repo, folder, _progress, _cancelled: export_session_csv(
+                repo, uuid, folder, manifests=manifests
+            ),
         )
 
     def export_json(self, uuid: str) -> None:
         manifests = self._manifests()
         self._export(
             _("Skapar arkivet…"),
-            lambda repo, folder: export_session_archive(
+            lambda repo, folder, _progress, _cancelled: export_session_archive(
                 repo, uuid, folder=folder, manifests=manifests
             ),
         )

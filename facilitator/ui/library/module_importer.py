@@ -3,22 +3,18 @@ cancel; an older or equal version is installed only after the leader confirms.""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from facilitator.core.content.importer import ImportOutcome, ImportResult, import_pack
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.pack_format import PackError
 from facilitator.core.i18n import _
 from facilitator.ui.tasks import BackgroundTasks
-
-
-class _Progress(QObject):
-    moved = Signal(int)
+from facilitator.ui.widgets.work_progress import WorkProgress
 
 
 class ModuleImporter(QObject):
@@ -48,16 +44,9 @@ class ModuleImporter(QObject):
             self.run(pack)
 
     def run(self, pack: Path, replace: bool = False) -> None:
-        dialog = QProgressDialog(
-            _("Importerar {name}…").format(name=pack.name), _("Avbryt"), 0, 1000, self._parent
+        progress = WorkProgress(
+            self._parent, _("Importera modul"), _("Importerar {name}…").format(name=pack.name)
         )
-        dialog.setWindowTitle(_("Importera modul"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        cancelled = threading.Event()
-        dialog.canceled.connect(cancelled.set)
-        progress = _Progress(dialog)
-        progress.moved.connect(dialog.setValue)
         modules_dir = self._modules_dir
         probe = self._probe
 
@@ -67,15 +56,12 @@ class ModuleImporter(QObject):
                 modules_dir,
                 replace=replace,
                 probe=probe(),
-                progress=lambda done, total: progress.moved.emit(
-                    round(1000 * done / total) if total else 0
-                ),
-                cancel=cancelled.is_set,
+                progress=lambda done, total: progress.report(done / total if total else 0.0),
+                cancel=progress.is_cancelled,
             )
 
         def done(result: ImportResult) -> None:
-            dialog.reset()
-            dialog.deleteLater()
+            progress.close()
             if result.outcome == ImportOutcome.NEEDS_CONFIRMATION:
                 answer = QMessageBox.question(
                     self._parent,
@@ -91,8 +77,7 @@ class ModuleImporter(QObject):
             self.imported.emit(result)
 
         def failed(error: Exception) -> None:
-            dialog.reset()
-            dialog.deleteLater()
+            progress.close()
             if isinstance(error, PackError):
                 details = "\n".join(f"• {p.describe()}" for p in list(error.problems)[:10])
                 text = error.message + (f"\n\n{details}" if details else "")
