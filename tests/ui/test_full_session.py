@@ -6,9 +6,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from pypdf import PdfReader
 
 from facilitator.app import Application, prepare
 from facilitator.core.storage.records import AttendanceCounts
