@@ -10,14 +10,14 @@ STAMP_PY := $(VENV)/.python-deps
 MO := resources/locale/en/LC_MESSAGES/facilitator.mo
 PO := resources/locale/en/LC_MESSAGES/facilitator.po
 
-.PHONY: messages run test lint typecheck contracts pytest bench soak setup setup-test clean locale check
+.PHONY: messages run test lint typecheck contracts pytest bench soak setup setup-test clean locale check bytecode
 
 run: setup
 	$(BIN)/facilitator
 
 test: setup-test lint typecheck contracts pytest
 
-setup: $(STAMP_SYS_RUN) $(STAMP_PY) $(MO)
+setup: $(STAMP_SYS_RUN) $(STAMP_PY) $(MO) bytecode
 
 setup-test: setup $(STAMP_SYS_TEST)
 
@@ -37,6 +37,12 @@ $(STAMP_SYS_TEST): .ci/system-packages | $(VENV)/.created
 $(STAMP_PY): pyproject.toml | $(VENV)/.created
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
+
+# pip compiles an installed package's bytecode; an editable install is left to compile itself on
+# first import, and where PYTHONDONTWRITEBYTECODE is set (CI, some desktops) it never keeps it,
+# so every start would compile every module again. Only changed files are compiled.
+bytecode: $(STAMP_PY)
+	$(BIN)/python -m compileall -q facilitator
 
 $(MO): $(PO) $(STAMP_PY)
 	$(BIN)/pybabel compile --use-fuzzy -d resources/locale -D facilitator -l en >/dev/null

@@ -4,6 +4,7 @@ imports stay inside the branches so `--version` and start-up pay only for what t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -12,13 +13,25 @@ from facilitator.cli_tools import TOOLS, available_tools, build_tool_parser
 from facilitator.malloc_arenas import limit_malloc_arenas
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse asks its formatter for the terminal width on every add_argument; the default
+    way imports shutil (and with it compression modules), a few ms of every start."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            width = os.get_terminal_size().columns
+        except OSError:  # not a terminal
+            width = 80
+        super().__init__(prog, width=max(width, 40) - 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     tools = "\n".join(f"  {name:<9} {spec[1]}" for name, spec in available_tools().items())
     parser = argparse.ArgumentParser(
         prog="facilitator",
         description="Facilitator – samtalsledarens verktyg för interkulturella samtal.",
         epilog=f"tools (facilitator COMMAND --help):\n{tools}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument(

@@ -9,14 +9,15 @@ model: importing pydantic would double the app's start-up time (docs/decisions/0
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator.core.i18n import _
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 LANGUAGES = ("auto", "sv", "en")
 SUBTITLE_SIZES = ("normal", "large", "extra_large")
@@ -92,7 +93,7 @@ class LoadedSettings:
 
 
 class SettingsStore:
-    def __init__(self, path: Path, now: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(self, path: Path, now: Callable[[], datetime] | None = None) -> None:
         self._path = path
         self._now = now
 
@@ -103,6 +104,8 @@ class SettingsStore:
     def load(self) -> LoadedSettings:
         if not self._path.exists():
             return LoadedSettings(Settings())
+        import tomllib  # its patterns take a few ms to compile: only when there is a file
+
         try:
             data = tomllib.loads(self._path.read_text(encoding="utf-8"))
             return LoadedSettings(Settings.from_mapping(data))
@@ -127,7 +130,9 @@ class SettingsStore:
         tmp.replace(self._path)
 
     def _set_aside(self) -> Path:
-        stamp = self._now().strftime("%Y%m%d-%H%M%S")
+        from datetime import datetime  # only when a broken file is set aside
+
+        stamp = (self._now or datetime.now)().strftime("%Y%m%d-%H%M%S")
         aside = self._path.with_name(f"{self._path.stem}.broken-{stamp}.toml")
         try:
             self._path.replace(aside)

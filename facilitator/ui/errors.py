@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.i18n import _
 
@@ -39,6 +39,8 @@ class ExceptionHook:
             return
         self._showing = True
         try:
+            from PySide6.QtWidgets import QMessageBox  # not needed for the first paint
+
             box = QMessageBox(self._parent)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(_("Något gick fel"))

@@ -5,11 +5,20 @@ until standard input closes, so a test can look at the screen first."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.uptime import seconds_since_process_start
+
+
+def when_idle(owner: QObject, callback: Callable[[], object]) -> None:
+    """Run ``callback`` once the event loop has gone idle after what is queued now.
+
+    A zero timer runs after every event already queued (show, expose, paint), i.e. when the
+    loop first goes idle; the second hop lets deferred work queued by those run too."""
+    QTimer.singleShot(0, owner, lambda: QTimer.singleShot(0, owner, callback))
 
 
 class ReadyReporter(QObject):
@@ -21,9 +30,7 @@ class ReadyReporter(QObject):
         self._stdin: QSocketNotifier | None = None
 
     def arm(self) -> None:
-        # A zero timer runs after every event already queued (show, expose, paint), i.e. when
-        # the loop first goes idle; the second hop lets deferred work queued by those run too.
-        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._report))
+        when_idle(self, self._report)
 
     def _report(self) -> None:
         self._window.repaint()

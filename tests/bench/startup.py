@@ -9,7 +9,7 @@ import time
 
 from tests.bench.common import ROOT, BenchResult, bench_env, median
 
-RUNS = 7
+RUNS = 11
 TARGET = 1.3
 
 
@@ -40,7 +40,7 @@ def run() -> BenchResult:
     app, base = median(app_ms), median(base_ms)
     ratio = app / base
     return BenchResult(
-        "startup (ready_ms, median of 7)",
+        f"startup (ready_ms, median of {RUNS})",
         f"{app:.0f} ms",
         f"{base:.0f} ms bare PySide6 window",
         ratio,

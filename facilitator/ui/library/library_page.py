@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,7 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.i18n import _
-from facilitator.ui.library.card import ModuleCard, ModuleCardData
+from facilitator.ui.shortcuts import bind_keys
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from facilitator.ui.library.card import ModuleCard, ModuleCardData
+
+# This page is part of the first paint (decision 0004), so it stays clear of PySide6's `Qt`
+# namespace: its wrapper, with every Qt enum, costs about 20 ms to create. The empty state is
+# centred by the stylesheet, and the cards, which need it, are imported once there are modules.
 
 
 class LibraryPage(QWidget):
@@ -54,7 +64,6 @@ class LibraryPage(QWidget):
         )
         self._empty = QLabel(self._empty_text)
         self._empty.setWordWrap(True)
-        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setObjectName("emptyState")
         layout.addWidget(self._empty, 1)
         footer = QHBoxLayout()
@@ -68,7 +77,7 @@ class LibraryPage(QWidget):
         self._plan_button = QPushButton(_("Planera session"))
         self._plan_button.setObjectName("primary")
         self._plan_button.setToolTip(_("Gå vidare till körschemat (Ctrl+Enter)"))
-        self._plan_button.setShortcut("Ctrl+Return")
+        bind_keys(self._plan_button, "Ctrl+Return")
         self._plan_button.clicked.connect(self._request_plan)
         footer.addWidget(self._plan_button)
         layout.addLayout(footer)
@@ -99,6 +108,8 @@ class LibraryPage(QWidget):
         self._order = []
         while self._list.count():
             self._list.takeAt(0)
+        if modules:
+            from facilitator.ui.library.card import ModuleCard
         for data in modules:
             card = ModuleCard(data)
             card.toggled.connect(self._on_toggled)
