@@ -56,14 +56,21 @@ def activate(language: str, locale_dir: Path) -> bool:
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> str:
-    """The user's language if we have it, else Swedish."""
+    """The user's language if we have it, else Swedish.
+
+    As gettext does: the locale comes from LC_ALL, LC_MESSAGES or LANG (the first set), and
+    a "C"/"POSIX" locale means no language was chosen, so LANGUAGE is not consulted and the
+    app speaks Swedish. Python would read "C.UTF-8" as American English, hence the check."""
     env = os.environ if environ is None else environ
-    candidates = [env.get(k, "") for k in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
-    with contextlib.suppress(ValueError):
-        candidates.append(locale.getlocale()[0] or "")
-    for value in candidates:
-        for part in value.split(":"):
-            code = part.split("_")[0].split(".")[0].lower()
-            if code in LANGUAGES:
-                return code
+    chosen = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), None)
+    if chosen is None:
+        with contextlib.suppress(ValueError):
+            chosen = locale.getlocale()[0]
+    chosen = chosen or ""
+    if chosen.split(".")[0].upper() in ("", "C", "POSIX"):
+        return SOURCE_LANGUAGE
+    for value in (*env.get("LANGUAGE", "").split(":"), chosen):
+        code = value.split("_")[0].split(".")[0].lower()
+        if code in LANGUAGES:
+            return code
     return SOURCE_LANGUAGE

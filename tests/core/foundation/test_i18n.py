@@ -29,7 +29,17 @@ def test_missing_catalogue_falls_back_to_swedish(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("env", "expected"),
-    [({"LANG": "en_GB.UTF-8"}, "en"), ({"LANG": "sv_SE.UTF-8"}, "sv"), ({"LANG": "de_DE"}, "sv")],
+    [
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "sv_SE.UTF-8"}, "sv"),
+        ({"LANG": "de_DE"}, "sv"),
+        # A C locale chooses no language (Python alone would call C.UTF-8 English).
+        ({"LANG": "C.UTF-8"}, "sv"),
+        ({"LC_ALL": "POSIX", "LANG": "en_GB.UTF-8"}, "sv"),
+        ({"LANGUAGE": "en:sv", "LANG": "sv_SE.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "sv_SE.UTF-8"}, "en"),
+        ({}, "sv"),
+    ],
 )
 def test_system_language(
     env: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch
