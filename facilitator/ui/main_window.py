@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
 from facilitator.core.i18n import _
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Importera modul…"), self.import_module_requested.emit, "Ctrl+I")
         self._action(file_menu, _("I&nställningar…"), self.settings_requested.emit, "Ctrl+,")
         file_menu.addSeparator()
-        self._action(file_menu, _("&Avsluta"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, _("&Avsluta"), self.close, "Ctrl+Q")
         session_menu = bar.addMenu(_("&Session"))
         self._action(session_menu, _("&Modulbibliotek"), self.library_requested.emit, "Ctrl+L")
         self._action(session_menu, _("&Tidigare sessioner"), self.history_requested.emit, "Ctrl+H")
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         menu: QMenu,
         text: str,
         slot: Callable[[], object],
-        shortcut: str | QKeySequence.StandardKey | None = None,
+        shortcut: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:

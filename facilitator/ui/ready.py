@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.uptime import seconds_since_process_start
@@ -27,7 +27,7 @@ class ReadyReporter(QObject):
         self._app = app
         self._window = window
         self._stay = stay
-        self._stdin: QSocketNotifier | None = None
+        self._stdin: QObject | None = None
 
     def arm(self) -> None:
         when_idle(self, self._report)
@@ -40,8 +40,11 @@ class ReadyReporter(QObject):
         if not self._stay:
             self._app.exit(0)
             return
-        self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
-        self._stdin.activated.connect(self._on_stdin)
+        from PySide6.QtCore import QSocketNotifier
+
+        notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(self._on_stdin)
+        self._stdin = notifier  # kept alive with the reporter
 
     def _on_stdin(self) -> None:
         if not sys.stdin.readline():

@@ -31,6 +31,20 @@ def test_main_window_opens_in_swedish(application: Application) -> None:
     assert "&Arkiv" in menus and "&Hjälp" in menus
 
 
+def test_menu_and_plan_shortcuts_are_bound(application: Application) -> None:
+    # Bound through the Qt property (facilitator/ui/shortcuts.py), so check they really hold.
+    keys = {
+        action.text(): action.shortcut().toString()
+        for menu in application.window.menuBar().actions()
+        for action in menu.menu().actions()
+        if not action.isSeparator()
+    }
+    assert keys["&Importera modul…"] == "Ctrl+I"
+    assert keys["&Avsluta"] == "Ctrl+Q"
+    assert keys["&Kortkommandon"] == "F1"
+    assert application.library._plan_button.shortcut().toString() == "Ctrl+Return"
+
+
 def test_about_box_names_versions(application: Application, qtbot) -> None:
     dialog = AboutDialog(probe_libvlc(), application.paths, application.window)
     qtbot.addWidget(dialog)
