@@ -9,6 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.i18n import _
@@ -35,7 +36,12 @@ class ExceptionHook:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        if self._showing or QApplication.instance() is None:
+        app = QApplication.instance()
+        if self._showing or app is None:
+            return
+        if QThread.currentThread() is not app.thread():
+            # Widgets belong to the GUI thread; a dialog opened from a worker hangs the app.
+            # Work that can fail reports through BackgroundTasks; this is only logged.
             return
         self._showing = True
         try:

@@ -27,9 +27,18 @@ class _Job(QRunnable):
             result = self._work()
         except Exception as error:  # reported to the caller, who decides what the user sees
             log.exception("Background work failed")
-            self._relay.failed.emit(error)
+            self._report("failed", error)
             return
-        self._relay.done.emit(result)
+        self._report("done", result)
+
+    def _report(self, signal: str, value: object) -> None:
+        try:
+            getattr(self._relay, signal).emit(value)
+        except RuntimeError:
+            # The owner, and with it the relay, was destroyed while the work ran (a window
+            # closed, the app shutting down): the result is dropped, as BackgroundTasks.run
+            # promises.
+            log.debug("Background work finished after its owner was gone")
 
 
 class BackgroundTasks(QObject):
