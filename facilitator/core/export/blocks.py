@@ -105,7 +105,7 @@ def standout_box(title: str, items: Sequence[tuple[str, str]], width: float) -> 
     s = styles()
     out: list[Flowable] = [Paragraph(label_markup(title), s.standout_title)]
     for marker, text in items:
-        out.append(Paragraph(f"<b>{label_markup(marker)}</b>", s.standout_label))
+        out.append(text_block(marker, s.standout_label))
         out.append(text_block(text, s.standout_item, bullet="▶"))
     out.append(HRFlowable(width=width, thickness=1.6, color=INK, spaceBefore=2, spaceAfter=4))
     return out

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Path, Rect, String
 
 from facilitator.core.export.fonts import LATIN
 from facilitator.core.export.formatting import percent
@@ -46,6 +46,9 @@ class Legend:
 def _hatched_rect(drawing: Drawing, x: float, y: float, w: float, h: float) -> None:
     drawing.add(Rect(x, y, w, h, fillColor=None, strokeColor=INK, strokeWidth=0.6))
     # Lines at 45°, clipped to the rectangle by hand (reportlab shapes have no clip path).
+    # All of them in one path: a long bar has a hundred, and each shape of its own costs a
+    # graphics state and its attribute checks when the page is drawn.
+    hatch = Path(fillColor=None, strokeColor=INK, strokeWidth=0.5)
     t = -h
     while t < w:
         x0, y0 = x + t, y
@@ -57,8 +60,10 @@ def _hatched_rect(drawing: Drawing, x: float, y: float, w: float, h: float) -> N
             y1 -= x1 - (x + w)
             x1 = x + w
         if x1 > x0:
-            drawing.add(Line(x0, y0, x1, y1, strokeColor=INK, strokeWidth=0.5))
+            hatch.moveTo(x0, y0)
+            hatch.lineTo(x1, y1)
         t += _HATCH_SPACING
+    drawing.add(hatch)
 
 
 def _bar(drawing: Drawing, fill: Fill, x: float, y: float, w: float, h: float) -> None:

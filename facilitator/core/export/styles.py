@@ -138,6 +138,7 @@ def styles() -> Styles:
         standout_label=ParagraphStyle(
             "standout_label",
             parent=body,
+            fontName=LATIN.bold,
             fontSize=8,
             leading=10,
             textColor=MUTED,

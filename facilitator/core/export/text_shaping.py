@@ -6,13 +6,15 @@ reportlab draws glyphs left to right, one font per run, and does no shaping of i
 * every run of text gets the font of its script (``split_runs``);
 * text in a script no bundled font covers is replaced by a visible note rather than boxes
   (``substitute_unshowable``);
-* right-to-left text is wrapped first, in logical order, and only then each line is shaped
-  (arabic_reshaper picks the joined letter forms) and reordered for display
-  (python-bidi) — reordering before wrapping would put the last words on the first line.
+* right-to-left text is joined (arabic_reshaper picks the joined letter forms; joining never
+  crosses a space, so no word changes), then wrapped in logical order, and only then each
+  line is reordered for display (python-bidi) — reordering before wrapping would put the
+  last words on the first line.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -44,8 +46,9 @@ _ARABIC_RANGES = (
     (0xFE70, 0xFEFF),
 )
 _ETHIOPIC_RANGES = ((0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F), (0x1E7E0, 0x1E7FF))
-# Latin-1 and Latin Extended-A/B: all in the base font, and no right-to-left letters.
-_PLAIN_LIMIT = "\u0250"
+# Anything beyond Latin-1 and Latin Extended-A/B, which are all in the base font and have no
+# right-to-left letters. A regular expression finds one several times faster than max().
+_BEYOND_PLAIN = re.compile(r"[^\x00-\u024f]")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def strong_script(char: str, fonts: FontSet) -> Script | None:
 
 def is_plain(text: str, fonts: FontSet | None = None) -> bool:
     """True for text the base font prints as it is (the common case, checked cheaply)."""
-    if not text or max(text) < _PLAIN_LIMIT:
+    if _BEYOND_PLAIN.search(text) is None:
         return True
     return fonts is not None and fonts.plain.issuperset(text)
 
@@ -85,22 +88,37 @@ def split_runs(text: str, fonts: FontSet) -> list[Run]:
     scripts: list[Script] = []
     chars: list[list[str]] = []
     for char in text:
-        script = strong_script(char, fonts)
+        script = _letter_script(char, fonts)
         if script is None:
-            if scripts and _neutral_fits(scripts[-1], char, fonts):
-                script = scripts[-1]
-            elif fonts.covers(Script.LATIN, char):
-                script = Script.LATIN
-            else:
-                script = Script.OTHER
-        elif script is not Script.OTHER and not fonts.covers(script, char):
-            script = Script.OTHER
+            script = _neutral_script(char, scripts[-1] if scripts else None, fonts)
         if scripts and scripts[-1] is script:
             chars[-1].append(char)
         else:
             scripts.append(script)
             chars.append([char])
     return [Run(script, "".join(part)) for script, part in zip(scripts, chars, strict=True)]
+
+
+# The two lookups below run for every character of every non-plain text, while a text uses
+# only a few dozen distinct characters: remembered, they cost a dictionary lookup each.
+
+
+@functools.lru_cache(maxsize=8192)
+def _letter_script(char: str, fonts: FontSet) -> Script | None:
+    """The font a letter prints with (OTHER when its script's font lacks it); None for a
+    neutral character."""
+    script = strong_script(char, fonts)
+    if script is None or script is Script.OTHER or fonts.covers(script, char):
+        return script
+    return Script.OTHER
+
+
+@functools.lru_cache(maxsize=8192)
+def _neutral_script(char: str, before: Script | None, fonts: FontSet) -> Script:
+    """The font a space, digit or punctuation mark prints with after a run in ``before``."""
+    if before is not None and _neutral_fits(before, char, fonts):
+        return before
+    return Script.LATIN if fonts.covers(Script.LATIN, char) else Script.OTHER
 
 
 def _neutral_fits(script: Script, char: str, fonts: FontSet) -> bool:
@@ -155,38 +173,108 @@ def base_direction(text: str) -> Direction:
     return "L"
 
 
+def join_letters(text: str) -> str:
+    """Arabic letters in their joined forms (initial, medial, final); order unchanged."""
+    return str(arabic_reshaper.reshape(text))
+
+
+def visual_order(text: str, direction: Direction) -> str:
+    """Already joined text put in visual (left-to-right drawing) order."""
+    return str(get_display(text, base_dir=direction))
+
+
 def shape_line(line: str, direction: Direction) -> str:
     """One already-wrapped line, joined and put in visual (left-to-right drawing) order."""
-    reshaped = str(arabic_reshaper.reshape(line))
-    return str(get_display(reshaped, base_dir=direction))
+    return visual_order(join_letters(line), direction)
 
 
-def run_width(run: Run, fonts: FontSet, size: float, *, bold: bool = False) -> float:
+def run_width(
+    run: Run, fonts: FontSet, size: float, *, bold: bool = False, italic: bool = False
+) -> float:
     face = fonts.face(run.script)
-    return float(stringWidth(run.text, face.pick(bold=bold), size * face.scale))
+    return float(stringWidth(run.text, face.pick(bold=bold, italic=italic), size * face.scale))
 
 
-def text_width(text: str, fonts: FontSet, size: float, *, bold: bool = False) -> float:
-    return sum(run_width(run, fonts, size, bold=bold) for run in split_runs(text, fonts))
+def text_width(
+    text: str, fonts: FontSet, size: float, *, bold: bool = False, italic: bool = False
+) -> float:
+    return sum(
+        run_width(run, fonts, size, bold=bold, italic=italic) for run in split_runs(text, fonts)
+    )
 
 
 def wrap_logical(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Greedy word wrap in logical order; a word wider than the line gets a line of its own.
-    Explicit line breaks in the text are kept."""
-    lines: list[str] = []
+    """Greedy word wrap in logical order (see ``wrap_measured``)."""
+    return [line for line, _width in wrap_measured(text, width, measure)]
+
+
+def wrap_measured(
+    text: str,
+    width: float,
+    measure: Callable[[str], float],
+    *,
+    first_width: float | None = None,
+    shrink: float = 0.0,
+) -> list[tuple[str, float]]:
+    """Greedy word wrap in logical order, each line with its width, breaking where
+    reportlab's Paragraph would: the first line may be narrower (``first_width``), a line may
+    run over by ``shrink`` of a space per word on it (reportlab's spaceShrinkage; its spaces
+    are then drawn that much narrower), and a word wider than the line is cut where the line
+    ends. Explicit line breaks in the text are kept; a no-break space does not break."""
+    lines: list[tuple[str, float]] = []
     space = measure(" ")
     for paragraph in text.split("\n"):
-        current: list[str] = []
-        used = 0.0
-        for word in paragraph.split():
+        line: list[str] = []
+        used = -space  # the first word on a line comes without a space before it
+        for word in _words(paragraph):
+            limit = width if lines or first_width is None else first_width
             word_width = measure(word)
-            if current and used + space + word_width > width:
-                lines.append(" ".join(current))
-                current, used = [], 0.0
-            used += word_width + (space if current else 0.0)
-            current.append(word)
-        lines.append(" ".join(current))
+            if used + space + word_width <= limit + shrink * space * len(line):
+                line.append(word)
+                used += space + word_width
+                continue
+            if word_width > limit:
+                # Too wide for any line: the word fills what is left of this one, then as
+                # many whole lines as it needs, and the text goes on after its last piece.
+                head, *rest = _cut(word, limit - used - space, width, measure)
+                if head:
+                    line.append(head)
+                    used += space + measure(head)
+                if rest:
+                    lines.append((" ".join(line), max(0.0, used)))
+                    lines += [(piece, measure(piece)) for piece in rest[:-1]]
+                    line, used = [rest[-1]], measure(rest[-1])
+                continue
+            if line:
+                lines.append((" ".join(line), used))
+            line, used = [word], word_width
+        lines.append((" ".join(line), max(0.0, used)))
     return lines
+
+
+_BREAKING_SPACE = re.compile(r"[^\S\xa0]+")  # whitespace, but not a no-break space
+
+
+def _words(paragraph: str) -> list[str]:
+    # str.split() also splits at a no-break space, so only text with one needs the slower way.
+    if "\xa0" not in paragraph:
+        return paragraph.split()
+    return [word for word in _BREAKING_SPACE.split(paragraph) if word]
+
+
+def _cut(word: str, room: float, width: float, measure: Callable[[str], float]) -> list[str]:
+    """A word too wide for a line, in pieces: the first fills ``room`` (what is left of the
+    current line; it may be empty), every other one a whole line of ``width``."""
+    pieces: list[str] = []
+    piece, used, limit = "", 0.0, room
+    for char in word:
+        char_width = measure(char)
+        if used + char_width > limit and (piece or char_width <= width):
+            pieces.append(piece)
+            piece, used, limit = "", 0.0, width
+        piece += char
+        used += char_width
+    return [*pieces, piece]
 
 
 def markup(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from facilitator.core.export.fonts import Script, bundled_fonts
 from facilitator.core.export.shaped_paragraph import ShapedParagraph, text_block
@@ -18,6 +19,7 @@ from facilitator.core.export.text_shaping import (
     split_runs,
     substitute_unshowable,
     wrap_logical,
+    wrap_measured,
 )
 from tests.core.export import pdf_tools
 from tests.core.export.sample_data import AMHARIC, ARABIC, CHINESE, PERSIAN, TIGRINYA
@@ -62,6 +64,38 @@ def test_wrapping_is_in_logical_order() -> None:
     lines = wrap_logical("ett två tre fyra fem", 75, lambda w: 10.0 * len(w))
     assert lines == ["ett två", "tre", "fyra", "fem"]
     assert wrap_logical("a b\nc", 1000, len) == ["a b", "c"]
+
+
+def test_wrapping_cuts_a_word_wider_than_the_line() -> None:
+    lines = wrap_measured("ab abcdefghij cd", 75, lambda w: 10.0 * len(w))
+    assert lines == [("ab abcd", 70.0), ("efghij", 60.0), ("cd", 20.0)]
+
+
+def test_wrapping_lets_a_line_run_over_by_its_space_shrinkage() -> None:
+    def measure(word: str) -> float:
+        return 10.0 * len(word)
+
+    # "aaa bbb" is 70 wide: with half a space (5) per word on the line it fits in 65.
+    assert wrap_measured("aaa bbb", 65, measure) == [("aaa", 30.0), ("bbb", 30.0)]
+    assert wrap_measured("aaa bbb", 65, measure, shrink=0.5) == [("aaa bbb", 70.0)]
+    assert wrap_measured("aaa bbb", 75, measure, first_width=30) == [("aaa", 30.0), ("bbb", 30.0)]
+
+
+@pytest.mark.parametrize("style_name", ["body", "bullet", "quote", "standout_item", "cell_num"])
+def test_plain_text_breaks_where_a_reportlab_paragraph_would(style_name: str) -> None:
+    style = getattr(styles(), style_name)
+    bullet = "•" if style_name == "bullet" else "▶" if style_name == "standout_item" else None
+    text = (
+        "Vi pratade om hur tystnad kan betyda olika saker i olika sammanhang, och om att "
+        "fråga hellre än att gissa när något känns oklart – i mötet med en kollega, en "
+        "chef eller en brukare. Ett 12\u00a0% längre ord: "
+        "https://example.org/en/mycket/lang/adress/som/inte/ryms/pa/en/rad/alls"
+    )
+    for width in range(120, 480, 11):
+        ours = ShapedParagraph(text, style, FONTS, bullet=bullet)
+        theirs = Paragraph(escape(text), style, bulletText=bullet)
+        assert ours.wrap(width, 10_000) == theirs.wrap(width, 10_000)
+        assert ours.lines == [" ".join(words) for _room, words in theirs.blPara.lines], width
 
 
 @pytest.mark.parametrize("sentence", [ARABIC, PERSIAN], ids=["arabic", "persian"])
