@@ -13,7 +13,6 @@ import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,9 +21,9 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.core import i18n
 from facilitator.core.i18n import _
-from facilitator.core.logsetup import configure_logging
-from facilitator.core.paths import AppPaths, resolve_paths, resources_dir
-from facilitator.core.settings import Settings, SettingsStore
+from facilitator.core.paths import resources_dir
+from facilitator.core.settings import Settings
+from facilitator.startup import Startup, prepare
 from facilitator.ui.errors import ExceptionHook
 from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.main_window import MainWindow
@@ -81,40 +80,6 @@ def warm_up() -> None:
 
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Startup:
-    paths: AppPaths
-    settings_store: SettingsStore
-    settings: Settings
-    problems: list[str]
-
-
-def prepare(portable: bool, language: str | None) -> Startup:
-    """Everything before Qt: folders, logging, settings, language."""
-    paths = resolve_paths(portable=portable)
-    problems: list[str] = []
-    try:
-        paths.ensure()
-        configure_logging(paths.log_file)
-    except OSError as error:
-        problems.append(
-            _(
-                "Datamappen {path} går inte att skriva till ({error}). Det du skriver under "
-                "sessionen kan inte sparas förrän det är löst."
-            ).format(path=paths.data_dir, error=error.strerror or error)
-        )
-    store = SettingsStore(paths.settings_file)
-    loaded = store.load()
-    if loaded.problem:
-        problems.append(loaded.problem)
-    chosen = language or loaded.settings.language
-    if chosen == "auto":
-        chosen = i18n.system_language()
-    if not i18n.activate(chosen, resources_dir() / "locale"):
-        log.warning("No catalogue for %s; using Swedish", chosen)
-    return Startup(paths, store, loaded.settings, problems)
 
 
 class Application(QObject):
@@ -552,6 +517,7 @@ def install_qt_translation(qapp: QApplication, language: str) -> QTranslator | N
 
 def run_app(
     *,
+    startup: Startup | None = None,
     portable: bool = False,
     language: str | None = None,
     exit_when_ready: bool = False,
@@ -559,7 +525,8 @@ def run_app(
     drive: bool = False,
     argv: Sequence[str] = (),
 ) -> int:
-    startup = prepare(portable, language)
+    if startup is None:
+        startup = prepare(portable, language)
     problem = display_problem(os.environ, sys.platform)
     if problem:
         # Without this, Qt aborts the process with a message about platform plugins.

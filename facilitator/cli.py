@@ -64,11 +64,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = tool_args.handler(tool_args)
         return code
     args = build_parser().parse_args(args_list)
+    from facilitator.startup import prepare  # before PySide6: see facilitator/startup.py
+
+    startup = prepare(args.portable, args.language)
     from facilitator.app import run_app
 
     return run_app(
-        portable=args.portable,
-        language=args.language,
+        startup=startup,
         exit_when_ready=args.exit_when_ready,
         ready_then_wait=args.ready_then_wait,
         drive=args.drive,

@@ -55,3 +55,15 @@ def test_the_first_paint_does_without_the_qt_namespace() -> None:
         "print('Qt' in PySide6.QtCore.__dict__, app.is_assembled)"
     )
     assert out == "False False"
+
+
+def test_preparing_comes_before_pyside() -> None:
+    # cli.main prepares folders, logging, settings and language before PySide6 is imported,
+    # so PySide6's import hook never reads those modules' sources.
+    out = _run(
+        "import sys\n"
+        "from facilitator.startup import prepare\n"
+        "startup = prepare(False, None)\n"
+        "print(startup.settings.language, any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    assert out == "auto False"
