@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
 # Imported on a worker thread while the window is already on screen. Only modules that never
 # touch PySide6: shiboken creates a Qt type's Python wrapper the first time it is used, and that
-# is not safe while the GUI thread may be doing the same, so the Qt side is imported by
-# ``Application._assemble`` on the GUI thread (tests/ui/test_startup_phases.py keeps it so).
+# is not safe while the GUI thread may be doing the same, so the Qt side (``UI_MODULES``) is
+# imported on the GUI thread (tests/ui/test_startup_phases.py keeps it so).
 HEAVY_MODULES = (
     "facilitator.core.content.catalog",
     "facilitator.core.content.validate",
@@ -62,6 +62,26 @@ HEAVY_MODULES = (
     "facilitator.core.plan_files",
     "facilitator.core.precheck_modules",
     "facilitator.core.films.subtitles",
+)
+
+
+# The Qt side, imported on the GUI thread after ``warm_up``, one module per turn of the event
+# loop so the window never stalls for all of them at once; smaller modules first.
+UI_MODULES = (
+    "facilitator.ui.widgets.reflection_list",
+    "facilitator.ui.widgets.reflection_panel",
+    "facilitator.ui.console.evaluation_page",
+    "facilitator.ui.console.closeout_pages",
+    "facilitator.ui.console.closeout_flow",
+    "facilitator.ui.console.session_controller",
+    "facilitator.ui.console.film_runner",
+    "facilitator.ui.console.session_launcher",
+    "facilitator.ui.console.resume",
+    "facilitator.ui.library.history_controller",
+    "facilitator.ui.library.library_controller",
+    "facilitator.ui.library.plan_files_controller",
+    "facilitator.ui.library.module_importer",
+    "facilitator.ui.export_runner",
 )
 
 
@@ -115,6 +135,17 @@ class Application(QObject):
         w.keys_requested.connect(self.show_keys)
         w.library_requested.connect(lambda: w.show_page(self.library))
         w.settings_requested.connect(self.edit_settings)
+
+    def _import_ui(self, remaining: list[str]) -> None:
+        if not remaining:
+            self._assemble()
+            return
+        try:
+            importlib.import_module(remaining.pop(0))
+        except Exception as error:  # reported like any failure to load
+            self._assembly_failed(error)
+            return
+        QTimer.singleShot(0, self, lambda: self._import_ui(remaining))
 
     def _assemble(self, _loaded: object = None) -> None:
         """Phase two, on the GUI thread once ``warm_up`` has imported the heavy parts."""
@@ -456,7 +487,13 @@ class Application(QObject):
             ReadyReporter(self.qapp, self.window, stay=ready_then_wait).arm()
         # Once the window is on screen (painted, and the loop idle), load the rest.
         when_idle(
-            self, lambda: self.tasks.run(warm_up, self._assemble, self._assembly_failed, owner=self)
+            self,
+            lambda: self.tasks.run(
+                warm_up,
+                lambda _loaded: self._import_ui(list(UI_MODULES)),
+                self._assembly_failed,
+                owner=self,
+            ),
         )
         if exit_when_ready or ready_then_wait:
             return
