@@ -144,6 +144,7 @@ def styles() -> Styles:
             textColor=MUTED,
             leftIndent=6 * mm,
             spaceAfter=0,
+            keepWithNext=1,  # a label never ends a page without its item
         ),
         standout_item=ParagraphStyle(
             "standout_item",
