@@ -9,8 +9,9 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, T
 
 from facilitator.core.export.fonts import LATIN, bundled_fonts
 from facilitator.core.export.shaped_paragraph import text_block
-from facilitator.core.export.styles import INK, RULE, SHADE, styles
+from facilitator.core.export.styles import BODY_WIDTH, INK, RULE, SHADE, styles
 from facilitator.core.export.text_shaping import markup
+from facilitator.core.i18n import _
 
 
 def para(text: str, style_name: str = "body") -> Flowable:
@@ -95,6 +96,34 @@ def count_table(
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
     table.setStyle(table_style(commands))
     return table
+
+
+def participant_tables(
+    count_header: str,
+    by_gender: Sequence[tuple[str, int]],
+    by_target_group: Sequence[tuple[str, int]],
+    total: int,
+    number_width: float,
+) -> Table:
+    """Participants by gender (with the total) and by target group, side by side."""
+    half = (BODY_WIDTH - 8 * mm) / 2
+    widths = [half - number_width, number_width]
+    gender_rows = [[label, str(n)] for label, n in by_gender]
+    gender_rows.append([_("Totalt"), str(total)])
+    genders = count_table([_("Kön"), count_header], gender_rows, widths, total_row=True)
+    group_rows = [[label, str(n)] for label, n in by_target_group]
+    groups = count_table([_("Målgrupp"), count_header], group_rows, widths)
+    pair = Table([[genders, groups]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
+    pair.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return pair
 
 
 def standout_box(title: str, items: Sequence[tuple[str, str]], width: float) -> list[Flowable]:

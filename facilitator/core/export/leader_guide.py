@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
@@ -25,10 +24,8 @@ from facilitator.core.content.manifest import (
 )
 from facilitator.core.export.blocks import bullet, count_table, facts, gap, label_markup, para
 from facilitator.core.export.markdown import markdown_flowables
-from facilitator.core.export.styles import MARGIN, styles
+from facilitator.core.export.styles import BODY_WIDTH, styles
 from facilitator.core.i18n import _
-
-BODY_WIDTH = A4[0] - 2 * MARGIN
 
 
 def leader_guide_story(manifest: Manifest, folder: Path) -> list[Flowable]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from facilitator.core.content.loader import load_manifest
@@ -22,10 +21,9 @@ from facilitator.core.export.document import DocumentInfo, build_pdf
 from facilitator.core.export.leader_guide import leader_guide_story
 from facilitator.core.export.markdown import markdown_flowables
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
-from facilitator.core.export.styles import MARGIN, styles
+from facilitator.core.export.styles import BODY_WIDTH, styles
 from facilitator.core.i18n import _
 
-BODY_WIDTH = A4[0] - 2 * MARGIN
 MAX_TEXT_BYTES = 1_000_000
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from facilitator.core.export.blocks import (
     count_table,
@@ -16,7 +15,7 @@ from facilitator.core.export.blocks import (
     gap,
     label_markup,
     para,
-    table_style,
+    participant_tables,
 )
 from facilitator.core.export.charts import Bar, Fill, Row, bar_chart, share_chart
 from facilitator.core.export.document import DocumentInfo, build_pdf
@@ -24,10 +23,8 @@ from facilitator.core.export.formatting import duration, iso_date, long_date, pe
 from facilitator.core.export.model import module_titles
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.report_data import PeriodReport, Tally, session_minutes
-from facilitator.core.export.styles import MARGIN, styles
+from facilitator.core.export.styles import BODY_WIDTH, styles
 from facilitator.core.i18n import _, ngettext
-
-BODY_WIDTH = A4[0] - 2 * MARGIN
 
 
 def write_report_pdf(
@@ -97,23 +94,12 @@ def report_story(report: PeriodReport) -> list[Flowable]:
 
 def _participants(t: Tally) -> list[Flowable]:
     s = styles()
-    half = (BODY_WIDTH - 8 * mm) / 2
-    gender_rows = [[g.label, str(n)] for g, n in t.by_gender.items()]
-    gender_rows.append([_("Totalt"), str(t.participants)])
-    by_gender = count_table(
-        [_("Kön"), _("Deltagare")], gender_rows, [half - 24 * mm, 24 * mm], total_row=True
-    )
-    group_rows = [[g.label, str(n)] for g, n in t.by_target_group.items()]
-    by_group = count_table([_("Målgrupp"), _("Deltagare")], group_rows, [half - 24 * mm, 24 * mm])
-    pair = Table([[by_gender, by_group]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
-    pair.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    pair = participant_tables(
+        _("Deltagare"),
+        [(g.label, n) for g, n in t.by_gender.items()],
+        [(g.label, n) for g, n in t.by_target_group.items()],
+        t.participants,
+        24 * mm,
     )
     note = _(
         "Deltagare räknas per session: den som var med på två sessioner räknas två gånger. "

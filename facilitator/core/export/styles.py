@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -20,6 +21,8 @@ SHADE = colors.Color(0.92, 0.92, 0.92)
 """Pale grey behind boxes and table headers: prints as a light tint with black text readable."""
 
 MARGIN = 20 * mm
+BODY_WIDTH = A4[0] - 2 * MARGIN
+"""The width of the text on an A4 page, the same in every document."""
 HEADER_GAP = 10 * mm
 
 

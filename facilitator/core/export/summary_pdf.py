@@ -8,24 +8,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from facilitator.core.export.blocks import (
-    count_table,
     facts,
     gap,
     label_markup,
     para,
-    table_style,
+    participant_tables,
 )
 from facilitator.core.export.charts import Bar, Fill, Legend, Row, bar_chart
 from facilitator.core.export.document import DocumentInfo, build_pdf
 from facilitator.core.export.formatting import clock, long_date, minutes
 from facilitator.core.export.model import DEFAULT_TARGET, SessionExport, module_titles
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
-from facilitator.core.export.styles import MARGIN, styles
+from facilitator.core.export.styles import BODY_WIDTH, styles
 from facilitator.core.export.summary_sections import (
     evaluation_section,
     reflection_section,
@@ -33,7 +31,6 @@ from facilitator.core.export.summary_sections import (
 )
 from facilitator.core.i18n import _
 
-BODY_WIDTH = A4[0] - 2 * MARGIN
 _ROWS_PER_CHART = 20
 
 
@@ -111,23 +108,12 @@ def _attendance(session: SessionExport) -> list[Flowable]:
     counts = session.attendance
     if counts is None:
         return [*out, Paragraph(label_markup(_("Ingen närvaro registrerades.")), s.body)]
-    half = (BODY_WIDTH - 8 * mm) / 2
-    gender_rows = [[gender.label, str(n)] for gender, n in counts.by_gender().items()]
-    gender_rows.append([_("Totalt"), str(counts.total)])
-    by_gender = count_table(
-        [_("Kön"), _("Antal")], gender_rows, [half - 22 * mm, 22 * mm], total_row=True
-    )
-    group_rows = [[group.label, str(n)] for group, n in counts.by_target_group().items()]
-    by_group = count_table([_("Målgrupp"), _("Antal")], group_rows, [half - 22 * mm, 22 * mm])
-    pair = Table([[by_gender, by_group]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
-    pair.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    pair = participant_tables(
+        _("Antal"),
+        [(gender.label, n) for gender, n in counts.by_gender().items()],
+        [(group.label, n) for group, n in counts.by_target_group().items()],
+        counts.total,
+        22 * mm,
     )
     note = _(
         "Ingen deltagare är namngiven. En person kan höra till flera målgrupper eller till "
