@@ -23,7 +23,7 @@ from facilitator.core import i18n
 from facilitator.core.i18n import _
 from facilitator.core.paths import resources_dir
 from facilitator.core.settings import Settings
-from facilitator.startup import Startup, prepare
+from facilitator.startup import Startup, prepare, warm_up
 from facilitator.ui.errors import ExceptionHook
 from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.main_window import MainWindow
@@ -42,31 +42,9 @@ if TYPE_CHECKING:
     from facilitator.ui.video.vlc_player import VlcPlayer
     from facilitator.ui.widgets.cue_sound import CueSound
 
-# Imported on a worker thread while the window is already on screen. Only modules that never
-# touch PySide6: shiboken creates a Qt type's Python wrapper the first time it is used, and that
-# is not safe while the GUI thread may be doing the same, so the Qt side (``UI_MODULES``) is
-# imported on the GUI thread (tests/ui/test_startup_phases.py keeps it so).
-HEAVY_MODULES = (
-    "facilitator.core.content.catalog",
-    "facilitator.core.content.validate",
-    "facilitator.core.content.media_probe",
-    "facilitator.core.storage.database",
-    "facilitator.core.storage.repository",
-    "facilitator.core.export.service",
-    "facilitator.core.export.gather",
-    "facilitator.core.planning",
-    "facilitator.core.presentation.cards",
-    "facilitator.core.content.importer",
-    "facilitator.core.session.engine",
-    "facilitator.core.session.landing",
-    "facilitator.core.plan_files",
-    "facilitator.core.precheck_modules",
-    "facilitator.core.films.subtitles",
-)
-
-
 # The Qt side, imported on the GUI thread after ``warm_up``, one module per turn of the event
-# loop so the window never stalls for all of them at once; smaller modules first.
+# loop so the window never stalls for all of them at once; dependencies first, so each turn
+# imports little (the first pays for PySide6's `Qt` namespace).
 UI_MODULES = (
     "facilitator.ui.widgets.reflection_list",
     "facilitator.ui.widgets.reflection_panel",
@@ -83,20 +61,6 @@ UI_MODULES = (
     "facilitator.ui.library.module_importer",
     "facilitator.ui.export_runner",
 )
-
-
-def warm_up() -> None:
-    # The GUI thread needs the interpreter for every event a Python widget handles; a shorter
-    # switch interval hands it over sooner while these imports run, so the window stays
-    # responsive (measured: the first idle after painting came 14-29 ms late with the
-    # default 5 ms, 8-12 ms with 0.5 ms).
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(0.0005)
-    try:
-        for name in HEAVY_MODULES:
-            importlib.import_module(name)
-    finally:
-        sys.setswitchinterval(interval)
 
 
 log = logging.getLogger(__name__)

@@ -27,14 +27,10 @@ def _run(code: str) -> str:
 def test_the_worker_imports_nothing_from_pyside() -> None:
     # shiboken creates a Qt type's wrapper on first use, which is unsafe on two threads at once.
     out = _run(
-        "import importlib, sys\n"
-        "from facilitator.cli_tools import TOOLS\n"  # the package, without the app module
-        "import ast, pathlib\n"
-        "tree = ast.parse(pathlib.Path('facilitator/app.py').read_text())\n"
-        "names = next(ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign)"
-        " and getattr(n.targets[0], 'id', '') == 'HEAVY_MODULES')\n"
-        "for name in names: importlib.import_module(name)\n"
-        "print(len(names), sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
+        "import sys\n"
+        "from facilitator.startup import HEAVY_MODULES, warm_up\n"
+        "warm_up()\n"
+        "print(len(HEAVY_MODULES), sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
     )
     count, loaded = out.split(" ", 1)
     assert int(count) >= 10
