@@ -203,11 +203,6 @@ def text_width(
     )
 
 
-def wrap_logical(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Greedy word wrap in logical order (see ``wrap_measured``)."""
-    return [line for line, _width in wrap_measured(text, width, measure)]
-
-
 def wrap_measured(
     text: str,
     width: float,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -18,7 +19,6 @@ from facilitator.core.export.text_shaping import (
     markup,
     split_runs,
     substitute_unshowable,
-    wrap_logical,
     wrap_measured,
 )
 from tests.core.export import pdf_tools
@@ -61,9 +61,9 @@ def test_a_script_without_font_becomes_a_note_not_boxes() -> None:
 
 
 def test_wrapping_is_in_logical_order() -> None:
-    lines = wrap_logical("ett två tre fyra fem", 75, lambda w: 10.0 * len(w))
+    lines = _lines("ett två tre fyra fem", 75, lambda w: 10.0 * len(w))
     assert lines == ["ett två", "tre", "fyra", "fem"]
-    assert wrap_logical("a b\nc", 1000, len) == ["a b", "c"]
+    assert _lines("a b\nc", 1000, len) == ["a b", "c"]
 
 
 def test_wrapping_cuts_a_word_wider_than_the_line() -> None:
@@ -147,3 +147,7 @@ def test_shaped_paragraph_splits_across_pages() -> None:
     _w, height = paragraph.wrap(300, 10_000)
     head, tail = paragraph.split(300, height / 2)
     assert head.wrap(300, 10_000)[1] + tail.wrap(300, 10_000)[1] == pytest.approx(height)
+
+
+def _lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    return [line for line, _width in wrap_measured(text, width, measure)]
