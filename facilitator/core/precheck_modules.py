@@ -14,9 +14,9 @@ from facilitator.core.content.manifest import Manifest, SubtitleTrack
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.package_files import resolve_reference
 from facilitator.core.content.validate import validate_module
+from facilitator.core.films.playback import SubtitleFile
 from facilitator.core.films.subtitles import SubtitleError, read_subtitles
 from facilitator.core.i18n import _, active_language, ngettext
-from facilitator.core.media import SubtitleFile
 from facilitator.core.paths import AppPaths, bundled_modules_dir
 from facilitator.core.precheck import CheckItem
 

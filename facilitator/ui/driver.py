@@ -1,6 +1,6 @@
 """`facilitator --drive`: the app taking a leader's actions as JSON lines on standard input
 and reporting what it did as JSON lines on standard output. For end-to-end tests (the
-kill-and-resume soak) and automation; it uses the same controllers as the keys and buttons.
+kill-and-resume soak) and automation; it drives the same services as the keys and buttons.
 
 Commands: {"do": "plan", "modules": [...], "minutes": 75} · {"do": "start"} · {"do": "next"} ·
 {"do": "back"} · {"do": "reflect", "kind": "note", "text": "..."} · {"do": "resume"} ·
@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
+from facilitator.core.application.session_service import SessionService, StepEntered
+from facilitator.core.application.storage_gateway import InterruptedSession
 from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
 
 if TYPE_CHECKING:
     from facilitator.app import Application
-    from facilitator.ui.console.resume import Interrupted
-    from facilitator.ui.console.session_launcher import RunningSession
+    from facilitator.core.application.services import AppServices
+    from facilitator.ui.parts import UiParts
 
 log = logging.getLogger(__name__)
 
@@ -36,37 +38,46 @@ def emit(event: str, **fields: Any) -> None:
 
 
 class Driver(QObject):
-    def __init__(self, app: Application) -> None:
-        super().__init__(app.window)
-        self._app = app
-        self._interrupted: Interrupted | None = None
-        app.driven = True
-
-    def attach(self) -> None:
-        """Once the app has assembled its parts: listen, then say ready."""
-        app = self._app
-        app.resume.found.connect(self._on_interrupted)
-        app.resume.nothing_found.connect(lambda: emit("no_interrupted"))
-        app.store.failed.connect(lambda text: emit("error", message=text))
-        app.launcher.started.connect(self._on_started)
-        app.library_controller.plan_ready.connect(lambda *_: emit("planned"))
-        app.resume.failed.connect(lambda text: emit("error", message=text))
+    def __init__(self, services: AppServices, parts: UiParts) -> None:
+        super().__init__(parts.window)
+        self._services = services
+        self._parts = parts
+        self._interrupted: InterruptedSession | None = None
         self._buffer = b""
+        s = services
+        s.resumer.found.connect(self._on_found)
+        s.resumer.failed.connect(lambda text: emit("error", message=text))
+        s.storage.failed.connect(lambda text: emit("error", message=text))
+        s.sessions.started.connect(self._on_started)
+        parts.library.plan_ready.connect(lambda *_: emit("planned"))
         self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
         self._stdin.activated.connect(self._read)
         emit("ready")
 
-    def _on_interrupted(self, interrupted: Interrupted) -> None:
-        self._interrupted = interrupted
-        emit("interrupted", uuid=interrupted.record.uuid, reflections=interrupted.reflections)
+    @classmethod
+    def attach_to(cls, application: Application) -> Driver:
+        """Once the app has assembled its parts: listen, then say ready."""
+        assert application.services is not None and application.parts is not None
+        return cls(application.services, application.parts)
 
-    def _on_started(self, running: RunningSession) -> None:
-        emit("started", uuid=running.recorder.session_uuid)
-        running.controller.step_changed.connect(lambda key: emit("step", key=key))
-        running.reflections.saved.connect(self._on_saved)
-        key = running.controller.engine.current_key
+    def _on_found(self, interrupted: InterruptedSession | None) -> None:
+        self._interrupted = interrupted
+        if interrupted is None:
+            emit("no_interrupted")
+        else:
+            emit("interrupted", uuid=interrupted.record.uuid, reflections=interrupted.reflections)
+
+    def _on_started(self, service: SessionService) -> None:
+        emit("started", uuid=service.session_uuid)
+        service.step_entered.connect(self._on_step)
+        service.reflections.saved.connect(self._on_saved)
+        key = service.engine.current_key
         if key:
             emit("step", key=key)
+
+    def _on_step(self, entered: StepEntered) -> None:
+        if entered.key is not None:
+            emit("step", key=entered.key)
 
     def _on_saved(self, record: ReflectionRecord) -> None:
         emit("saved", uuid=record.uuid, text=record.text)
@@ -92,8 +103,8 @@ class Driver(QObject):
             log.exception("Driver command failed")
             emit("error", message=str(error))
 
-    def _running(self) -> RunningSession:
-        running = self._app.launcher.current
+    def _running(self) -> SessionService:
+        running = self._services.sessions.current
         if running is None:
             raise RuntimeError("no session is running")
         return running
@@ -101,24 +112,22 @@ class Driver(QObject):
     def _do(self, command: dict[str, Any]) -> None:
         what = command.get("do")
         if what == "plan":
-            self._app.library_controller.make_plan(
-                list(command["modules"]), int(command["minutes"])
-            )
+            self._parts.library.make_plan(list(command["modules"]), int(command["minutes"]))
         elif what == "start":
-            self._app.start_session(bool(command.get("rehearse", True)))
+            self._parts.planning.start(bool(command.get("rehearse", True)))
         elif what == "next":
-            self._running().controller.next()
+            self._running().next()
         elif what == "back":
-            self._running().controller.back()
+            self._running().back()
         elif what == "reflect":
-            running = self._running()
-            running.reflections.submit(ReflectionKind(command.get("kind", "note")), command["text"])
+            kind = ReflectionKind(command.get("kind", "note"))
+            self._running().reflections.submit(kind, command["text"])
         elif what == "resume" and self._interrupted is not None:
-            self._app.resume.resume(self._interrupted)
+            self._services.resumer.resume(self._interrupted)
         elif what == "close_interrupted" and self._interrupted is not None:
-            self._app.resume.close(self._interrupted)
+            self._services.resumer.close(self._interrupted)
         elif what == "end":
-            self._running().controller.end()
+            self._running().end()
         elif what == "quit":
             QApplication.quit()
         else:

@@ -46,16 +46,19 @@ class ExportRunner(QObject):
 
         def failed(error: Exception) -> None:
             progress.close()
-            if isinstance(error, ExportCancelled):
-                return
-            message = getattr(error, "message", None) or str(error)
-            QMessageBox.warning(
-                self._parent,
-                _("Exporten misslyckades"),
-                _("Filen kunde inte skapas: {error}").format(error=message),
-            )
+            self.report_failure(error)
 
         self._tasks.run(job, done, failed, owner=self)
+
+    def report_failure(self, error: Exception) -> None:
+        if isinstance(error, ExportCancelled):
+            return
+        message = getattr(error, "message", None) or str(error)
+        QMessageBox.warning(
+            self._parent,
+            _("Exporten misslyckades"),
+            _("Filen kunde inte skapas: {error}").format(error=message),
+        )
 
     def _offer_folder(self, path: Path) -> None:
         box = QMessageBox(self._parent)

@@ -1,4 +1,5 @@
-"""One worker for every database write, in the order they were asked for.
+"""The one serial executor (``facilitator.core.application.executor.SerialExecutor``): one
+worker for every database operation, in the order they were asked for.
 
 The GUI thread never waits for the disk. A write that fails because the disk is full, the
 folder read-only or the file locked stays first in the queue (nothing after it overtakes it)
@@ -15,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,7 @@ RETRY_MS = (1000, 2000, 5000, 10000, 30000)
 class _Write:
     work: Callable[[], Any]
     on_done: Callable[[Any], None] | None
+    on_error: Callable[[Exception], None] | None
 
 
 class _Relay(QObject):
@@ -50,12 +53,13 @@ class _Job(QRunnable):
 
 
 class SerialWriter(QObject):
-    trouble = Signal(str)  # a Swedish message: what happened, that nothing is lost yet
-    recovered = Signal()
     idle = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # A Swedish message: what happened, and that nothing is lost yet.
+        self.trouble: Broadcast[str] = Broadcast()
+        self.recovered: Broadcast[None] = Broadcast()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._queue: deque[_Write] = deque()
@@ -67,19 +71,19 @@ class SerialWriter(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._start_next)
-        self._held = True  # until the database is open
+        self._held = False
 
     @property
     def pending(self) -> int:
         return len(self._queue)
 
-    def open(self) -> None:
-        """The database is ready: start writing what was asked for so far."""
-        self._held = False
-        self._start_next()
-
-    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
-        self._queue.append(_Write(work, on_done))
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self._queue.append(_Write(work, on_done, on_error))
         self._start_next()
 
     def _start_next(self) -> None:
@@ -96,7 +100,7 @@ class SerialWriter(QObject):
         self._busy = False
         if self._failures:
             self._failures = 0
-            self.recovered.emit()
+            self.recovered.emit(None)
         if write.on_done is not None:
             write.on_done(result)
         self._start_next()
@@ -104,9 +108,13 @@ class SerialWriter(QObject):
     def _failed(self, error: Any) -> None:
         self._busy = False
         if not isinstance(error, StorageError):
-            # Not something a retry fixes (a bug): drop this write, keep the others going.
-            log.error("A database write failed and was dropped: %r", error)
-            self._queue.popleft()
+            # Not something a retry fixes (a bug, a database that never opened): the caller
+            # hears of it; the queue goes on.
+            write = self._queue.popleft()
+            if write.on_error is not None:
+                write.on_error(error)
+            else:
+                log.error("A database operation failed and was dropped: %r", error)
             self._start_next()
             return
         delay = RETRY_MS[min(self._failures, len(RETRY_MS) - 1)]
@@ -115,25 +123,26 @@ class SerialWriter(QObject):
         self.trouble.emit(error.message)
         self._retry.start(delay)
 
-    def flush(self) -> list[Callable[[], Any]]:
-        """At shutdown: finish every queued write on this thread. Returns the writes that still
-        failed (so the caller can tell the leader or save them elsewhere)."""
+    def flush(self) -> int:
+        """At shutdown: finish every queued write on this thread. Returns how many still
+        failed (the log has each)."""
         self._held = True
         self._retry.stop()
         self._pool.waitForDone()
         # Deliver the result of the write that was in flight (queued to this object).
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
-        failed: list[Callable[[], Any]] = []
+        failed = 0
         while self._queue:
             write = self._queue.popleft()
             try:
                 result = write.work()
             except StorageError:
                 log.exception("A write could not be saved at shutdown")
-                failed.append(write.work)
+                failed += 1
                 continue
             except Exception:
                 log.exception("A write failed at shutdown and was dropped")
+                failed += 1
                 continue
             if write.on_done is not None:
                 write.on_done(result)

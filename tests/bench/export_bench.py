@@ -33,7 +33,7 @@ from facilitator.core.export.fonts import bundled_fonts
 from facilitator.core.export.model import SessionExport
 from facilitator.core.export.styles import styles
 from facilitator.core.export.summary_pdf import write_summary_pdf
-from facilitator.core.storage.records import ReflectionKind, ReflectionRecord, SessionStatus
+from facilitator.core.storage.records import ReflectionKind, ReflectionRecord, SessionLifecycle
 from tests.bench.common import BenchResult
 from tests.core.export.sample_data import (
     ARABIC,
@@ -92,7 +92,7 @@ def _session(texts: list[str]) -> SessionExport:
         title="Benchmark: en lång session",
         place="Kalmar",
         leader_name="Amina Hassan",
-        status=SessionStatus.FINISHED,
+        status=SessionLifecycle.FINISHED,
         created_at=start,
         started_at=start,
         ended_at=start + timedelta(hours=2),

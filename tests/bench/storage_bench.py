@@ -31,7 +31,7 @@ from facilitator.core.storage.records import (
     ModuleRef,
     ReflectionDraft,
     ReflectionKind,
-    SessionStatus,
+    SessionLifecycle,
 )
 from facilitator.core.storage.repository import Repository
 from facilitator.core.storage.timestamps import to_text
@@ -148,9 +148,9 @@ def _populate(file: Path) -> None:
     sessions, modules, attendance, reflections = [], [], [], []
     for number in range(1, SESSIONS + 1):
         began = start + timedelta(hours=number * 2.5 + rng.random())
-        status = rng.choices(list(SessionStatus), weights=[2, 1, 3, 94])[0]
-        started = None if status is SessionStatus.PLANNED else to_text(began)
-        ended = to_text(began + timedelta(minutes=90)) if status is SessionStatus.FINISHED else None
+        status = rng.choices(list(SessionLifecycle), weights=[2, 1, 3, 94])[0]
+        started = None if status is SessionLifecycle.PLANNED else to_text(began)
+        ended = to_text(began + timedelta(minutes=90)) if status is SessionLifecycle.FINISHED else None
         created = to_text(began - timedelta(days=2))
         sessions.append(
             (number, str(uuid.UUID(int=number)), f"{rng.choice(WORDS)} {number}", "{}",
@@ -207,7 +207,7 @@ def bench_history(folder: Path) -> tuple[BenchResult, list[str]]:
         "search 'växjö'": HistoryQuery(text="växjö"),
         "search 'migrationshistoria'": HistoryQuery(text="migrationshistoria"),
         "status finished + module": HistoryQuery(
-            statuses=frozenset({SessionStatus.FINISHED}), module_id="modul-4"
+            statuses=frozenset({SessionLifecycle.FINISHED}), module_id="modul-4"
         ),
         "date range (one year)": HistoryQuery(
             since=datetime(2023, 1, 1, tzinfo=UTC), until=datetime(2024, 1, 1, tzinfo=UTC)

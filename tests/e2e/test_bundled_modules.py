@@ -16,7 +16,7 @@ from facilitator.core.clock import FakeClock
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.media_probe import default_probe
 from facilitator.core.content.validate import validate_module
-from facilitator.core.media import SubtitleFile
+from facilitator.core.films.playback import SubtitleFile
 from facilitator.core.planning import ModuleChoice, plan_for
 from facilitator.core.session.engine import SessionEngine
 from facilitator.core.session.status import SessionState

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from facilitator.core.media import PlayerState, SubtitleFile
+from facilitator.core.films.playback import PlayerState, SubtitleFile
 from facilitator.ui.video.vlc_player import VlcPlayer
 from tests.e2e.media import make_film, write_vtt
 

@@ -365,7 +365,7 @@ def test_retention_deletes_old_sessions_for_real_when_the_app_starts(
     from datetime import timedelta
 
     from facilitator.core.settings import Settings, SettingsStore
-    from facilitator.core.storage.records import SessionStatus
+    from facilitator.core.storage.records import SessionLifecycle
 
     paths = prepare(portable=False, language="sv").paths
     SettingsStore(paths.settings_file).save(Settings(retention_days=30))
@@ -374,11 +374,11 @@ def test_retention_deletes_old_sessions_for_real_when_the_app_starts(
         repo = Repository.of(database)
         for title, text in (("Gammal träff", SECRET), ("Ny träff", "Får stå kvar")):
             session = repo.sessions.create(title=title, plan_json="{}", modules=[])
-            repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
+            repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
             repo.reflections.save(
                 ReflectionDraft(f"r-{title}", session.uuid, "s", ReflectionKind.NOTE, text)
             )
-            repo.sessions.set_status(session.uuid, SessionStatus.FINISHED)
+            repo.sessions.set_status(session.uuid, SessionLifecycle.FINISHED)
             moment[0] = datetime.now(UTC) - timedelta(days=1)
     assert SECRET.encode() in _on_disk(paths.database_file)
 

@@ -31,7 +31,7 @@ from facilitator.core.storage.records import (  # noqa: E402
     ModuleRef,
     ReflectionKind,
     ReflectionRecord,
-    SessionStatus,
+    SessionLifecycle,
     SessionSummary,
 )
 from facilitator.ui.console.closeout_pages import (  # noqa: E402
@@ -40,10 +40,10 @@ from facilitator.ui.console.closeout_pages import (  # noqa: E402
     ParkingLotPage,
 )
 from facilitator.ui.console.console_page import ConsolePage  # noqa: E402
-from facilitator.ui.library.history_page import HistoryPage as HistoryView  # noqa: E402
+from facilitator.ui.library.history_page import SessionHistoryPage as HistoryView  # noqa: E402
 from facilitator.ui.theme import stylesheet  # noqa: E402
 from facilitator.ui.widgets.reflection_panel import ReflectionPanel  # noqa: E402
-from facilitator.ui.widgets.resume_dialog import InterruptedSession, ResumeDialog  # noqa: E402
+from facilitator.ui.widgets.resume_dialog import InterruptedSummary, ResumeDialog  # noqa: E402
 
 MODULE = ROOT / "modules" / "01-grund-1-vad-ar-kultur"
 PROMPT = "Vad är självklart för oss här, men kan vara svårt att förstå för den som är ny?"
@@ -127,7 +127,7 @@ def console(module: Manifest) -> ConsolePage:
 def summaries(module: Manifest) -> HistoryPage:
     ref = ModuleRef(module.id, module.version, "x", module.title.sv)
     places = ("Kalmar, Kulturhuset", "Nybro kommunhus", "Vimmerby bibliotek", "Borgholm")
-    statuses = (SessionStatus.FINISHED,) * 3 + (SessionStatus.INTERRUPTED,)
+    statuses = (SessionLifecycle.FINISHED,) * 3 + (SessionLifecycle.INTERRUPTED,)
     items = tuple(
         SessionSummary(
             uuid=f"s{i}",
@@ -185,7 +185,7 @@ def main() -> int:
     history.table.selectRow(1)
     shoot(history, out / "history.png")
     resume = ResumeDialog(
-        InterruptedSession(
+        InterruptedSummary(
             title="Socialtjänsten, vuxen",
             place="Kalmar, Kulturhuset",
             started_at=NOW,

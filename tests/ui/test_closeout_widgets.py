@@ -19,7 +19,7 @@ from facilitator.core.storage.records import (
     TargetGroup,
 )
 from facilitator.ui.console.closeout_pages import AttendancePage, EvaluationPage, ParkingLotPage
-from facilitator.ui.widgets.resume_dialog import InterruptedSession, ResumeChoice, ResumeDialog
+from facilitator.ui.widgets.resume_dialog import InterruptedSummary, ResumeChoice, ResumeDialog
 
 KNOWLEDGE = EvaluationQuestion(
     id="kunskap",
@@ -210,7 +210,7 @@ def test_parking_lot_buttons(qtbot) -> None:
 
 # --- resuming ------------------------------------------------------------------------------
 
-INTERRUPTED = InterruptedSession(
+INTERRUPTED = InterruptedSummary(
     title="Socialtjänsten, vuxen",
     place="Kalmar, Kulturhuset",
     started_at=datetime(2026, 3, 12, 12, 40, tzinfo=UTC),

@@ -10,12 +10,12 @@ from facilitator.core.storage.records import (
     HistoryQuery,
     ReflectionDraft,
     ReflectionKind,
-    SessionStatus,
+    SessionLifecycle,
 )
 from facilitator.ui.export_runner import ExportRunner
 from facilitator.ui.library import history_controller
 from facilitator.ui.library.history_controller import HistoryController
-from facilitator.ui.library.history_page import HistoryPage
+from facilitator.ui.library.history_page import SessionHistoryPage
 from facilitator.ui.session_store import SessionStore
 from facilitator.ui.tasks import BackgroundTasks
 
@@ -30,13 +30,13 @@ def test_history_lists_opens_and_deletes(qtbot, facilitator_home: Path, monkeypa
     repo = store.repository()
     for title in ("Tisdagsgruppen", "Onsdagsgruppen"):
         record = repo.sessions.create(title=title, plan_json="{}", modules=(), place="Kalmar")
-        repo.sessions.set_status(record.uuid, SessionStatus.FINISHED)
+        repo.sessions.set_status(record.uuid, SessionLifecycle.FINISHED)
         repo.reflections.save(
             ReflectionDraft(
                 f"r-{title}", record.uuid, "m/a", ReflectionKind.QUOTE, f"Citat från {title}"
             )
         )
-    page = HistoryPage()
+    page = SessionHistoryPage()
     qtbot.addWidget(page)
     controller = HistoryController(
         page, store, ExportRunner(tasks, page), paths.export_dir, lambda: lambda m, v: None

@@ -13,12 +13,12 @@ from facilitator.core.storage.records import (
     HistoryPage,
     HistoryQuery,
     ModuleRef,
-    SessionStatus,
+    SessionLifecycle,
     SessionSummary,
 )
 from facilitator.ui.library import history_page
 from facilitator.ui.library.history_model import Period
-from facilitator.ui.library.history_page import HistoryPage as HistoryView
+from facilitator.ui.library.history_page import SessionHistoryPage as HistoryView
 from facilitator.ui.widgets.confirm import confirm
 
 MODULE = ModuleRef("grund-1-vad-ar-kultur", "1.0.0", "abc", "Grund 1 – Vad är kultur?")
@@ -31,7 +31,7 @@ def summary(number: int) -> SessionSummary:
         title=f"Socialtjänsten, grupp {number}",
         place="Kalmar",
         leader_name=None,
-        status=SessionStatus.FINISHED,
+        status=SessionLifecycle.FINISHED,
         started_at=START - timedelta(days=number),
         ended_at=None,
         created_at=START - timedelta(days=number + 1),
@@ -65,8 +65,8 @@ def test_search_waits_for_a_pause_in_typing(qtbot, page) -> None:
 
 def test_filters_make_the_query(qtbot, page) -> None:
     with qtbot.waitSignal(page.query_changed) as signal:
-        page.status.setCurrentIndex(page.status.findData(SessionStatus.INTERRUPTED))
-    assert signal.args[0].statuses == frozenset({SessionStatus.INTERRUPTED})
+        page.status.setCurrentIndex(page.status.findData(SessionLifecycle.INTERRUPTED))
+    assert signal.args[0].statuses == frozenset({SessionLifecycle.INTERRUPTED})
     with qtbot.waitSignal(page.query_changed) as signal:
         page.module.setCurrentIndex(1)
     assert signal.args[0].module_id == MODULE.module_id
@@ -103,7 +103,7 @@ def test_paging_with_show_more(qtbot, page) -> None:
 
 def test_a_result_for_old_filters_is_dropped(qtbot, page) -> None:
     page.set_page(result(HistoryQuery(limit=20), 45))
-    page.status.setCurrentIndex(page.status.findData(SessionStatus.INTERRUPTED))
+    page.status.setCurrentIndex(page.status.findData(SessionLifecycle.INTERRUPTED))
     page.set_page(result(HistoryQuery(limit=20), 99))  # a slow answer to the old question
     assert page.count.text() == "Visar 20 av 45"
     page.set_page(result(page.query(), 0))

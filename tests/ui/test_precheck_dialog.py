@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QListWidget
 
-from facilitator.core.media import SubtitleFile
+from facilitator.core.films.playback import SubtitleFile
 from facilitator.core.paths import resolve_paths
 from facilitator.core.precheck_modules import FilmTarget
 from facilitator.ui import precheck_media, precheck_source

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from facilitator.core.clock import SystemClock
 from facilitator.core.paths import resolve_paths
-from facilitator.core.storage.records import SessionStatus
+from facilitator.core.storage.records import SessionLifecycle
 from facilitator.ui.console.resume import ResumeController
 from facilitator.ui.session_store import SessionStore
 from facilitator.ui.tasks import BackgroundTasks
@@ -22,7 +22,7 @@ def open_store(qtbot) -> SessionStore:
 def test_the_live_session_is_not_offered_for_resume(qtbot) -> None:
     store = open_store(qtbot)
     live = store.repository().sessions.create(title="Pågår nu", plan_json="{}", modules=())
-    store.repository().sessions.set_status(live.uuid, SessionStatus.RUNNING)
+    store.repository().sessions.set_status(live.uuid, SessionLifecycle.RUNNING)
     resume = ResumeController(store, SystemClock(), lambda m, v: None, lambda: live.uuid)
     with qtbot.waitSignal(resume.nothing_found, timeout=10_000):
         resume.look()
@@ -32,7 +32,7 @@ def test_the_live_session_is_not_offered_for_resume(qtbot) -> None:
 def test_an_interrupted_session_is_found(qtbot) -> None:
     store = open_store(qtbot)
     old = store.repository().sessions.create(title="Igår", plan_json="{}", modules=())
-    store.repository().sessions.set_status(old.uuid, SessionStatus.RUNNING)
+    store.repository().sessions.set_status(old.uuid, SessionLifecycle.RUNNING)
     resume = ResumeController(store, SystemClock(), lambda m, v: None)
     with qtbot.waitSignal(resume.found, timeout=10_000) as found:
         resume.look()

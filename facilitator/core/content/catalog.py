@@ -6,10 +6,14 @@ unchanged). Checking the whole manifest, every file and the film is done per mod
 open the library, show the cards, validate `unchecked()` in the background. For each id the
 newest version without errors is the one the library offers; older versions stay known so that
 a saved session can still open the version it was run with.
+
+The library loads and checks on a worker thread while the GUI thread reads: every change to
+the entries and the cache happens under one lock, and readers take a copy under it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,12 +22,18 @@ from typing import Any
 from facilitator.core.content.card_reader import read_card
 from facilitator.core.content.catalog_cache import CardCache, stamp
 from facilitator.core.content.entry import ModuleEntry, Origin, card_fields, make_entry
-from facilitator.core.content.loader import LoadedManifest, parse_manifest, read_manifest_text
+from facilitator.core.content.loader import (
+    LoadedManifest,
+    load_manifest,
+    parse_manifest,
+    read_manifest_text,
+)
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.problems import MANIFEST_FILE, Problem
 from facilitator.core.content.report import ModuleReport
 from facilitator.core.content.validate import check_loaded, validate_module
 from facilitator.core.paths import AppPaths, bundled_modules_dir
+from facilitator.core.planning import OpenModule
 
 _SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03"})
 
@@ -62,6 +72,7 @@ class Catalog:
         self._cache = CardCache(cache_file)
         self._probe = probe
         self._entries: list[ModuleEntry] = []
+        self._lock = threading.RLock()
 
     @classmethod
     def for_app(cls, paths: AppPaths, probe: MediaProbe | None = None) -> Catalog:
@@ -85,14 +96,17 @@ class Catalog:
                 continue  # no user folder yet, or no bundled modules in a test setup
             for folder in children:
                 if folder.is_dir() and not folder.name.startswith("."):
-                    entries.append(self._light_entry(folder, root.origin))
-        self._entries = entries
-        self._cache.forget_missing({str(entry.path) for entry in entries})
-        self._cache.save()
+                    with self._lock:
+                        entries.append(self._light_entry(folder, root.origin))
+        with self._lock:
+            self._entries = entries
+            self._cache.forget_missing({str(entry.path) for entry in entries})
+            self._cache.save()
         if check:
             for entry in self.unchecked():
                 self.record(validate_module(entry.path, self._probe), save=False)
-            self._cache.save()
+            with self._lock:
+                self._cache.save()
 
     def _light_entry(self, folder: Path, origin: Origin) -> ModuleEntry:
         manifest_stamp = stamp(folder / MANIFEST_FILE)
@@ -149,6 +163,10 @@ class Catalog:
     def record(self, report: ModuleReport, *, save: bool = True) -> ModuleEntry | None:
         """Store a report made by `validate_module` elsewhere (a worker thread, say); returns
         the updated entry, or None when the folder is not in the catalog (any more)."""
+        with self._lock:
+            return self._record(report, save)
+
+    def _record(self, report: ModuleReport, save: bool) -> ModuleEntry | None:
         index = next(
             (i for i, entry in enumerate(self._entries) if entry.path == report.folder), None
         )
@@ -182,11 +200,12 @@ class Catalog:
     @property
     def entries(self) -> tuple[ModuleEntry, ...]:
         """Every folder found, including older versions and broken modules."""
-        return tuple(self._entries)
+        with self._lock:
+            return tuple(self._entries)
 
     def _groups(self) -> dict[str, list[ModuleEntry]]:
         groups: dict[str, list[ModuleEntry]] = {}
-        for entry in self._entries:
+        for entry in self.entries:
             groups.setdefault(entry.id, []).append(entry)
         return groups
 
@@ -210,7 +229,7 @@ class Catalog:
         after opening the library (the library's own cards first)."""
         shown = self.library()
         shown_ids = {id(entry) for entry in shown}
-        rest = [entry for entry in self._entries if id(entry) not in shown_ids]
+        rest = [entry for entry in self.entries if id(entry) not in shown_ids]
         return [entry for entry in [*shown, *rest] if not entry.validated]
 
     def versions(self, module_id: str) -> list[ModuleEntry]:
@@ -223,3 +242,12 @@ class Catalog:
             if version is None or entry.version == version:
                 return entry
         return None
+
+    def open_module(self, module_id: str, version: str | None = None) -> OpenModule | None:
+        """A module ready to run (its whole manifest read), or None when it is gone or
+        cannot be read."""
+        entry = self.get(module_id, version)
+        if entry is None:
+            return None
+        manifest = load_manifest(entry.path).manifest
+        return OpenModule(manifest, entry.path) if manifest is not None else None

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from facilitator.core.storage.records import ReflectionKind, SessionStatus
+from facilitator.core.storage.records import ReflectionKind, SessionLifecycle
 
 SCHEMA_VERSION: Literal[1] = 1
 ARCHIVE_KIND: Literal["facilitator-session-archive"] = "facilitator-session-archive"
@@ -36,7 +36,7 @@ class ArchiveSession(_Strict):
     title: str = Field(max_length=1000)
     place: str = Field(default="", max_length=1000)
     leader_name: str | None = Field(default=None, max_length=1000)
-    status: SessionStatus
+    status: SessionLifecycle
     created_at: datetime
     started_at: datetime | None = None
     ended_at: datetime | None = None

@@ -41,9 +41,9 @@ from facilitator.core.storage.records import (
     EvaluationResult,
     ModuleRef,
     ReflectionDraft,
+    SessionLifecycle,
     SessionRecord,
-    SessionStatus,
-    StepRun,
+    StepRunRecord,
 )
 from facilitator.core.storage.repository import Repository
 
@@ -134,9 +134,9 @@ def import_archive(database: Database, archive: Archive) -> tuple[ImportOutcome,
     return ImportOutcome.UPDATED, ""
 
 
-def _status(archive: Archive) -> SessionStatus:
+def _status(archive: Archive) -> SessionLifecycle:
     status = archive.session.status
-    return SessionStatus.INTERRUPTED if status is SessionStatus.RUNNING else status
+    return SessionLifecycle.INTERRUPTED if status is SessionLifecycle.RUNNING else status
 
 
 def _write(
@@ -156,12 +156,12 @@ def _write(
         )
     if s.started_at is not None and (existing is None or existing.started_at is None):
         clock.moment = s.started_at
-        repo.sessions.set_status(uuid, SessionStatus.RUNNING)
+        repo.sessions.set_status(uuid, SessionLifecycle.RUNNING)
     _write_reflections(repo, clock, archive, existing is not None)
     repo.sessions.save_step_runs(
         uuid,
         [
-            StepRun(
+            StepRunRecord(
                 st.step_key,
                 st.module_id,
                 st.step_id,
@@ -189,7 +189,7 @@ def _write(
         ],
     )
     status = _status(archive)
-    if status is SessionStatus.FINISHED and s.ended_at is not None:
+    if status is SessionLifecycle.FINISHED and s.ended_at is not None:
         clock.moment = s.ended_at
         repo.sessions.set_status(uuid, status)
     # Last: stamps the copy with the export time, which decides between later archives.

@@ -18,14 +18,14 @@ from facilitator.core.storage.records import (
     EvaluationResult,
     HistoryQuery,
     ModuleRef,
-    SessionStatus,
+    SessionLifecycle,
 )
 from facilitator.core.storage.repository import Repository
 
 ManifestLookup = Callable[[str, str], Manifest | None]
 """(module id, version) → the module's manifest, or None when it is not on this computer."""
 
-REPORTED_STATUSES = frozenset({SessionStatus.FINISHED, SessionStatus.INTERRUPTED})
+REPORTED_STATUSES = frozenset({SessionLifecycle.FINISHED, SessionLifecycle.INTERRUPTED})
 """Sessions that were held. Planned ones never took place, and a running one is not over."""
 
 _PAGE = 500
@@ -150,7 +150,7 @@ def gather_period(
     *,
     module_ids: Collection[str] = (),
     manifests: ManifestLookup = no_manifests,
-    statuses: Collection[SessionStatus] = REPORTED_STATUSES,
+    statuses: Collection[SessionLifecycle] = REPORTED_STATUSES,
     steps: Steps | None = None,
 ) -> list[SessionExport]:
     """The sessions held from ``first`` to ``last`` (inclusive) that ran any of

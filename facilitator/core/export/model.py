@@ -14,8 +14,8 @@ from facilitator.core.storage.records import (
     ModuleRef,
     ReflectionKind,
     ReflectionRecord,
-    SessionStatus,
-    StepRun,
+    SessionLifecycle,
+    StepRunRecord,
 )
 
 DEFAULT_TARGET = 0.60
@@ -49,12 +49,12 @@ class SessionExport:
     title: str
     place: str
     leader_name: str | None
-    status: SessionStatus
+    status: SessionLifecycle
     created_at: datetime
     started_at: datetime | None
     ended_at: datetime | None
     modules: tuple[ModuleRef, ...]
-    steps: tuple[StepRun, ...]
+    steps: tuple[StepRunRecord, ...]
     reflections: tuple[ReflectionRecord, ...]
     attendance: AttendanceCounts | None
     evaluation: tuple[EvaluationResult, ...]

@@ -32,8 +32,8 @@ from facilitator.core.session.plan import PlanStep, SessionPlan
 from facilitator.core.session.progress import Progress
 from facilitator.core.session.status import (
     LAST_MINUTE_SECONDS,
+    SessionSnapshot,
     SessionState,
-    SessionStatus,
     StepPhase,
     StepRun,
     phase_for,
@@ -93,7 +93,7 @@ class SessionEngine:
         """One record per plan step (skipped ones too), in plan order."""
         return self._p.step_runs(self._clock.monotonic())
 
-    def status(self) -> SessionStatus:
+    def status(self) -> SessionSnapshot:
         p = self._p
         if p.state is SessionState.NOT_STARTED:
             return self._status_before_start()
@@ -115,7 +115,7 @@ class SessionEngine:
             )
         # Both clock times are anchored to the same "now", so a jump of the wall clock moves
         # them together and the minutes behind (a monotonic difference) stay true.
-        return SessionStatus(
+        return SessionSnapshot(
             state=p.state,
             now=wall,
             current_step=current,
@@ -131,11 +131,11 @@ class SessionEngine:
             behind_seconds=elapsed + to_go - p.planned_duration,
         )
 
-    def _status_before_start(self) -> SessionStatus:
+    def _status_before_start(self) -> SessionSnapshot:
         wall = self._clock.now()
         active = self._p.plan.active_steps
         end = wall + timedelta(minutes=self._p.plan.total_minutes)
-        return SessionStatus(
+        return SessionSnapshot(
             state=SessionState.NOT_STARTED,
             now=wall,
             current_step=None,

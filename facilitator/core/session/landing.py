@@ -26,7 +26,7 @@ from facilitator.core.session.json_fields import (
     read_time,
 )
 from facilitator.core.session.plan import PlanStep, SessionPlan
-from facilitator.core.session.status import SessionState, SessionStatus
+from facilitator.core.session.status import SessionSnapshot, SessionState
 
 DEFAULT_FLOOR_MINUTES = 2
 DEFAULT_TOLERANCE_MINUTES = 1
@@ -154,7 +154,7 @@ class AppliedLanding:
 
 
 def propose_landing(
-    status: SessionStatus,
+    status: SessionSnapshot,
     plan: SessionPlan,
     *,
     floor_minutes: int = DEFAULT_FLOOR_MINUTES,

@@ -35,7 +35,7 @@ def phase_for(remaining_seconds: float) -> StepPhase:
 
 
 @dataclass(frozen=True)
-class SessionStatus:
+class SessionSnapshot:
     state: SessionState
     now: datetime
     """The wall-clock moment this snapshot describes (the end time once the session ended)."""

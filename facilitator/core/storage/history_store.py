@@ -23,7 +23,7 @@ from facilitator.core.storage.records import (
     HistoryPage,
     HistoryQuery,
     ModuleRef,
-    SessionStatus,
+    SessionLifecycle,
     SessionSummary,
 )
 from facilitator.core.storage.session_store import module_ref
@@ -164,7 +164,7 @@ def _summary(row: Any, modules: tuple[ModuleRef, ...]) -> SessionSummary:
         title=row.title,
         place=row.place,
         leader_name=row.leader_name,
-        status=SessionStatus(row.status),
+        status=SessionLifecycle(row.status),
         started_at=row.started_at,
         ended_at=row.ended_at,
         created_at=row.created_at,

@@ -26,15 +26,15 @@ __all__ = [
     "ReflectionDraft",
     "ReflectionKind",
     "ReflectionRecord",
+    "SessionLifecycle",
     "SessionRecord",
-    "SessionStatus",
     "SessionSummary",
-    "StepRun",
+    "StepRunRecord",
     "TargetGroup",
 ]
 
 
-class SessionStatus(StrEnum):
+class SessionLifecycle(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"
     INTERRUPTED = "interrupted"
@@ -68,10 +68,10 @@ class Gender(StrEnum):
 
 
 _STATUS_LABELS = {
-    SessionStatus.PLANNED: N_("Planerad"),
-    SessionStatus.RUNNING: N_("Pågår"),
-    SessionStatus.INTERRUPTED: N_("Avbruten"),
-    SessionStatus.FINISHED: N_("Avslutad"),
+    SessionLifecycle.PLANNED: N_("Planerad"),
+    SessionLifecycle.RUNNING: N_("Pågår"),
+    SessionLifecycle.INTERRUPTED: N_("Avbruten"),
+    SessionLifecycle.FINISHED: N_("Avslutad"),
 }
 
 _KIND_LABELS = {
@@ -107,7 +107,7 @@ class SessionRecord:
     modules: tuple[ModuleRef, ...]
     place: str
     leader_name: str | None
-    status: SessionStatus
+    status: SessionLifecycle
     current_step_key: str | None
     engine_state_json: str | None
     started_at: datetime | None
@@ -117,7 +117,7 @@ class SessionRecord:
 
 
 @dataclass(frozen=True)
-class StepRun:
+class StepRunRecord:
     step_key: str
     module_id: str
     step_id: str
@@ -234,7 +234,7 @@ class SessionSummary:
     title: str
     place: str
     leader_name: str | None
-    status: SessionStatus
+    status: SessionLifecycle
     started_at: datetime | None
     ended_at: datetime | None
     created_at: datetime
@@ -250,7 +250,7 @@ class HistoryQuery:
     ``since`` inclusive, ``until`` exclusive."""
 
     text: str = ""
-    statuses: frozenset[SessionStatus] = field(default_factory=frozenset)
+    statuses: frozenset[SessionLifecycle] = field(default_factory=frozenset)
     since: datetime | None = None
     until: datetime | None = None
     module_id: str | None = None

@@ -11,7 +11,12 @@ from sqlalchemy.engine import Connection
 
 from facilitator.core.storage.errors import SessionNotFound
 from facilitator.core.storage.models import SessionModuleRow, SessionRow, StepRunRow
-from facilitator.core.storage.records import ModuleRef, SessionRecord, SessionStatus, StepRun
+from facilitator.core.storage.records import (
+    ModuleRef,
+    SessionLifecycle,
+    SessionRecord,
+    StepRunRecord,
+)
 from facilitator.core.storage.transactions import Transactions, session_id
 
 
@@ -42,7 +47,7 @@ class SessionStore:
                         plan_json=plan_json,
                         place=place,
                         leader_name=leader_name or None,
-                        status=SessionStatus.PLANNED.value,
+                        status=SessionLifecycle.PLANNED.value,
                         created_at=now,
                         updated_at=now,
                     )
@@ -76,7 +81,7 @@ class SessionStore:
             raise SessionNotFound(session_uuid)
         return record
 
-    def set_status(self, session_uuid: str, status: SessionStatus) -> SessionRecord:
+    def set_status(self, session_uuid: str, status: SessionLifecycle) -> SessionRecord:
         """Change the status. The first RUNNING stamps ``started_at``; FINISHED stamps
         ``ended_at`` (and leaving FINISHED clears it again)."""
         now = self._tx.now()
@@ -85,10 +90,13 @@ class SessionStore:
             if current is None:
                 raise SessionNotFound(session_uuid)
             started_at = current.started_at
-            if started_at is None and status in (SessionStatus.RUNNING, SessionStatus.FINISHED):
+            if started_at is None and status in (
+                SessionLifecycle.RUNNING,
+                SessionLifecycle.FINISHED,
+            ):
                 started_at = now
-            ended_at = now if status is SessionStatus.FINISHED else None
-            if status is SessionStatus.FINISHED and current.status is SessionStatus.FINISHED:
+            ended_at = now if status is SessionLifecycle.FINISHED else None
+            if status is SessionLifecycle.FINISHED and current.status is SessionLifecycle.FINISHED:
                 ended_at = current.ended_at
             connection.execute(
                 update(SessionRow)
@@ -122,7 +130,7 @@ class SessionStore:
             if result.rowcount == 0:
                 raise SessionNotFound(session_uuid)
 
-    def save_step_runs(self, session_uuid: str, runs: Sequence[StepRun]) -> None:
+    def save_step_runs(self, session_uuid: str, runs: Sequence[StepRunRecord]) -> None:
         """Replace the session's step runs with ``runs`` (in plan order)."""
         with self._tx.write() as connection:
             owner = session_id(connection, session_uuid)
@@ -147,7 +155,7 @@ class SessionStore:
                     ],
                 )
 
-    def step_runs(self, session_uuid: str) -> tuple[StepRun, ...]:
+    def step_runs(self, session_uuid: str) -> tuple[StepRunRecord, ...]:
         with self._tx.read() as connection:
             owner = session_id(connection, session_uuid)
             rows = connection.execute(
@@ -156,7 +164,7 @@ class SessionStore:
                 .order_by(StepRunRow.position)
             ).all()
         return tuple(
-            StepRun(
+            StepRunRecord(
                 step_key=row.step_key,
                 module_id=row.module_id,
                 step_id=row.step_id,
@@ -183,7 +191,7 @@ class SessionStore:
         with self._tx.read() as connection:
             keys = connection.execute(
                 select(SessionRow.uuid)
-                .where(SessionRow.status == SessionStatus.RUNNING.value)
+                .where(SessionRow.status == SessionLifecycle.RUNNING.value)
                 .order_by(SessionRow.updated_at.desc(), SessionRow.id.desc())
             ).scalars()
             records = [_load(connection, key) for key in list(keys)]
@@ -219,7 +227,7 @@ def _record(row: Row[Any], modules: tuple[ModuleRef, ...]) -> SessionRecord:
         modules=modules,
         place=row.place,
         leader_name=row.leader_name,
-        status=SessionStatus(row.status),
+        status=SessionLifecycle(row.status),
         current_step_key=row.current_step_key,
         engine_state_json=row.engine_state_json,
         started_at=row.started_at,

@@ -1,5 +1,5 @@
 """After the last step: attendance, evaluation, the come-back-to list with closing words, and
-the summary export — each saved through the serial writer as the leader moves on."""
+the summary export — each saved through the storage gateway as the leader moves on."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 
+from facilitator.core.application.settings_service import SettingsService
+from facilitator.core.application.storage_gateway import StorageGateway
 from facilitator.core.content.manifest import ClosingStep, EvaluationStep
 from facilitator.core.i18n import _
 from facilitator.core.planning import OpenModule
 from facilitator.core.storage.records import AttendanceCounts, EvaluationResult, ReflectionRecord
 from facilitator.ui.console.closeout_pages import AttendancePage, EvaluationPage, ParkingLotPage
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.session_store import SessionStore
 
 
 class CloseoutFlow(QObject):
@@ -22,15 +23,15 @@ class CloseoutFlow(QObject):
     def __init__(
         self,
         window: MainWindow,
-        store: SessionStore,
+        storage: StorageGateway,
         export_summary: Callable[[str], None],
-        knowledge_target: Callable[[], int],
+        settings: SettingsService,
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._store = store
+        self._storage = storage
         self._export_summary = export_summary
-        self._target = knowledge_target
+        self._settings = settings
         self.attendance = AttendancePage()
         self.evaluation = EvaluationPage()
         self.parking = ParkingLotPage()
@@ -57,7 +58,7 @@ class CloseoutFlow(QObject):
         ]
         titles = {m.manifest.id: m.manifest.title.sv for m in modules.values()}
         self.evaluation.set_questions(questions, titles)
-        self.evaluation.set_target(self._target())
+        self.evaluation.set_target(self._settings.current.knowledge_target_percent)
         closing = next(
             (
                 step.body
@@ -75,9 +76,7 @@ class CloseoutFlow(QObject):
     def _save_attendance(self, counts: AttendanceCounts) -> None:
         key = self._session_uuid
         self._participants = counts.total or None
-        self._store.writer.submit(
-            lambda: self._store.repository().tallies.save_attendance(key, counts)
-        )
+        self._storage.save_attendance(key, counts)
         self._to_evaluation()
 
     def _to_evaluation(self) -> None:
@@ -87,14 +86,12 @@ class CloseoutFlow(QObject):
 
     def _save_evaluation(self, results: list[EvaluationResult]) -> None:
         key = self._session_uuid
-        self._store.writer.submit(
-            lambda: self._store.repository().tallies.save_evaluation(key, results)
-        )
+        self._storage.save_evaluation(key, results)
         self._to_parking()
 
     def _to_parking(self) -> None:
         key = self._session_uuid
-        self._store.read(lambda repo: repo.reflections.for_session(key), self._show_parking)
+        self._storage.reflections_for(key, self._show_parking)
 
     def _show_parking(self, records: tuple[ReflectionRecord, ...]) -> None:
         self.parking.set_reflections(records)

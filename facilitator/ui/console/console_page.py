@@ -4,7 +4,7 @@ comes next and the controls. The SessionController fills it in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.application.presentation import ConsoleView, PlanRow
 from facilitator.core.i18n import _
+from facilitator.core.presentation.inert_markdown import inert_markdown
 from facilitator.core.session.status import StepPhase
+from facilitator.ui.console.notice_board import NoticeBoard
 
 PHASE_STYLE = {
     StepPhase.NORMAL: "color: #1b2430;",
@@ -84,55 +87,27 @@ class ConsolePage(QWidget):
         self.session_clock = QLabel()
         self.session_clock.setObjectName("sessionClock")
         self.session_clock.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.save_state = QLabel()
-        self.save_state.setObjectName("muted")
-        self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # A pause must be impossible to miss: the room's clock stands still meanwhile.
+        self.paused_banner = QLabel(_("PAUSAD – tryck P eller Fortsätt för att gå vidare"))
+        self.paused_banner.setObjectName("pausedBanner")
+        self.paused_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused_banner.setStyleSheet(
+            "#pausedBanner { background: #1f5f8b; color: #ffffff; font-size: 16pt;"
+            " font-weight: 700; padding: 6px; border-radius: 6px; }"
+        )
+        self.paused_banner.hide()
         grid.addWidget(self.step_title, 0, 0)
         grid.addWidget(self.step_meta, 1, 0)
         grid.addWidget(self.countdown, 0, 1)
         grid.addWidget(self.phase_label, 1, 1)
         grid.addWidget(self.session_clock, 2, 0, 1, 2)
-        grid.addWidget(self.save_state, 3, 0, 1, 2)
+        grid.addWidget(self.paused_banner, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         return grid
 
     def _build_notice(self) -> QWidget:
-        self.notice = QFrame()
-        self.notice.setObjectName("notice")
-        self.notice.setStyleSheet(
-            "#notice { background: #fff4d6; border: 1px solid #c9a13b; border-radius: 6px; }"
-        )
-        row = QHBoxLayout(self.notice)
-        self.notice_text = QLabel()
-        self.notice_text.setWordWrap(True)
-        row.addWidget(self.notice_text, 1)
-        self.notice_button = QPushButton()
-        self.notice_button.clicked.connect(self._notice_clicked)
-        row.addWidget(self.notice_button)
-        close = QPushButton(_("Stäng"))
-        close.clicked.connect(self.notice.hide)
-        row.addWidget(close)
-        self.notice.hide()
-        self._on_notice_action: Callable[[], None] | None = None
-        return self.notice
-
-    def show_notice(
-        self, text: str, action: str | None = None, on_action: Callable[[], None] | None = None
-    ) -> None:
-        """A calm message above the session: what happened and what to do. The button (if
-        any) belongs to this message only: a later message replaces it."""
-        self.notice_text.setText(text)
-        self._on_notice_action = on_action
-        self.notice_button.setVisible(action is not None)
-        self.notice_button.setText(action or "")
-        self.notice.show()
-
-    def _notice_clicked(self) -> None:
-        action = self._on_notice_action
-        self._on_notice_action = None
-        self.notice.hide()
-        if action is not None:
-            action()
+        self.notices = NoticeBoard()
+        return self.notices
 
     def _build_plan(self) -> QWidget:
         box = QWidget()
@@ -254,21 +229,38 @@ class ConsolePage(QWidget):
 
     # --- updates from the controller -------------------------------------------------------
 
-    def set_plan_rows(self, rows: list[tuple[str, str]], current_row: int) -> None:
-        """rows: (step key, display text)."""
-        if self.plan_list.count() != len(rows):
+    def show_view(self, view: ConsoleView) -> None:
+        self.step_title.setText(view.step_title)
+        self.step_meta.setText(view.step_meta)
+        self.set_countdown(view.countdown, view.phase)
+        self.session_clock.setText(view.clock)
+        self.paused_banner.setVisible(view.paused)
+        if self.leader_notes.property("stepKey") != view.step_key:
+            self.leader_notes.setProperty("stepKey", view.step_key)
+            self.leader_notes.setMarkdown(inert_markdown(view.notes_markdown))
+        self.next_label.setText(view.next_step)
+        self.pause_button.setText(_("Fortsätt") if view.paused else _("Pausa"))
+        self.set_plan_rows(view.plan)
+
+    def set_plan_rows(self, rows: Sequence[PlanRow]) -> None:
+        count = self.plan_list.count()
+        keys = [self.plan_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(count)]
+        if keys != [row.key for row in rows]:
             self.plan_list.clear()
-            for key, _text in rows:
+            for row in rows:
                 item = QListWidgetItem()
-                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setData(Qt.ItemDataRole.UserRole, row.key)
                 self.plan_list.addItem(item)
-        for index, (_key, text) in enumerate(rows):
+        current_row = -1
+        for index, row in enumerate(rows):
             item = self.plan_list.item(index)
-            if item.text() != text:
-                item.setText(text)
+            if item.text() != row.text:
+                item.setText(row.text)
             font = item.font()
-            font.setBold(index == current_row)
+            font.setBold(row.current)
             item.setFont(font)
+            if row.current:
+                current_row = index
         if 0 <= current_row < self.plan_list.count():
             self.plan_list.setCurrentRow(current_row)
 

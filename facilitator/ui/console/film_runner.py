@@ -1,5 +1,8 @@
 """Plays a film step: loads its programme into the player, stops at pause points to show a
-question, and reports the end or a problem. The session controller decides what the room sees."""
+question, and reports the end or a problem. The session service decides what the room sees.
+
+Each film step remembers where it was left, so going back to it continues there (the console's
+"Kapitlet från början" is one key away) instead of starting the film again from 0:00."""
 
 from __future__ import annotations
 
@@ -9,15 +12,23 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from facilitator.core.films.playback import (
+    FilmProgram,
+    PausePointTracker,
+    Player,
+    PlayerEvents,
+    PlayerState,
+    PlayerUnavailable,
+)
 from facilitator.core.films.subtitles import Chapter
 from facilitator.core.i18n import _
-from facilitator.core.media import FilmProgram, PausePointTracker, PlayerState
 from facilitator.malloc_arenas import release_freed_memory
-from facilitator.ui.video.vlc_player import VlcPlayer, VlcUnavailableError
 
 log = logging.getLogger(__name__)
 
 SKIP_SECONDS = 10.0
+# Closer than this to the end, a film left is a film seen: going back starts it again.
+SEEN_MARGIN = 2.0
 
 
 def clock(seconds: float) -> str:
@@ -32,11 +43,13 @@ class FilmRunner(QObject):
     problem = Signal(str)
     position_text = Signal(str)
 
-    def __init__(self, make_player: Callable[[], VlcPlayer], parent: QObject | None = None) -> None:
+    def __init__(self, make_player: Callable[[], Player], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._make_player = make_player
-        self._player: VlcPlayer | None = None
+        self._player: Player | None = None
         self._program: FilmProgram | None = None
+        self._step: str | None = None
+        self._left_at: dict[str, float] = {}
         self._tracker = PausePointTracker(())
         self._subtitles_on = True
 
@@ -45,29 +58,49 @@ class FilmRunner(QObject):
         return self._program is not None and self._player is not None
 
     @property
-    def player(self) -> VlcPlayer | None:
+    def player(self) -> Player | None:
         return self._player
 
-    def enter(self, program: FilmProgram, surface: QWidget) -> None:
+    def enter(self, step_key: str, program: FilmProgram, surface: QWidget) -> None:
         self.leave()
+        resume_at = self._left_at.get(step_key)
         try:
             player = self._ensure_player()
             player.attach(surface)
-            player.load(program.film, program.subtitles, program.start, program.stop)
-        except VlcUnavailableError as error:
+            start = resume_at if resume_at is not None else program.start
+            player.load(program.film, program.subtitles, start, program.stop)
+        except PlayerUnavailable as error:
             self.problem.emit(str(error))
             return
         self._program = program
+        self._step = step_key
         self._tracker = PausePointTracker(program.pause_points)
+        if resume_at is not None:
+            # The questions before this point were asked already.
+            self._tracker.fired = {
+                i for i, point in enumerate(program.pause_points) if point.at < resume_at
+            }
         if not self._subtitles_on:
             player.set_subtitles(None)
         player.play()
 
     def leave(self) -> None:
         if self._player is not None and self._program is not None:
+            if self._step is not None:
+                self._remember_position(self._player, self._program, self._step)
             self._player.stop()
             release_freed_memory()  # what the decoders freed (malloc_arenas.py)
         self._program = None
+        self._step = None
+
+    def _remember_position(self, player: Player, program: FilmProgram, step: str) -> None:
+        at = player.position()
+        end = program.stop if program.stop is not None else player.duration()
+        seen = player.state == PlayerState.ENDED or (end is not None and at >= end - SEEN_MARGIN)
+        if seen or at <= program.start + 1.0:
+            self._left_at.pop(step, None)
+        else:
+            self._left_at[step] = at
 
     def release(self) -> None:
         self.leave()
@@ -75,14 +108,18 @@ class FilmRunner(QObject):
             self._player.release()
             self._player = None
 
-    def _ensure_player(self) -> VlcPlayer:
+    def _ensure_player(self) -> Player:
         if self._player is None:
             player = self._make_player()
             player.ensure()
-            player.time_changed.connect(self._on_time)
-            player.ended.connect(self._on_ended)
-            player.failed.connect(self._on_failed)
-            player.state_changed.connect(self._on_state)
+            player.listen(
+                PlayerEvents(
+                    on_time=self._on_time,
+                    on_state=self._on_state,
+                    on_ended=self._on_ended,
+                    on_failed=self._on_failed,
+                )
+            )
             self._player = player
         return self._player
 
@@ -93,6 +130,11 @@ class FilmRunner(QObject):
             if self._player.state == PlayerState.ENDED:
                 return
             self._player.toggle()
+
+    def resume(self) -> None:
+        """After a pause question: play on."""
+        if self.active and self._player is not None and self._player.state != PlayerState.ENDED:
+            self._player.resume()
 
     def skip(self, seconds: float) -> None:
         if self.active and self._player is not None and self._program is not None:
@@ -148,7 +190,7 @@ class FilmRunner(QObject):
             text += " · " + _("Kapitel: {title}").format(title=chapter.title)
         self.position_text.emit(text)
 
-    def _on_state(self, state: str) -> None:
+    def _on_state(self, state: PlayerState) -> None:
         if state == PlayerState.PLAYING and self._program is not None:
             self.playing.emit()
 

@@ -5,21 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from facilitator.core.application.session_service import SessionService
 from facilitator.core.i18n import _
-from facilitator.core.session.engine import SessionEngine
-from facilitator.core.session.errors import SessionError
 from facilitator.core.session.landing import LandingProposal, propose_landing
 from facilitator.core.session.status import SessionState
 from facilitator.ui.console.console_page import ConsolePage
+
+OWNER = "landing"
 
 # Offer again only when the session has slipped this much further since the last offer.
 STEP_MINUTES = 3
 
 
 class LandingOffer(QObject):
-    def __init__(self, engine: SessionEngine, console: ConsolePage) -> None:
+    def __init__(self, service: SessionService, console: ConsolePage) -> None:
         super().__init__(console)
-        self._engine = engine
+        self._engine = service.engine
+        self._apply = service.apply_landing
         self._console = console
         self._offered_at = 0
         self._proposal: LandingProposal | None = None
@@ -38,7 +40,8 @@ class LandingOffer(QObject):
             return
         self._offered_at = behind
         self._proposal = proposal
-        self._console.show_notice(
+        self._console.notices.post(
+            OWNER,
             _(
                 "Sessionen ligger {m} min efter plan. Vill du se ett förslag för att sluta i tid?"
             ).format(m=behind),
@@ -51,7 +54,7 @@ class LandingOffer(QObject):
         if proposal is None:
             return
         self._proposal = None
-        self._console.notice.hide()
+        self._console.notices.withdraw(OWNER)
         lines = "\n".join(f"• {text}" for text in proposal.descriptions)
         tail = (
             _("Då slutar ni i tid.")
@@ -67,10 +70,7 @@ class LandingOffer(QObject):
             QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Apply:
-            try:
-                self._engine.apply(proposal)
-            except SessionError:
-                self._console.show_notice(
-                    _("Planen hann ändras, så förslaget gäller inte längre. Inget ändrades.")
-                )
+        if answer == QMessageBox.StandardButton.Apply and not self._apply(proposal):
+            self._console.notices.post(
+                OWNER, _("Planen hann ändras, så förslaget gäller inte längre. Inget ändrades.")
+            )

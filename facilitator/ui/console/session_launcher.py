@@ -1,33 +1,34 @@
-"""Opens a session: the console in the main window, the projector view on the second screen
-(or, rehearsing or with one screen, only inside the console), and the controller between."""
+"""Shows a session the moment it starts: the console in the main window, the projector view
+on the second screen (or, rehearsing or with one screen, only inside the console), and the
+controllers between them and the session's service. When the session ends, all of it goes:
+windows closed, signals and subscriptions let go."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from facilitator.core.clock import Clock
+from facilitator.core.application.broadcast import Subscriptions
+from facilitator.core.application.session_service import SessionService
+from facilitator.core.application.sessions import Sessions
+from facilitator.core.application.settings_service import SettingsService
+from facilitator.core.application.storage_gateway import StorageGateway
+from facilitator.core.films.playback import Player
 from facilitator.core.i18n import _
-from facilitator.core.planning import OpenModule, step_key
-from facilitator.core.session.engine import SessionEngine
-from facilitator.core.session.plan import SessionPlan
-from facilitator.core.settings import Settings, SettingsStore
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.landing_offer import LandingOffer
 from facilitator.ui.console.reflection_controller import ReflectionController
-from facilitator.ui.console.session_controller import SessionController, StepContent
-from facilitator.ui.console.session_recorder import SessionRecorder
+from facilitator.ui.console.session_controller import SessionController
+from facilitator.ui.console.storage_notice import StorageNotice
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.projector.screens import ProjectorScreens
-from facilitator.ui.session_store import SessionStore
-from facilitator.ui.video.vlc_player import VlcPlayer
 from facilitator.ui.widgets.key_help import KeyHelp
 from facilitator.ui.widgets.reflection_panel import ReflectionPanel
 
@@ -39,159 +40,121 @@ AUTOSAVE_MS = 10_000
 
 @dataclass
 class RunningSession:
+    service: SessionService
     controller: SessionController
-    recorder: SessionRecorder
     reflections: ReflectionController
     console: ConsolePage
     projector: ProjectorView
     preview: ProjectorView
     screens: ProjectorScreens
-    rehearsal: bool
+    film: FilmRunner
+    subscriptions: Subscriptions = field(default_factory=Subscriptions)
 
 
 class SessionLauncher(QObject):
-    started = Signal(object)  # RunningSession
-    finished = Signal(object)  # RunningSession
+    opened = Signal(object)  # RunningSession, on screen
+    closed = Signal(object)  # SessionService, after its windows are gone
 
     def __init__(
         self,
         qapp: QGuiApplication,
         window: MainWindow,
-        clock: Clock,
-        settings_store: SettingsStore,
-        settings: Callable[[], Settings],
+        sessions: Sessions,
+        settings: SettingsService,
+        storage: StorageGateway,
         play_cue: Callable[[], None],
-        language: Callable[[], str],
-        make_player: Callable[[], VlcPlayer],
-        store: SessionStore,
+        make_player: Callable[[], Player],
     ) -> None:
         super().__init__(window)
         self._qapp = qapp
         self._window = window
-        self._clock = clock
-        self._settings_store = settings_store
+        self._sessions = sessions
         self._settings = settings
+        self._storage = storage
         self._play_cue = play_cue
-        self._language = language
         self._make_player = make_player
-        self._store = store
         self.current: RunningSession | None = None
+        sessions.started.connect(self._open)
+        sessions.finished.connect(self._close)
 
-    def launch(
-        self,
-        plan: SessionPlan,
-        modules: Mapping[str, OpenModule],
-        rehearse: bool,
-        engine: SessionEngine | None = None,
-        session_uuid: str | None = None,
-    ) -> RunningSession:
-        """Start a new session, or continue one (``engine`` restored, ``session_uuid`` known)."""
-        content = {
-            step_key(m.manifest.id, step.id): StepContent(step, m.manifest, m.folder)
-            for m in modules.values()
-            for step in m.manifest.steps
-        }
+    def _open(self, service: SessionService) -> None:
         console = ConsolePage()
         preview = ProjectorView()
         console.preview_layout.addWidget(preview)
         projector = ProjectorView()
         screens = ProjectorScreens(self._qapp, projector, self._window)
-        resuming = engine is not None
-        engine = engine or SessionEngine(plan, self._clock)
-        recorder = SessionRecorder(self._store.writer, self._store.repository, session_uuid)
         film = FilmRunner(self._make_player, console)
 
         def film_surface() -> QWidget:
             return projector.film_surface if projector.isVisible() else preview.film_surface
 
+        def leave_full_screen() -> None:
+            if projector.isFullScreen():
+                projector.showNormal()
+
         controller = SessionController(
-            engine,
-            content,
+            service,
             console,
             [preview, projector],
             self._play_cue,
-            self._language(),
             film,
             film_surface,
+            show_help=lambda: self._show_keys(console),
+            leave_full_screen=leave_full_screen,
         )
         panel = ReflectionPanel()
         console.reflection_layout.addWidget(panel)
-
-        def current_step() -> tuple[str, str] | None:
-            key = engine.current_key
-            if key is None:
-                return None
-            item = content.get(key)
-            prompt = getattr(item.step, "question", "") if item else ""
-            return key, prompt or (item.step.title if item else "")
-
-        reflections = ReflectionController(panel, recorder, current_step)
-        controller.step_changed.connect(lambda _key: reflections.show_step())
-        self._store.writer.trouble.connect(lambda _message: reflections.failed())
+        reflections = ReflectionController(panel, service.reflections)
         running = RunningSession(
-            controller, recorder, reflections, console, projector, preview, screens, rehearse
+            service, controller, reflections, console, projector, preview, screens, film
         )
         self.current = running
+        StorageNotice(console, service, self._storage, running.subscriptions)
         self._window.add_page(console)
         self._window.show_page(console)
         screens.projector_lost.connect(lambda: self._on_projector_lost(running))
         screens.projector_available.connect(lambda name: self._offer_screen(running, name))
-        controller.ended.connect(lambda: self._finish(running))
-        controller.changed.connect(lambda: recorder.progress(engine))
-        controller.help_requested.connect(lambda: KeyHelp(console).exec())
-        controller.leave_full_screen_requested.connect(
-            lambda: projector.showNormal() if projector.isFullScreen() else None
-        )
         autosave = QTimer(console)
         autosave.setInterval(AUTOSAVE_MS)
-        autosave.timeout.connect(lambda: recorder.progress(engine))
-        landing = LandingOffer(engine, console)
+        autosave.timeout.connect(service.save_progress)
+        landing = LandingOffer(service, console)
         autosave.timeout.connect(landing.check)
-        controller.changed.connect(landing.check)
+        running.subscriptions.connect(service.acted, lambda _none: landing.check())
         autosave.start()
-        if rehearse:
+        if service.rehearsal:
             console.preview_title.setText(_("Repetition: så här ser gruppen bilden"))
         else:
             self._place_projector(running)
-        if resuming:
-            controller.resume_display()
-            recorder.progress(engine)
-            recorder.load_reflections(reflections.load)
-        else:
-            controller.start()
-            recorder.begin(engine, list(modules.values()))
+        controller.start()
         console.setFocus()
-        self.started.emit(running)
-        return running
+        self.opened.emit(running)
+
+    @staticmethod
+    def _show_keys(console: ConsolePage) -> None:
+        KeyHelp(console).exec()
 
     def _place_projector(self, running: RunningSession) -> None:
-        screen = running.screens.choose(self._settings().projector_screen)
+        screen = running.screens.choose(self._settings.current.projector_screen)
         if screen is None:
-            running.console.show_notice(
+            running.console.notices.post(
+                "projector",
                 _(
                     "Ingen andra skärm hittades, så bilden till gruppen syns bara i "
                     "förhandsvisningen. Anslut projektorn så erbjuds den här."
-                )
+                ),
             )
             running.screens.wait_for_projector()
             return
         running.screens.show_on(screen)
-        self._remember_screen(screen.name())
-
-    def _remember_screen(self, name: str) -> None:
-        settings = self._settings()
-        if settings.projector_screen != name:
-            try:
-                self._settings_store.save(settings.with_changes(projector_screen=name))
-            except OSError:
-                log.warning("Could not remember the projector screen", exc_info=True)
+        self._settings.change(projector_screen=screen.name())
 
     def _on_projector_lost(self, running: RunningSession) -> None:
-        running.console.show_notice(
+        running.console.notices.post(
+            "projector",
             _(
                 "Projektorn kopplades bort. Sessionen fortsätter och tiden går som vanligt; "
                 "bilden syns i förhandsvisningen. Anslut projektorn igen så erbjuds den här."
-            )
+            ),
         )
 
     def _offer_screen(self, running: RunningSession, name: str) -> None:
@@ -199,16 +162,26 @@ class SessionLauncher(QObject):
             for screen in self._qapp.screens():
                 if screen.name() == name:
                     running.screens.show_on(screen)
+                    self._settings.change(projector_screen=name)
 
-        running.console.show_notice(
+        running.console.notices.post(
+            "projector",
             _("En skärm anslöts ({name}). Vill du visa gruppens bild där?").format(name=name),
             _("Visa på projektorn"),
             accept,
         )
 
-    def _finish(self, running: RunningSession) -> None:
-        running.recorder.finish(running.controller.engine)
+    def _close(self, service: SessionService) -> None:
+        running = self.current
+        if running is None or running.service is not service:
+            return
+        self.current = None
+        running.controller.close()
+        running.reflections.close()
+        running.subscriptions.cancel_all()
+        running.film.release()
         running.screens.hide()
         running.projector.close()
-        self.finished.emit(running)
-        self.current = None
+        running.projector.deleteLater()
+        running.console.deleteLater()
+        self.closed.emit(service)

@@ -8,44 +8,43 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from facilitator.core.application.settings_service import SettingsService
+from facilitator.core.application.storage_gateway import SessionDetail, StorageGateway
+from facilitator.core.export.archive import write_archive
+from facilitator.core.export.archive_format import ARCHIVE_SUFFIX
+from facilitator.core.export.csv_export import export_stem, write_session_csv
 from facilitator.core.export.gather import ManifestLookup
-from facilitator.core.export.service import (
-    export_session_archive,
-    export_session_csv,
-    export_summary_pdf,
-    summary_file_name,
-)
+from facilitator.core.export.model import SessionExport
+from facilitator.core.export.summary_pdf import write_summary_pdf
 from facilitator.core.i18n import _
 from facilitator.core.storage.records import HistoryPage as HistoryResult
 from facilitator.core.storage.records import HistoryQuery
-from facilitator.core.storage.repository import Repository
 from facilitator.ui.export_runner import ExportRunner
-from facilitator.ui.library.history_page import HistoryPage
-from facilitator.ui.library.session_detail import SessionDetail, SessionDetailDialog
-from facilitator.ui.session_store import SessionStore
+from facilitator.ui.library.history_page import SessionHistoryPage
+from facilitator.ui.library.session_detail import SessionDetailDialog
 from facilitator.ui.widgets.confirm import confirm
 
-# (repository, export folder, progress 0..1, is_cancelled) -> what was written
-ExportMake = Callable[[Repository, Path, Callable[[float], None], Callable[[], bool]], object]
+# (the session, export folder, progress 0..1, is_cancelled) -> what was written
+ExportMake = Callable[[SessionExport, Path, Callable[[float], None], Callable[[], bool]], object]
 
 
 class HistoryController(QObject):
     def __init__(
         self,
-        page: HistoryPage,
-        store: SessionStore,
+        page: SessionHistoryPage,
+        storage: StorageGateway,
         exports: ExportRunner,
         export_dir: Path,
         manifests: Callable[[], ManifestLookup],
-        knowledge_target: Callable[[], int] = lambda: 60,
+        settings: SettingsService,
     ) -> None:
         super().__init__(page)
         self._page = page
-        self._store = store
+        self._storage = storage
         self._exports = exports
         self._export_dir = export_dir
         self._manifests = manifests
-        self._target = knowledge_target
+        self._settings = settings
         page.query_changed.connect(self.run_query)
         page.open_requested.connect(self.open)
         page.delete_requested.connect(self.delete)
@@ -55,20 +54,13 @@ class HistoryController(QObject):
         self._page.refresh()
 
     def run_query(self, query: HistoryQuery) -> None:
-        self._store.read(lambda repo: repo.history.page(query), self._show_page)
+        self._storage.history_page(query, self._show_page)
 
     def _show_page(self, result: HistoryResult) -> None:
         self._page.set_page(result)
 
     def open(self, uuid: str) -> None:
-        def gather(repo: Repository) -> SessionDetail:
-            return SessionDetail(
-                repo.sessions.get(uuid),
-                repo.reflections.for_session(uuid),
-                repo.tallies.attendance(uuid),
-            )
-
-        self._store.read(gather, self._show_detail)
+        self._storage.session_detail(uuid, self._show_detail)
 
     def _show_detail(self, detail: SessionDetail) -> None:
         dialog = SessionDetailDialog(detail, self._page)
@@ -95,34 +87,32 @@ class HistoryController(QObject):
             _("Ta bort"),
         ):
             return False
-        self._store.writer.submit(
-            lambda: self._store.repository().erasure.delete_session(uuid),
-            lambda _deleted: self._page.remove_session(uuid),
-        )
+        self._storage.delete_session(uuid, lambda _deleted: self._page.remove_session(uuid))
         return True
 
-    def _export(self, title: str, make: ExportMake) -> None:
-        repo = self._store.repository()
+    def _export(self, uuid: str, title: str, make: ExportMake) -> None:
+        """Read the session once, behind every write asked for, then write the file(s) off
+        the GUI thread with progress and cancel."""
         folder = self._export_dir
 
-        def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> object:
-            folder.mkdir(parents=True, exist_ok=True)
-            return make(repo, folder, progress, cancelled)
+        def write(session: SessionExport) -> None:
+            def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> object:
+                folder.mkdir(parents=True, exist_ok=True)
+                return make(session, folder, progress, cancelled)
 
-        # Exports read what the writer has committed: queue behind the pending writes.
-        self._store.writer.submit(lambda: None, lambda _r: self._exports.run(title, work))
+            self._exports.run(title, work)
+
+        self._storage.gather_export(uuid, self._manifests(), write, self._exports.report_failure)
 
     def export_pdf(self, uuid: str) -> None:
         """The session summary PDF; also what the end of a session offers."""
-        manifests = self._manifests()
-        target_share = self._target() / 100
+        target_share = self._settings.current.knowledge_target_percent / 100
         self._export(
+            uuid,
             _("Skapar sammanfattningen…"),
-            lambda repo, folder, progress, cancelled: export_summary_pdf(
-                repo,
-                uuid,
-                folder / summary_file_name(repo, uuid),
-                manifests=manifests,
+            lambda session, folder, progress, cancelled: write_summary_pdf(
+                session,
+                folder / f"{export_stem(session)}.pdf",
                 indicator_target=target_share,
                 progress=progress,
                 is_cancelled=cancelled,
@@ -130,19 +120,17 @@ class HistoryController(QObject):
         )
 
     def export_csv(self, uuid: str) -> None:
-        manifests = self._manifests()
         self._export(
+            uuid,
             _("Skapar tabellerna…"),
-            lambda repo, folder, _progress, _cancelled: export_session_csv(
-                repo, uuid, folder, manifests=manifests
-            ),
+            lambda session, folder, _progress, _cancelled: write_session_csv(session, folder),
         )
 
     def export_json(self, uuid: str) -> None:
-        manifests = self._manifests()
         self._export(
+            uuid,
             _("Skapar arkivet…"),
-            lambda repo, folder, _progress, _cancelled: export_session_archive(
-                repo, uuid, folder=folder, manifests=manifests
+            lambda session, folder, _progress, _cancelled: write_archive(
+                session, folder / f"{export_stem(session)}{ARCHIVE_SUFFIX}"
             ),
         )

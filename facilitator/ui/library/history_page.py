@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.i18n import _
 from facilitator.core.storage.records import HistoryPage as HistoryResult
-from facilitator.core.storage.records import HistoryQuery, SessionStatus, SessionSummary
+from facilitator.core.storage.records import HistoryQuery, SessionLifecycle, SessionSummary
 from facilitator.ui.library.history_model import (
     TITLE_COLUMN,
     Period,
@@ -43,7 +43,7 @@ PAGE_SIZE = 50
 SEARCH_DELAY_MS = 300
 
 
-class HistoryPage(QWidget):
+class SessionHistoryPage(QWidget):
     query_changed = Signal(object)  # HistoryQuery
     open_requested = Signal(str)  # session uuid
     delete_requested = Signal(str)
@@ -111,7 +111,7 @@ class HistoryPage(QWidget):
         row.addWidget(self.search, 2)
         self.status = self._combo(_("Status"))
         self.status.addItem(_("Oavsett status"), None)
-        for status in SessionStatus:
+        for status in SessionLifecycle:
             self.status.addItem(status.label, status)
         row.addWidget(self.status)
         self.module = self._combo(_("Modul"))
@@ -232,7 +232,7 @@ class HistoryPage(QWidget):
         )
         return HistoryQuery(
             text=self.search.text().strip(),
-            statuses=frozenset({SessionStatus(status)}) if status else frozenset(),
+            statuses=frozenset({SessionLifecycle(status)}) if status else frozenset(),
             since=since,
             until=until,
             module_id=self.module.currentData(),

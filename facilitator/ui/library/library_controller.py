@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.content.catalog import Catalog
 from facilitator.core.content.entry import ModuleEntry
-from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.report import ModuleReport
 from facilitator.core.content.validate import validate_module
@@ -108,11 +107,7 @@ class LibraryController(QObject):
         )
 
     def open_module(self, module_id: str, version: str | None = None) -> OpenModule | None:
-        entry = self._catalog.get(module_id, version)
-        if entry is None:
-            return None
-        manifest = load_manifest(entry.path).manifest
-        return OpenModule(manifest, entry.path) if manifest is not None else None
+        return self._catalog.open_module(module_id, version)
 
     def make_plan(self, module_ids: list[str], minutes: int) -> None:
         manifests: dict[str, OpenModule] = {}

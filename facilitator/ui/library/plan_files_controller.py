@@ -9,11 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from facilitator.core.application.settings_service import SettingsService
+from facilitator.core.content.catalog import Catalog
 from facilitator.core.i18n import _
 from facilitator.core.plan_files import SUFFIX, PlanFileError, load_plan, save_plan
 from facilitator.core.planning import OpenModule
 from facilitator.core.session.plan import SessionPlan
-from facilitator.core.settings import Settings, SettingsStore
 from facilitator.ui.library.planner_page import PlannerPage
 
 log = logging.getLogger(__name__)
@@ -28,20 +29,16 @@ class PlanFilesController(QObject):
         self,
         planner: PlannerPage,
         folder: Path,
-        settings: Callable[[], Settings],
-        settings_store: SettingsStore,
-        apply_settings: Callable[[Settings], None],
+        settings: SettingsService,
         modules: Callable[[], dict[str, OpenModule]],
-        open_module: Callable[[str, str | None], OpenModule | None],
+        catalog: Catalog,
     ) -> None:
         super().__init__(planner)
         self._planner = planner
         self._folder = folder
         self._settings = settings
-        self._store = settings_store
-        self._apply = apply_settings
         self._modules = modules
-        self._open_module = open_module
+        self._open_module = catalog.open_module
         planner.save_template_requested.connect(self.save)
         planner.open_template_requested.connect(self.choose)
 
@@ -67,7 +64,7 @@ class PlanFilesController(QObject):
         self._remember(path)
 
     def choose(self) -> None:
-        recent = [Path(p) for p in self._settings().recent_plans if Path(p).is_file()]
+        recent = [Path(p) for p in self._settings.current.recent_plans if Path(p).is_file()]
         menu = QMenu(self._planner)
         for path in recent:
             action = menu.addAction(path.name.removesuffix(SUFFIX))
@@ -117,10 +114,5 @@ class PlanFilesController(QObject):
         self.opened.emit(plan, modules)
 
     def _remember(self, path: Path) -> None:
-        recent = [str(path)] + [p for p in self._settings().recent_plans if p != str(path)]
-        settings = self._settings().with_changes(recent_plans=tuple(recent[:RECENT]))
-        try:
-            self._store.save(settings)
-        except OSError:
-            log.warning("Could not save the recent plans", exc_info=True)
-        self._apply(settings)
+        recent = [str(path)] + [p for p in self._settings.current.recent_plans if p != str(path)]
+        self._settings.change(recent_plans=tuple(recent[:RECENT]))

@@ -3,25 +3,12 @@ exports and deletion. Read-only; private notes are not shown here either."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from facilitator.core.application.storage_gateway import SessionDetail
 from facilitator.core.i18n import _
-from facilitator.core.storage.records import (
-    AttendanceCounts,
-    ReflectionKind,
-    ReflectionRecord,
-    SessionRecord,
-)
-
-
-@dataclass(frozen=True)
-class SessionDetail:
-    record: SessionRecord
-    reflections: tuple[ReflectionRecord, ...]
-    attendance: AttendanceCounts | None
+from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
 
 
 def detail_markdown(detail: SessionDetail) -> str:

@@ -13,8 +13,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from facilitator.core.films.playback import (
+    PlayerEvents,
+    PlayerState,
+    PlayerUnavailable,
+    SubtitleFile,
+)
 from facilitator.core.i18n import _
-from facilitator.core.media import PlayerState, SubtitleFile
 from facilitator.ui.video.availability import install_hint
 
 log = logging.getLogger(__name__)
@@ -22,7 +27,7 @@ log = logging.getLogger(__name__)
 SUBTITLE_SCALE = {"normal": 100, "large": 140, "extra_large": 180}
 
 
-class VlcUnavailableError(RuntimeError):
+class VlcUnavailableError(PlayerUnavailable):
     """libVLC cannot be used here; the message says why and how to fix it, in Swedish."""
 
 
@@ -112,6 +117,13 @@ class VlcPlayer(QObject):
         events.event_attach(kinds.MediaPlayerTimeChanged, self._on_time)
         if self._window is not None:
             self._bind_window(self._window)
+
+    def listen(self, events: PlayerEvents) -> None:
+        """The Player port's events, from this object's queued signals (GUI thread)."""
+        self.time_changed.connect(events.on_time)
+        self.state_changed.connect(lambda state: events.on_state(PlayerState(state)))
+        self.ended.connect(events.on_ended)
+        self.failed.connect(events.on_failed)
 
     def attach(self, surface: QWidget) -> None:
         """Render into this widget's own native window."""

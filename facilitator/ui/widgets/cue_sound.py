@@ -22,6 +22,9 @@ class CueSound:
         self._player: Any = None
         self.played = 0
 
+    def enable(self, enabled: bool) -> None:
+        self.enabled = enabled
+
     def play(self) -> None:
         if not self.enabled:
             return

@@ -1,15 +1,13 @@
 """The reflection entry in the console's right column: choose a kind, type, press Enter.
 
-Layout and signals only. The panel never decides that something is saved: a row shows "…"
-until the owner says ``mark_saved(uuid)``, because only the storage worker knows when the row
-is on disk.
+Layout and signals only. The panel never decides that something is saved: it draws the
+session ledger's word for each row (``show_reflections``), because only the storage knows when
+a row is on disk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
@@ -23,13 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.application.reflection_ledger import SaveState, StepReflections
 from facilitator.core.i18n import N_, _
-from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
+from facilitator.core.storage.records import ReflectionKind
 from facilitator.ui.widgets import confirm as confirming
 from facilitator.ui.widgets.reflection_entry import ReflectionEntry
 from facilitator.ui.widgets.reflection_list import ReflectionList, ReflectionRow
-
-SaveState = Literal["saving", "saved", "failed"]
 
 # The words the leader sees for each kind: short enough for a button, plain enough for a list.
 KIND_WORDS = {
@@ -51,9 +48,10 @@ PLACEHOLDERS = {
     ReflectionKind.ACTION: N_("Skriv överenskommelsen och tryck Enter"),
 }
 SAVE_WORDS = {
-    "saving": N_("Sparar…"),
-    "saved": N_("Sparat"),
-    "failed": N_("Inte sparat – försöker igen"),
+    SaveState.SAVING: N_("Sparar…"),
+    SaveState.SAVED: N_("Sparat"),
+    SaveState.WAITING: N_("Inte sparat ännu – försöker igen"),
+    SaveState.UNSAVED: N_("Inte sparat – spara en kopia"),
 }
 PENDING_MARK = "…"
 
@@ -67,6 +65,7 @@ class _Row:
     uuid: str
     kind: ReflectionKind
     text: str
+    saved: bool
 
 
 class ReflectionPanel(QWidget):
@@ -79,7 +78,6 @@ class ReflectionPanel(QWidget):
         self.setObjectName("reflectionPanel")
         self._kind = ReflectionKind.NOTE
         self._rows: list[_Row] = []
-        self._saved: set[str] = set()
         self._editing: str | None = None
         # What the leader had typed (and its kind) before starting to edit an older row.
         self._draft: tuple[str, ReflectionKind] = ("", ReflectionKind.NOTE)
@@ -101,7 +99,7 @@ class ReflectionPanel(QWidget):
         layout.addWidget(self.entry)
         layout.addWidget(self._build_list(), 1)
         self._select_kind(ReflectionKind.NOTE)
-        self.set_reflections([])
+        self._render()
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -172,33 +170,26 @@ class ReflectionPanel(QWidget):
 
     # --- the owner's setters ---------------------------------------------------------------
 
-    def set_reflections(
-        self, records: Sequence[ReflectionRecord], saved: Collection[str] = ()
-    ) -> None:
-        """This prompt's reflections, oldest first. Rows in ``saved`` (or marked saved
-        earlier) show as saved; the rest show "…" until ``mark_saved``."""
-        self._saved.update(saved)
-        self._rows = [_Row(r.uuid, r.kind, r.text) for r in records]
+    def show_reflections(self, shown: StepReflections) -> None:
+        """This prompt's reflections, oldest first, each as saved or on its way, and the
+        session's save state in one word."""
+        count = len(self._rows)
+        self._rows = [
+            _Row(e.record.uuid, e.record.kind, e.record.text, e.state == SaveState.SAVED)
+            for e in shown.entries
+        ]
         if self._editing is not None and not any(r.uuid == self._editing for r in self._rows):
             self._finish_edit()
         self._render()
+        if len(self._rows) > count:
+            self.list.scrollToBottom()
+        self.set_save_state(shown.overall)
 
-    def add_reflection(self, record: ReflectionRecord) -> None:
-        """Show a just-submitted reflection at once, as pending."""
-        self._rows = [r for r in self._rows if r.uuid != record.uuid]
-        self._rows.append(_Row(record.uuid, record.kind, record.text))
-        self._render()
-        self.list.scrollToBottom()
-
-    def mark_saved(self, uuid: str) -> None:
-        self._saved.add(uuid)
-        self._render()
-
-    def set_save_state(self, state: SaveState) -> None:
-        self.save_state.setText(_(SAVE_WORDS[state]))
-        # The words carry the meaning; the colour only makes a failure easier to notice.
-        failed = state == "failed"
-        self.save_state.setStyleSheet("color: #8a3b00; font-weight: 600;" if failed else "")
+    def set_save_state(self, state: SaveState | None) -> None:
+        self.save_state.setText(_(SAVE_WORDS[state]) if state is not None else "")
+        # The words carry the meaning; the colour only makes a problem easier to notice.
+        trouble = state in (SaveState.WAITING, SaveState.UNSAVED)
+        self.save_state.setStyleSheet("color: #8a3b00; font-weight: 600;" if trouble else "")
 
     def kind(self) -> ReflectionKind:
         return self._kind
@@ -239,10 +230,7 @@ class ReflectionPanel(QWidget):
             uuid = self._editing
             row = next((r for r in self._rows if r.uuid == uuid), None)
             if row is not None and text and (text, self._kind) != (row.text, row.kind):
-                row.text, row.kind = text, self._kind
-                self._saved.discard(uuid)  # the new text is not on disk yet
                 self.edited.emit(uuid, text, self._kind)
-                self._render()
             self._finish_edit()
             return
         if not text:
@@ -300,16 +288,13 @@ class ReflectionPanel(QWidget):
             return
         if self._editing == row.uuid:
             self._finish_edit()
-        self._rows = [r for r in self._rows if r.uuid != row.uuid]
         self.deleted.emit(row.uuid)
-        self._render()
 
     def _render(self) -> None:
         rows = []
         for row in self._rows:
-            saved = row.uuid in self._saved
-            head = kind_word(row.kind) + ("" if saved else f"  {PENDING_MARK}")
-            rows.append(ReflectionRow(row.uuid, head, row.text, saved))
+            head = kind_word(row.kind) + ("" if row.saved else f"  {PENDING_MARK}")
+            rows.append(ReflectionRow(row.uuid, head, row.text, row.saved))
         self.list.set_rows(rows)
         has_rows = bool(rows)
         self.list.setVisible(has_rows)

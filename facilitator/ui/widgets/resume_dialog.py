@@ -32,7 +32,7 @@ class ResumeChoice(Enum):
 
 
 @dataclass(frozen=True)
-class InterruptedSession:
+class InterruptedSummary:
     title: str
     place: str
     started_at: datetime | None
@@ -41,7 +41,7 @@ class InterruptedSession:
 
 
 class ResumeDialog(QDialog):
-    def __init__(self, session: InterruptedSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: InterruptedSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resumeDialog")
         self.setWindowTitle(_("En session avbröts"))
@@ -65,7 +65,7 @@ class ResumeDialog(QDialog):
         layout.addWidget(reassurance)
         layout.addLayout(self._buttons())
 
-    def _facts(self, session: InterruptedSession) -> QFormLayout:
+    def _facts(self, session: InterruptedSummary) -> QFormLayout:
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(6)
@@ -153,7 +153,7 @@ class ResumeDialog(QDialog):
         return self._choice
 
     @classmethod
-    def ask(cls, session: InterruptedSession, parent: QWidget | None = None) -> ResumeChoice:
+    def ask(cls, session: InterruptedSummary, parent: QWidget | None = None) -> ResumeChoice:
         dialog = cls(session, parent)
         dialog.exec()
         return dialog.choice()

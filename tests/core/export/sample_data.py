@@ -20,8 +20,8 @@ from facilitator.core.storage.records import (
     ModuleRef,
     ReflectionDraft,
     ReflectionKind,
-    SessionStatus,
-    StepRun,
+    SessionLifecycle,
+    StepRunRecord,
 )
 from facilitator.core.storage.repository import Repository
 
@@ -41,9 +41,9 @@ SOMALI = "Waxaan ka wada hadalnay dhaqanka iyo shaqada."
 CHINESE = "我们今天谈论了文化"
 
 STEPS = (
-    StepRun("exempel-modul/valkommen", "exempel-modul", "valkommen", "Välkomna", "text", 300, 360),
-    StepRun("exempel-modul/film", "exempel-modul", "film", "Film: Exempel", "film", 240, 250),
-    StepRun(
+    StepRunRecord("exempel-modul/valkommen", "exempel-modul", "valkommen", "Välkomna", "text", 300, 360),
+    StepRunRecord("exempel-modul/film", "exempel-modul", "film", "Film: Exempel", "film", 240, 250),
+    StepRunRecord(
         "exempel-modul/samtal-1",
         "exempel-modul",
         "samtal-1",
@@ -52,14 +52,14 @@ STEPS = (
         600,
         840,
     ),
-    StepRun(
+    StepRunRecord(
         "exempel-modul/isberget", "exempel-modul", "isberget", "Isberget", "activity", 900, 780
     ),
-    StepRun("exempel-modul/paus", "exempel-modul", "paus", "Paus", "break", 600, None, True),
-    StepRun(
+    StepRunRecord("exempel-modul/paus", "exempel-modul", "paus", "Paus", "break", 600, None, True),
+    StepRunRecord(
         "exempel-modul/runda", "exempel-modul", "runda", "Reflektionsrunda", "reflection", 480, 540
     ),
-    StepRun(
+    StepRunRecord(
         "exempel-modul/utvardering",
         "exempel-modul",
         "utvardering",
@@ -68,7 +68,7 @@ STEPS = (
         180,
         200,
     ),
-    StepRun(
+    StepRunRecord(
         "exempel-modul/avslutning", "exempel-modul", "avslutning", "Avslutning", "closing", 120, 90
     ),
 )
@@ -172,7 +172,7 @@ def add_session(
         leader_name=leader,
         session_uuid=session_uuid,
     )
-    repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
+    repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
     for step_key, prompt, kind, text in reflections:
         db.clock.advance(5)
         repo.reflections.save(
@@ -184,7 +184,7 @@ def add_session(
         repo.tallies.save_attendance(session.uuid, attendance)
     repo.tallies.save_evaluation(session.uuid, list(evaluation))
     db.clock.advance(minutes_long * 60 - 5 * len(reflections))
-    repo.sessions.set_status(session.uuid, SessionStatus.FINISHED)
+    repo.sessions.set_status(session.uuid, SessionLifecycle.FINISHED)
     return session.uuid
 
 

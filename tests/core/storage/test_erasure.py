@@ -14,8 +14,8 @@ from facilitator.core.storage.records import (
     EvaluationOption,
     EvaluationResult,
     HistoryQuery,
-    SessionStatus,
-    StepRun,
+    SessionLifecycle,
+    StepRunRecord,
 )
 from facilitator.core.storage.repository import Repository
 from tests.core.storage.helpers import draft, new_session, raw_bytes
@@ -36,7 +36,7 @@ DAY = 24 * 3600
 def _fill(repo: Repository, title: str) -> str:
     session = new_session(repo, title)
     repo.sessions.save_step_runs(
-        session.uuid, [StepRun("intro", "m", "intro", "Inledning", "text", 60)]
+        session.uuid, [StepRunRecord("intro", "m", "intro", "Inledning", "text", 60)]
     )
     repo.reflections.save(draft(session, f"{SECRET} i {title}"))
     repo.tallies.save_attendance(session.uuid, AttendanceCounts(women=2))
@@ -105,13 +105,13 @@ def test_retention_deletes_sessions_older_than_the_period(
     repo: Repository, database: Database, clock: FakeClock
 ) -> None:
     old = new_session(repo, "Gammal")
-    repo.sessions.set_status(old.uuid, SessionStatus.RUNNING)
-    repo.sessions.set_status(old.uuid, SessionStatus.FINISHED)
+    repo.sessions.set_status(old.uuid, SessionLifecycle.RUNNING)
+    repo.sessions.set_status(old.uuid, SessionLifecycle.FINISHED)
     never_run = new_session(repo, "Aldrig genomförd")
     clock.advance(20 * DAY)
     planned_then_run = new_session(repo, "Planerad, körd senare")
     clock.advance(15 * DAY)
-    repo.sessions.set_status(planned_then_run.uuid, SessionStatus.RUNNING)
+    repo.sessions.set_status(planned_then_run.uuid, SessionLifecycle.RUNNING)
     clock.advance(1 * DAY)
     recent = new_session(repo, "Ny")
     assert repo.erasure.delete_older_than(None) == 0  # retention off

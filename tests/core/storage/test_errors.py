@@ -22,7 +22,7 @@ from facilitator.core.storage.errors import (
     StorageReadOnly,
     translate,
 )
-from facilitator.core.storage.records import AttendanceCounts, ReflectionKind, SessionStatus
+from facilitator.core.storage.records import AttendanceCounts, ReflectionKind, SessionLifecycle
 from facilitator.core.storage.repository import Repository
 from tests.core.storage.helpers import draft, new_session
 
@@ -71,7 +71,7 @@ def test_a_read_only_database_fails_writes_with_storage_read_only(
     with pytest.raises(StorageReadOnly) as raised:
         repo.reflections.save(draft(session, "Går inte att spara"))
     with pytest.raises(StorageReadOnly):
-        repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
+        repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
     with pytest.raises(StorageReadOnly):
         repo.tallies.save_attendance(session.uuid, AttendanceCounts(women=1))
     assert "skrivskyddad" in raised.value.message

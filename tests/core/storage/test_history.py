@@ -13,7 +13,7 @@ from facilitator.core.storage.records import (
     AttendanceCounts,
     HistoryQuery,
     ModuleRef,
-    SessionStatus,
+    SessionLifecycle,
 )
 from facilitator.core.storage.repository import Repository
 from tests.core.storage.helpers import MODULE, STOCKHOLM, draft, new_session
@@ -29,17 +29,17 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Repository]:
     clock = FakeClock(datetime(2025, 3, 14, 9, 30, tzinfo=STOCKHOLM))
     folder = tmp_path_factory.mktemp("history")
     rows = [
-        ("Älmhult introduktion", "Älmhult", (MODULE,), SessionStatus.FINISHED),
-        ("ÅTERTRÄFF 50%", "Öland", (MODULE, KALMAR), SessionStatus.FINISHED),
-        ("Personalmöte", "Kalmar", (KALMAR,), SessionStatus.INTERRUPTED),
-        ("Planerat pass", "Nybro", (MODULE,), SessionStatus.PLANNED),
+        ("Älmhult introduktion", "Älmhult", (MODULE,), SessionLifecycle.FINISHED),
+        ("ÅTERTRÄFF 50%", "Öland", (MODULE, KALMAR), SessionLifecycle.FINISHED),
+        ("Personalmöte", "Kalmar", (KALMAR,), SessionLifecycle.INTERRUPTED),
+        ("Planerat pass", "Nybro", (MODULE,), SessionLifecycle.PLANNED),
     ]
     with open_database(folder / "history.sqlite3", folder / "backups", clock.now) as database:
         repo = Repository.of(database)
         for title, place, modules, status in rows:
             session = new_session(repo, title, place=place, modules=modules)
-            if status is not SessionStatus.PLANNED:
-                repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
+            if status is not SessionLifecycle.PLANNED:
+                repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
                 repo.sessions.set_status(session.uuid, status)
             clock.advance(DAY)
         yield repo
@@ -59,7 +59,7 @@ def test_newest_first_with_counts(history: Repository) -> None:
         "Älmhult introduktion",
     ]
     assert page.total == 4
-    assert page.items[0].started_at is None and page.items[0].status is SessionStatus.PLANNED
+    assert page.items[0].started_at is None and page.items[0].status is SessionLifecycle.PLANNED
     assert page.items[2].modules == (MODULE, KALMAR)
 
 
@@ -92,7 +92,7 @@ def test_search(history: Repository, text: str, expected: list[str]) -> None:
 
 
 def test_filter_by_status(history: Repository) -> None:
-    statuses = frozenset({SessionStatus.FINISHED, SessionStatus.INTERRUPTED})
+    statuses = frozenset({SessionLifecycle.FINISHED, SessionLifecycle.INTERRUPTED})
     assert _titles(history, statuses=statuses) == [
         "Personalmöte",
         "ÅTERTRÄFF 50%",
@@ -118,7 +118,7 @@ def test_filters_combine_with_search(history: Repository) -> None:
     titles = _titles(
         history,
         text="kalmar",
-        statuses=frozenset({SessionStatus.FINISHED}),
+        statuses=frozenset({SessionLifecycle.FINISHED}),
         module_id="mota-nyanlanda",
     )
     assert titles == ["ÅTERTRÄFF 50%"]

@@ -18,7 +18,7 @@ from facilitator.core.storage.database import open_database
 from facilitator.core.storage.errors import DatabaseMigrationFailed
 from facilitator.core.storage.migrate import MIGRATIONS_DIR, alembic_config, head_revision
 from facilitator.core.storage.models import Base
-from facilitator.core.storage.records import ReflectionKind, SessionStatus
+from facilitator.core.storage.records import ReflectionKind, SessionLifecycle
 from facilitator.core.storage.repository import Repository
 from tests.core.storage import make_fixture
 
@@ -56,7 +56,7 @@ def test_a_database_from_revision_0001_opens_with_its_data_intact(
         notes = repo.private_notes.for_session(session.uuid)
         runs = repo.sessions.step_runs(session.uuid)
     assert session.title == "Att mötas över gränser"
-    assert session.status is SessionStatus.FINISHED
+    assert session.status is SessionLifecycle.FINISHED
     assert session.modules[0].module_id == "mota-nyanlanda"
     assert session.engine_state_json == '{"position": 2}'
     assert [r.uuid for r in reflections] == list(make_fixture.REFLECTION_UUIDS)

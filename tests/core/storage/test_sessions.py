@@ -8,7 +8,7 @@ import pytest
 
 from facilitator.core.clock import FakeClock
 from facilitator.core.storage.errors import SessionNotFound
-from facilitator.core.storage.records import HistoryQuery, ModuleRef, SessionStatus, StepRun
+from facilitator.core.storage.records import HistoryQuery, ModuleRef, SessionLifecycle, StepRunRecord
 from facilitator.core.storage.repository import Repository
 from tests.core.storage.helpers import MODULE, new_session
 
@@ -27,7 +27,7 @@ def test_a_created_session_reads_back_whole(repo: Repository) -> None:
     again = repo.sessions.get(created.uuid)
     assert again == created
     assert again.modules == (MODULE, second)
-    assert again.status is SessionStatus.PLANNED
+    assert again.status is SessionLifecycle.PLANNED
     assert again.leader_name == "Åsa"
     assert again.created_at == NOW and again.started_at is None
 
@@ -42,23 +42,23 @@ def test_creating_twice_with_one_uuid_stores_one_session(repo: Repository) -> No
 def test_status_changes_stamp_start_and_end(repo: Repository, clock: FakeClock) -> None:
     session = new_session(repo)
     clock.advance(60)
-    running = repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
+    running = repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
     assert running.started_at is not None and running.started_at.minute == 31
     clock.advance(600)
-    interrupted = repo.sessions.set_status(session.uuid, SessionStatus.INTERRUPTED)
+    interrupted = repo.sessions.set_status(session.uuid, SessionLifecycle.INTERRUPTED)
     assert interrupted.started_at == running.started_at and interrupted.ended_at is None
     clock.advance(600)
-    resumed = repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
+    resumed = repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
     assert resumed.started_at == running.started_at
     clock.advance(600)
-    finished = repo.sessions.set_status(session.uuid, SessionStatus.FINISHED)
+    finished = repo.sessions.set_status(session.uuid, SessionLifecycle.FINISHED)
     assert finished.ended_at is not None and finished.ended_at > finished.started_at  # type: ignore[operator]
     assert finished.updated_at == finished.ended_at
 
 
 def test_progress_is_kept_for_crash_resume(repo: Repository) -> None:
     session = new_session(repo)
-    repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
+    repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
     repo.sessions.save_progress(
         session.uuid, current_step_key="film", engine_state_json='{"elapsed": 12.5}'
     )
@@ -74,8 +74,8 @@ def test_sessions_left_running_are_found_for_resuming(repo: Repository, clock: F
     finished = new_session(repo, "Klar")
     for session in (older, newer, finished):
         clock.advance(10)
-        repo.sessions.set_status(session.uuid, SessionStatus.RUNNING)
-    repo.sessions.set_status(finished.uuid, SessionStatus.FINISHED)
+        repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
+    repo.sessions.set_status(finished.uuid, SessionLifecycle.FINISHED)
     found = repo.sessions.find_interrupted()
     assert [s.title for s in found] == ["Nyare", "Äldre"]
     assert planned.uuid not in {s.uuid for s in found}
@@ -84,12 +84,12 @@ def test_sessions_left_running_are_found_for_resuming(repo: Repository, clock: F
 def test_step_runs_are_replaced_as_a_whole(repo: Repository) -> None:
     session = new_session(repo)
     first = [
-        StepRun("intro", "mota-nyanlanda", "intro", "Inledning", "text", 300, 320),
-        StepRun("film", "mota-nyanlanda", "film", "Filmen", "film", 900, None, skipped=True),
+        StepRunRecord("intro", "mota-nyanlanda", "intro", "Inledning", "text", 300, 320),
+        StepRunRecord("film", "mota-nyanlanda", "film", "Filmen", "film", 900, None, skipped=True),
     ]
     repo.sessions.save_step_runs(session.uuid, first)
     assert repo.sessions.step_runs(session.uuid) == tuple(first)
-    shorter = [StepRun("intro", "mota-nyanlanda", "intro", "Inledning", "text", 300, 330)]
+    shorter = [StepRunRecord("intro", "mota-nyanlanda", "intro", "Inledning", "text", 300, 330)]
     repo.sessions.save_step_runs(session.uuid, shorter)
     assert repo.sessions.step_runs(session.uuid) == tuple(shorter)
 
@@ -98,7 +98,7 @@ def test_an_unknown_session_is_reported(repo: Repository) -> None:
     with pytest.raises(SessionNotFound):
         repo.sessions.get("no-such-session")
     with pytest.raises(SessionNotFound):
-        repo.sessions.set_status("no-such-session", SessionStatus.RUNNING)
+        repo.sessions.set_status("no-such-session", SessionLifecycle.RUNNING)
     with pytest.raises(SessionNotFound):
         repo.sessions.save_progress(
             "no-such-session", current_step_key=None, engine_state_json=None
@@ -108,5 +108,5 @@ def test_an_unknown_session_is_reported(repo: Repository) -> None:
 
 
 def test_status_labels_are_swedish() -> None:
-    assert SessionStatus.RUNNING.label == "Pågår"
-    assert all(status.label for status in SessionStatus)
+    assert SessionLifecycle.RUNNING.label == "Pågår"
+    assert all(status.label for status in SessionLifecycle)

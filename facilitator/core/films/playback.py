@@ -3,11 +3,11 @@ the film to play, where to stop and ask a question. Nothing here knows how a fil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from facilitator.core.content.manifest import FilmStep, Manifest, PausePoint
 from facilitator.core.films.subtitles import Chapter, SubtitleError, read_chapters
@@ -28,21 +28,49 @@ class SubtitleFile:
     path: Path
 
 
+@dataclass(frozen=True)
+class PlayerEvents:
+    """Where a player reports, always on the thread that drives it (the GUI thread)."""
+
+    on_time: Callable[[float], None]
+    on_state: Callable[[PlayerState], None]
+    on_ended: Callable[[], None]
+    on_failed: Callable[[str], None]
+
+
 class Player(Protocol):
-    """A film player. Implementations report state changes, time and errors as events of
-    their own kind (Qt signals in the app); the session only calls these."""
+    """A film player: what the film runner needs, nothing about how a film is decoded.
+    ``facilitator.ui.video.vlc_player.VlcPlayer`` is the real one."""
+
+    @property
+    def state(self) -> PlayerState: ...
+    def ensure(self) -> None:
+        """Make ready to play; raises ``PlayerUnavailable`` with a message for the leader."""
+        ...
+
+    def listen(self, events: PlayerEvents) -> None: ...
+    def attach(self, surface: Any) -> None:
+        """Draw into ``surface`` (a widget with its own native window)."""
+        ...
 
     def load(
         self, film: Path, subtitles: Sequence[SubtitleFile], start: float, stop: float | None
     ) -> None: ...
     def play(self) -> None: ...
     def pause(self) -> None: ...
+    def resume(self) -> None: ...
+    def toggle(self) -> None: ...
     def seek(self, seconds: float) -> None: ...
     def position(self) -> float: ...
     def duration(self) -> float | None: ...
     def set_subtitles(self, language: str | None) -> None: ...
     def set_volume(self, percent: int) -> None: ...
     def stop(self) -> None: ...
+    def release(self) -> None: ...
+
+
+class PlayerUnavailable(RuntimeError):
+    """No film can be played here (no libVLC, a broken install); the message says so."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,31 @@
+"""Work done once the database has opened at start-up: sessions past the retention period go
+for real, and module versions no saved session refers to are dropped (with whatever a power
+cut left of an interrupted import)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from facilitator.core.application.storage_gateway import StorageGateway
+from facilitator.core.content.importer import prune_old_versions, remove_leftovers
+
+log = logging.getLogger(__name__)
+
+
+def apply_retention(storage: StorageGateway, days: int | None) -> None:
+    if days:
+        storage.delete_older_than(
+            days, lambda count: log.info("Retention: %s old sessions deleted", count)
+        )
+
+
+def tidy_modules(
+    storage: StorageGateway, folder: Path, removed: Callable[[list[Path]], None]
+) -> None:
+    def tidy(in_use: frozenset[tuple[str, str]]) -> list[Path]:
+        remove_leftovers(folder)
+        return list(prune_old_versions(folder, lambda mid, version: (mid, version) in in_use))
+
+    storage.module_versions_in_use(tidy, removed)

@@ -1,0 +1,73 @@
+"""The session's one message about the disk: when a write waits (full, read-only, locked)
+or the database never opened, the leader is told, and offered to save a copy of the group's
+reflections elsewhere (a USB stick); when the disk takes the writes again, this message, and
+only this one, goes away."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from facilitator.core.application.broadcast import Subscriptions
+from facilitator.core.application.session_service import SessionService
+from facilitator.core.application.storage_gateway import StorageGateway
+from facilitator.core.export.reflection_copy import reflections_as_text
+from facilitator.core.i18n import _
+from facilitator.ui.console.console_page import ConsolePage
+
+log = logging.getLogger(__name__)
+
+OWNER = "storage"
+
+
+class StorageNotice:
+    def __init__(
+        self,
+        console: ConsolePage,
+        service: SessionService,
+        storage: StorageGateway,
+        subscriptions: Subscriptions,
+    ) -> None:
+        self._console = console
+        self._service = service
+        subscriptions.connect(storage.trouble, self._trouble)
+        subscriptions.connect(storage.recovered, self._recovered)
+        if storage.problem is not None:
+            self._tell(storage.problem)
+
+    def _trouble(self, message: str) -> None:
+        self._service.reflections.storage_trouble()
+        self._tell(message)
+
+    def _tell(self, message: str) -> None:
+        self._console.notices.post(OWNER, message, _("Spara en kopia…"), self.save_copy)
+        log.warning("Storage trouble shown to the leader: %s", message)
+
+    def _recovered(self, _none: None) -> None:
+        self._service.reflections.storage_recovered()
+        self._console.notices.withdraw(OWNER)
+
+    def save_copy(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self._console,
+            _("Spara en kopia av reflektionerna"),
+            str(Path.home() / "reflektioner.md"),
+            _("Text (*.md *.txt)"),
+        )
+        if not name:
+            return
+        text = reflections_as_text(
+            self._service.engine.plan.title, self._service.reflections.records()
+        )
+        try:
+            Path(name).write_text(text, encoding="utf-8")
+        except OSError as error:
+            QMessageBox.warning(
+                self._console,
+                _("Kopian sparades inte"),
+                _("Kopian kunde inte sparas där ({error}). Välj en annan plats.").format(
+                    error=error.strerror or error
+                ),
+            )

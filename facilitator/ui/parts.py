@@ -1,0 +1,159 @@
+"""The UI's second phase: the pages and controllers built on the services, and how they are
+wired. Built by the composition root (``facilitator.app``) once the window is on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication
+
+from facilitator.core.application.services import AppServices
+from facilitator.core.application.session_service import SessionService
+from facilitator.core.content.media_probe import MediaProbe, default_probe
+from facilitator.core.export.gather import catalog_manifests
+from facilitator.core.films.playback import Player
+from facilitator.core.paths import resources_dir
+from facilitator.ui.console.closeout_flow import CloseoutFlow
+from facilitator.ui.console.resume_offer import ResumeOffer
+from facilitator.ui.console.session_launcher import SessionLauncher
+from facilitator.ui.export_runner import ExportRunner
+from facilitator.ui.library.history_controller import HistoryController
+from facilitator.ui.library.history_page import SessionHistoryPage
+from facilitator.ui.library.library_controller import LibraryController
+from facilitator.ui.library.library_page import LibraryPage
+from facilitator.ui.library.module_importer import ModuleImporter
+from facilitator.ui.library.plan_files_controller import PlanFilesController
+from facilitator.ui.library.planner_page import PlannerPage
+from facilitator.ui.library.planning_flow import PlanningFlow
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.shell import Shell
+from facilitator.ui.tasks import BackgroundTasks
+from facilitator.ui.video.vlc_probe import VlcMediaProbe
+from facilitator.ui.widgets.cue_sound import CueSound
+
+
+class MediaProbes:
+    """libVLC reads film lengths where it is installed (it is what plays them); ffprobe where
+    only that is; otherwise the library goes without film lengths. Looked for once."""
+
+    def __init__(self) -> None:
+        self._probe: MediaProbe | None = None
+        self._looked = False
+
+    def __call__(self) -> MediaProbe | None:
+        if not self._looked:
+            self._probe = VlcMediaProbe.find() or default_probe()
+            self._looked = True
+        return self._probe
+
+
+@dataclass
+class UiParts:
+    qapp: QApplication
+    window: MainWindow
+    services: AppServices
+    shell: Shell
+    library: LibraryController
+    planner: PlannerPage
+    planning: PlanningFlow
+    plan_files: PlanFilesController
+    importer: ModuleImporter
+    history_page: SessionHistoryPage
+    history: HistoryController
+    closeout: CloseoutFlow
+    cue: CueSound
+    library_page: LibraryPage
+    tasks: BackgroundTasks
+    launcher: SessionLauncher | None = None
+
+    def wire(self, make_player: Callable[[], Player], *, interactive: bool) -> None:
+        w, s = self.window, self.services
+        self.launcher = SessionLauncher(
+            self.qapp, w, s.sessions, s.settings, s.storage, self.cue.play, make_player
+        )
+        w.library_requested.connect(lambda: w.show_page(self.library_page))
+        w.history_requested.connect(self.show_history)
+        w.import_module_requested.connect(self.importer.choose)
+        self.planner.back_requested.connect(lambda: w.show_page(self.library_page))
+        self.planner.check_requested.connect(
+            lambda: self.shell.run_check(tuple(self.planning.modules))
+        )
+        self.library_page.packs_dropped.connect(self.importer.run_all)
+        self.importer.imported.connect(lambda _result: self.library.reload())
+        self.library.plan_ready.connect(self.planning.open)
+        self.plan_files.opened.connect(self.planning.open)
+        self.library.failed.connect(lambda text: self.shell.tell([text]))
+        self.closeout.finished.connect(lambda: w.show_page(self.library_page))
+        s.settings.changed.connect(lambda settings: self.cue.enable(settings.end_of_step_sound))
+        s.resumer.failed.connect(lambda text: self.shell.tell([text]))
+        if interactive:
+            ResumeOffer(w, s.resumer)
+            self.launcher.closed.connect(self._after_session)
+        else:
+            self.launcher.closed.connect(lambda _service: w.show_page(self.library_page))
+
+    def _after_session(self, service: SessionService) -> None:
+        self.closeout.begin(service.session_uuid, service.modules)
+
+    def show_history(self) -> None:
+        language = self.services.sessions.language
+        self.history_page.set_modules(
+            [(entry.id, entry.title(language)) for entry in self.services.catalog.library()]
+        )
+        self.window.show_page(self.history_page)
+        self.history.show()
+
+    def shutdown(self) -> None:
+        running = self.services.sessions.current
+        if running is not None:
+            running.save_progress()
+        self.cue.release()
+
+
+def build_parts(
+    qapp: QApplication,
+    window: MainWindow,
+    library_page: LibraryPage,
+    services: AppServices,
+    tasks: BackgroundTasks,
+) -> UiParts:
+    s = services
+    probe = MediaProbes()
+    planner = PlannerPage()
+    window.add_page(planner)
+    planning = PlanningFlow(qapp, window, planner, s.settings, s.sessions)
+    shell = Shell(window, s.paths, s.settings, tasks, planning.planned_module_ids)
+    library = LibraryController(s.catalog, library_page, tasks, lambda: s.sessions.language, probe)
+    exports = ExportRunner(tasks, window)
+    history_page = SessionHistoryPage()
+    window.add_page(history_page)
+    history = HistoryController(
+        history_page,
+        s.storage,
+        exports,
+        s.paths.export_dir,
+        lambda: catalog_manifests(s.catalog),
+        s.settings,
+    )
+    return UiParts(
+        qapp=qapp,
+        window=window,
+        services=s,
+        shell=shell,
+        library=library,
+        planner=planner,
+        planning=planning,
+        plan_files=PlanFilesController(
+            planner, s.paths.data_dir / "plans", s.settings, lambda: planning.modules, s.catalog
+        ),
+        importer=ModuleImporter(window, tasks, s.paths.user_modules_dir, probe),
+        history_page=history_page,
+        history=history,
+        closeout=CloseoutFlow(window, s.storage, history.export_pdf, s.settings),
+        cue=CueSound(
+            resources_dir() / "sounds" / "end-of-step.wav", s.settings.current.end_of_step_sound
+        ),
+        library_page=library_page,
+        tasks=tasks,
+    )
