@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from facilitator.core.i18n import _
 from facilitator.core.paths import AppPaths, bundled_modules_dir, resolve_paths
+from facilitator.core.settings import SettingsStore
 
 
 def _date(text: str) -> date:
@@ -50,7 +51,9 @@ def add_parser(subparsers: Any) -> None:
     kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
     kind.add_argument("--json", action="store_true", help="session archive (-o: the file)")
     export.add_argument("-o", "--output", type=Path, help="default: the exports folder")
-    export.add_argument("--target", type=_share, default=0.6, help="indicator target, %% (60)")
+    export.add_argument(
+        "--target", type=_share, help="indicator target, %% (default: the app's setting)"
+    )
     export.set_defaults(handler=run_export)
 
     report = subparsers.add_parser(
@@ -65,7 +68,9 @@ def add_parser(subparsers: Any) -> None:
     report_kind.add_argument("--pdf", action="store_true", help="PDF (the default; -o: the file)")
     report_kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
     report.add_argument("-o", "--output", type=Path, help="default: the exports folder")
-    report.add_argument("--target", type=_share, default=0.6, help="indicator target, %% (60)")
+    report.add_argument(
+        "--target", type=_share, help="indicator target, %% (default: the app's setting)"
+    )
     report.set_defaults(handler=run_report)
 
     imports = subparsers.add_parser(
@@ -109,6 +114,14 @@ def _fail(message: str, out: TextIO) -> int:
     return 1
 
 
+def _target(args: argparse.Namespace, paths: AppPaths) -> float:
+    """The share given on the command line, else the one the leader set in the app."""
+    if args.target is not None:
+        return float(args.target)
+    settings = SettingsStore(paths.settings_file).load().settings
+    return settings.knowledge_target_percent / 100
+
+
 def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from facilitator.core.export import service
     from facilitator.core.storage.errors import SessionNotFound, StorageError
@@ -127,7 +140,7 @@ def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
                         args.session,
                         target,
                         manifests=manifests,
-                        indicator_target=args.target,
+                        indicator_target=_target(args, paths),
                     )
                 ]
             elif args.csv:
@@ -169,7 +182,7 @@ def run_report(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 csv_folder=(args.output or folder) if args.csv else None,
                 module_ids=args.modules,
                 manifests=_manifests(paths),
-                indicator_target=args.target,
+                indicator_target=_target(args, paths),
             )
     except (StorageError, OSError) as error:
         return _fail(_("Rapporten misslyckades: {error}").format(error=_reason(error)), out)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.app_in_process"]
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 

@@ -43,7 +43,7 @@ def main() -> int:
     app.start(problems=[], exit_when_ready=False)
     app.window.resize(1280, 800)
     loop = QEventLoop()
-    app.assembled.connect(lambda: app.library_controller.checked.connect(loop.quit))
+    app.assembled.connect(lambda: app.parts.library.checked.connect(loop.quit))
     loop.exec()
     shoot(app.window, out / "library.png")
     cards = app.library.cards()
@@ -52,10 +52,10 @@ def main() -> int:
     app.library.set_minutes(75)
     app.library._request_plan()
     shoot(app.window, out / "planner.png")
-    app.planner.start_requested.emit(False)
-    running = app.launcher.current
+    app.parts.planner.start_requested.emit(False)
+    running = app.parts.launcher.current
     assert running is not None
-    controller = running.controller
+    controller = running.service
     for _ in range(3):
         controller.next()
     from facilitator.core.storage.records import ReflectionKind
@@ -67,11 +67,10 @@ def main() -> int:
         (ReflectionKind.ACTION, "Vi tar upp introduktionen av nya kollegor på nästa APT."),
     ]
     saved = QEventLoop()
-    running.reflections.saved.connect(
-        lambda _r: saved.quit() if not running.reflections._pending else None
-    )
+    ledger = running.service.reflections
+    ledger.saved.connect(lambda _r: saved.quit() if not ledger.unsaved() else None)
     for kind, text in samples:
-        running.reflections.submit(kind, text)
+        ledger.submit(kind, text)
     saved.exec()
     shoot(app.window, out / "console.png")
     shoot(running.projector, out / "projector-prompt.png")

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from datetime import datetime
 
 LANGUAGES = ("auto", "sv", "en")
+# The IKO plan's indicator: at least this share of participants report more knowledge.
+DEFAULT_KNOWLEDGE_TARGET_PERCENT = 60
 SUBTITLE_SIZES = ("normal", "large", "extra_large")
 
 
@@ -33,7 +35,7 @@ class Settings:
     projector_screen: str | None = None
     end_of_step_sound: bool = True
     subtitle_size: str = "normal"
-    knowledge_target_percent: int = 60
+    knowledge_target_percent: int = DEFAULT_KNOWLEDGE_TARGET_PERCENT
     retention_days: int | None = None
     recent_plans: tuple[str, ...] = field(default_factory=tuple)
 

@@ -5,7 +5,9 @@ kill-and-resume soak) and automation; it drives the same services as the keys an
 Commands: {"do": "plan", "modules": [...], "minutes": 75} · {"do": "start"} · {"do": "next"} ·
 {"do": "back"} · {"do": "reflect", "kind": "note", "text": "..."} · {"do": "resume"} ·
 {"do": "close_interrupted"} · {"do": "end"} · {"do": "quit"}.
-Events: ready · interrupted (uuid, reflections) or no_interrupted · planned · started (uuid) · step (key) ·
+Events: ready · interrupted (uuid, reflections) or no_interrupted · planned ·
+started (uuid, left: steps after the current one; "next" on the last step ends the session) ·
+step (key) ·
 saved (uuid, text) — only once the row is committed — · error (message).
 """
 
@@ -68,7 +70,7 @@ class Driver(QObject):
             emit("interrupted", uuid=interrupted.record.uuid, reflections=interrupted.reflections)
 
     def _on_started(self, service: SessionService) -> None:
-        emit("started", uuid=service.session_uuid)
+        emit("started", uuid=service.session_uuid, left=service.steps_left)
         service.step_entered.connect(self._on_step)
         service.reflections.saved.connect(self._on_saved)
         key = service.engine.current_key

@@ -65,6 +65,7 @@ class UiParts:
     cue: CueSound
     library_page: LibraryPage
     tasks: BackgroundTasks
+    exports: ExportRunner
     launcher: SessionLauncher | None = None
 
     def wire(self, make_player: Callable[[], Player], *, interactive: bool) -> None:
@@ -145,7 +146,11 @@ def build_parts(
         planner=planner,
         planning=planning,
         plan_files=PlanFilesController(
-            planner, s.paths.data_dir / "plans", s.settings, lambda: planning.modules, s.catalog
+            planner,
+            s.paths.data_dir / "plans",
+            s.settings,
+            lambda: planning.modules,
+            s.catalog.open_module,
         ),
         importer=ModuleImporter(window, tasks, s.paths.user_modules_dir, probe),
         history_page=history_page,
@@ -156,4 +161,5 @@ def build_parts(
         ),
         library_page=library_page,
         tasks=tasks,
+        exports=exports,
     )

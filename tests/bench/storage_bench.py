@@ -150,7 +150,9 @@ def _populate(file: Path) -> None:
         began = start + timedelta(hours=number * 2.5 + rng.random())
         status = rng.choices(list(SessionLifecycle), weights=[2, 1, 3, 94])[0]
         started = None if status is SessionLifecycle.PLANNED else to_text(began)
-        ended = to_text(began + timedelta(minutes=90)) if status is SessionLifecycle.FINISHED else None
+        ended = (
+            to_text(began + timedelta(minutes=90)) if status is SessionLifecycle.FINISHED else None
+        )
         created = to_text(began - timedelta(days=2))
         sessions.append(
             (number, str(uuid.UUID(int=number)), f"{rng.choice(WORDS)} {number}", "{}",

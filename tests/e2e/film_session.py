@@ -9,13 +9,13 @@ from pathlib import Path
 
 from facilitator.core.clock import Clock
 from facilitator.core.content.manifest import Manifest
-from facilitator.core.planning import ModuleChoice, plan_for, step_key
+from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
 from facilitator.core.session.engine import SessionEngine
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
-from facilitator.ui.console.session_controller import SessionController, StepContent
 from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.video.vlc_player import VlcPlayer
+from tests.session_rig import SessionRig
 
 
 @dataclass
@@ -24,7 +24,7 @@ class FilmSession:
     console: ConsolePage
     projector: ProjectorView
     film: FilmRunner
-    controller: SessionController
+    controller: SessionRig
     players: list[VlcPlayer] = field(default_factory=list)
 
 
@@ -39,9 +39,6 @@ def film_session(
     """``keep`` receives each top-level widget (qtbot.addWidget in tests)."""
     plan = plan_for([ModuleChoice(manifest, manifest.variant(minutes))])
     engine = SessionEngine(plan, clock)
-    content = {
-        step_key(manifest.id, s.id): StepContent(s, manifest, folder) for s in manifest.steps
-    }
     console, projector = ConsolePage(), ProjectorView()
     keep(console)
     keep(projector)
@@ -52,12 +49,6 @@ def film_session(
         return players[-1]
 
     film = FilmRunner(make_player, console)
-    controller = SessionController(
-        engine,
-        content,
-        console,
-        [projector],
-        film=film,
-        film_surface=lambda: projector.film_surface,
-    )
+    modules = {manifest.id: OpenModule(manifest, folder)}
+    controller = SessionRig(engine, modules, console, [projector], film=film)
     return FilmSession(engine, console, projector, film, controller, players)

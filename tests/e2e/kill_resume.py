@@ -94,11 +94,13 @@ def one_run(home: Path, rng: random.Random, result: SoakResult, number: int) -> 
             app.send(do="plan", modules=[MODULE], minutes=75)
             app.wait_for("planned")
             app.send(do="start", rehearse=True)
-        app.wait_for("started")
+        left = app.wait_for("started")["left"]
         count = rng.randint(1, 6)
         for index in range(count):
-            if rng.random() < 0.3:
+            # "next" on the last step would end the session: the leader stays on it instead.
+            if rng.random() < 0.3 and left > 0:
                 app.send(do="next")
+                left -= 1
             app.send(
                 do="reflect",
                 kind=rng.choice(["note", "quote", "parking", "action"]),

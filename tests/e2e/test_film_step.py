@@ -89,9 +89,9 @@ def test_missing_film_keeps_the_session_going(qtbot, module) -> None:
     console.show()
     controller.start()
     controller.next()
-    assert console.notice.isVisible()
-    assert "Filmfilen saknas" in console.notice_text.text()
-    assert "Sessionen fortsätter" in console.notice_text.text()
+    assert console.notices.isVisible()
+    assert "Filmfilen saknas" in console.notices.text.text()
+    assert "Sessionen fortsätter" in console.notices.text.text()
     assert "Vad fastnade du för i filmen?" in projector.visible_text()
     controller.next()
     assert engine.current_key == "exempel-modul/samtal-1"

@@ -21,7 +21,7 @@ def _seen(console: Any, projector: Any) -> tuple[str, str, str]:
 def test_the_wall_clock_jumping_back_leaves_the_countdown_alone(qtbot: Any) -> None:
     _manifest, clock, engine, console, projector, controller, cues = build_session(qtbot)
     changes: list[str] = []
-    controller.step_changed.connect(changes.append)
+    controller.step_entered.connect(lambda entered: changes.append(entered.key))
     controller.start()
     clock.advance(90)
     controller.refresh()

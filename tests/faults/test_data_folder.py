@@ -1,7 +1,8 @@
 """A data folder the app cannot write to, a damaged database and one from a newer version: the
-leader gets a Swedish message (from `prepare` before the window, and from the session store's
-``failed`` signal, which the app shows), no file is changed by a single byte, and writes asked
-for meanwhile wait in memory instead of being dropped.
+leader gets a Swedish message (from `prepare` before the window, and from the storage gateway's
+``failed``, which the app shows), no file is changed by a single byte, and writes asked for
+meanwhile fail at once with that message instead of waiting in a queue that never moves (the
+session keeps the text in memory: tests/core/application/test_reflection_ledger.py).
 
 Running as root, permission bits do not stop a write, so the unwritable folder is made the way
 that stops root too: a regular file sits where the data folder's parent should be."""
@@ -17,12 +18,12 @@ import pytest
 from sqlalchemy import text
 
 from facilitator.app import prepare
+from facilitator.core.application.storage_gateway import StorageGateway, StorageUnavailable
 from facilitator.core.paths import AppPaths, resolve_paths
 from facilitator.core.storage.database import open_database
 from facilitator.core.storage.records import ModuleRef
 from facilitator.core.storage.repository import Repository
-from facilitator.ui.session_store import SessionStore
-from facilitator.ui.tasks import BackgroundTasks
+from facilitator.ui.serial_writer import SerialWriter
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
@@ -34,20 +35,23 @@ def _fingerprint(folder: Path) -> dict[str, str]:
     }
 
 
-def _open_store(paths: AppPaths, qtbot: Any) -> tuple[SessionStore, str]:
-    store = SessionStore(paths, BackgroundTasks())
-    with qtbot.waitSignal(store.failed, timeout=20_000) as failed:
-        store.open()
+def _open_store(paths: AppPaths, qtbot: Any) -> tuple[StorageGateway, str]:
+    store = StorageGateway(SerialWriter(), paths)
+    failed: list[str] = []
+    store.failed.connect(failed.append)
+    store.open()
+    qtbot.waitUntil(lambda: bool(failed), timeout=20_000)
     assert not store.is_open
-    return store, failed.args[0]
+    return store, failed[0]
 
 
-def _kept_in_memory(store: SessionStore) -> None:
-    """A write asked for now (a reflection typed) is held, not run and not dropped."""
-    ran: list[bool] = []
-    store.writer.submit(lambda: ran.append(True))
-    assert store.writer.pending == 1
-    assert ran == []
+def _kept_in_memory(store: StorageGateway) -> None:
+    """A read or write asked for now fails at once with the reason, never hangs in a queue."""
+    errors: list[Exception] = []
+    store.session_detail("any", lambda _detail: None, errors.append)
+    assert store.pending == 0
+    assert len(errors) == 1 and isinstance(errors[0], StorageUnavailable)
+    assert errors[0].message == store.problem
 
 
 def test_a_data_folder_that_cannot_be_written_is_told_before_and_after_the_window(

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from facilitator.app import Application
 from facilitator.ui.serial_writer import RETRY_MS
-from tests.faults.conftest import panel_of, reflections_on_disk, start_session
+from tests.app_in_process import panel_of, reflections_on_disk, start_session
 
 # Long enough to need overflow pages: the capped file has no room for it.
 LONG = ("Vi pratade länge om tystnad, tid och att fråga hellre än att gissa. " * 400).strip()
@@ -57,37 +57,39 @@ def test_disk_full_keeps_the_words_and_saves_them_once_there_is_room(
     app = application
     running = start_session(app, qtbot)
     panel = panel_of(running)
-    database = app.paths.database_file
-    engine = app.store._database.engine  # the app's own engine: the cap applies to its writes
+    database = app.services.paths.database_file
+    engine = app.services.storage._database.engine  # the app's own: the cap applies to its writes
     cap = PageCap(engine)
     type_reflection(panel, qtbot, "Sparad innan disken blev full.")
-    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
     before = reflections_on_disk(database)
     assert list(before.values()) == ["Sparad innan disken blev full."]
 
     cap.set(_page_count(engine))
-    with qtbot.waitSignal(app.store.writer.trouble, timeout=10_000) as trouble:
-        type_reflection(panel, qtbot, LONG)
-    message = trouble.args[0]
+    troubles: list[str] = []
+    app.services.storage.trouble.connect(troubles.append)
+    recovered: list[None] = []
+    app.services.storage.recovered.connect(recovered.append)
+    type_reflection(panel, qtbot, LONG)
+    qtbot.waitUntil(lambda: len(troubles) == 1, timeout=10_000)
+    message = troubles[0]
     assert message.startswith("Disken är full, så det senaste kunde inte sparas.")
     assert "det du skrev finns kvar i programmet" in message
     console = running.console
-    assert console.notice.isVisible()
-    assert console.notice_text.text() == message
-    assert console.save_state.text() == "Inte sparat ännu – försöker igen"
-    assert panel.save_state.text() == "Inte sparat – försöker igen"
+    assert console.notices.isVisible()
+    assert console.notices.text.text() == message
+    assert panel.save_state.text() == "Inte sparat ännu – försöker igen"
     # A second reflection typed meanwhile waits behind the first; the next retry fails too.
-    with qtbot.waitSignal(app.store.writer.trouble, timeout=RETRY_MS[0] + 10_000):
-        type_reflection(panel, qtbot, "Skriven medan disken var full.")
-    assert panel.save_state.text() == "Inte sparat – försöker igen"
-    assert app.store.writer.pending == 2  # both kept, none dropped
+    type_reflection(panel, qtbot, "Skriven medan disken var full.")
+    qtbot.waitUntil(lambda: len(troubles) == 2, timeout=RETRY_MS[0] + 10_000)
+    assert panel.save_state.text() == "Inte sparat ännu – försöker igen"
+    assert app.services.storage.pending == 2  # both kept, none dropped
     assert reflections_on_disk(database) == before  # nothing half-written
 
     # Room again: the retry (after RETRY_MS) lands both writes, in the order typed.
     cap.set(None)
-    with qtbot.waitSignal(app.store.writer.recovered, timeout=RETRY_MS[2] + 10_000):
-        pass
-    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(recovered), timeout=RETRY_MS[2] + 10_000)
+    qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
     after = reflections_on_disk(database)
     assert sorted(after.values()) == sorted(
         ["Sparad innan disken blev full.", LONG, "Skriven medan disken var full."]
@@ -95,6 +97,5 @@ def test_disk_full_keeps_the_words_and_saves_them_once_there_is_room(
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
         order = [row[0] for row in connection.execute("SELECT text FROM reflections ORDER BY id")]
     assert order[1:] == [LONG, "Skriven medan disken var full."]
-    assert not console.notice.isVisible()
-    assert console.save_state.text() == "Sparat"
+    assert not console.notices.isVisible()
     qtbot.waitUntil(lambda: panel.save_state.text() == "Sparat", timeout=5_000)

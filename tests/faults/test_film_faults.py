@@ -20,16 +20,15 @@ from facilitator.app import Application
 from facilitator.core.clock import FakeClock
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.paths import bundled_modules_dir
-from facilitator.core.planning import ModuleChoice, plan_for, step_key
+from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
 from facilitator.core.presentation.cards import CardKind
 from facilitator.core.session.engine import SessionEngine
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
-from facilitator.ui.console.session_controller import SessionController, StepContent
 from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.video.availability import probe_libvlc
 from facilitator.ui.video.vlc_player import VlcPlayer
-from tests.faults.conftest import (
+from tests.app_in_process import (
     FILM_STEP,
     MODULE,
     panel_of,
@@ -37,6 +36,7 @@ from tests.faults.conftest import (
     start_session,
 )
 from tests.faults.test_disk_full import type_reflection
+from tests.session_rig import SessionRig
 
 GRUND_1 = bundled_modules_dir() / "01-grund-1-vad-ar-kultur"
 QUESTION_AFTER = "Vad i filmen kände du igen från din egen vardag eller ditt arbete?"
@@ -57,22 +57,18 @@ class FilmSession:
         plan = plan_for([ModuleChoice(manifest, manifest.variant(45))])
         self.clock = FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=timezone(timedelta(hours=1))))
         self.engine = SessionEngine(plan, self.clock)
-        content = {
-            step_key(manifest.id, s.id): StepContent(s, manifest, folder) for s in manifest.steps
-        }
         self.console, self.projector = ConsolePage(), ProjectorView()
         qtbot.addWidget(self.console)
         qtbot.addWidget(self.projector)
         self.film = FilmRunner(
             lambda: VlcPlayer(video_output="dummy", audio_output="dummy"), self.console
         )
-        self.controller = SessionController(
+        self.controller = SessionRig(
             self.engine,
-            content,
+            {manifest.id: OpenModule(manifest, folder)},
             self.console,
             [self.projector],
             film=self.film,
-            film_surface=lambda: self.projector.film_surface,
         )
         self.projector.show()
         self.console.show()
@@ -116,8 +112,8 @@ def test_without_libvlc_the_film_step_explains_and_the_session_goes_on(
 
     session = FilmSession(qtbot, GRUND_1)
     session.to_film()
-    assert session.console.notice.isVisible()
-    assert session.console.notice_text.text() == f"{INSTALL_VLC} {GOES_ON}"
+    assert session.console.notices.isVisible()
+    assert session.console.notices.text.text() == f"{INSTALL_VLC} {GOES_ON}"
     # The room sees the step and its question, never the error.
     assert session.projector.card.kind == CardKind.TEXT
     assert QUESTION_AFTER in session.projector.visible_text()
@@ -170,7 +166,7 @@ def test_a_film_cut_off_halfway_plays_what_it_has_and_the_session_goes_on(
         assert session.film.player.position() <= cut + 1
     else:
         assert outcome[0].startswith("Filmen gick inte att spela.")
-        assert GOES_ON in session.console.notice_text.text()
+        assert GOES_ON in session.console.notices.text.text()
         assert QUESTION_AFTER in session.projector.visible_text()
     session.moves_on()
 
@@ -184,15 +180,15 @@ def test_the_projector_unplugged_mid_film_hides_its_view_and_the_session_goes_on
     qtbot.waitUntil(projector.isVisible)
     screen = screens.screen
     assert screen is not None and screen.name() == "PROJECTOR"
-    running.controller.jump(FILM_STEP)
+    running.service.jump(FILM_STEP)
     qtbot.waitUntil(lambda: console.film_position.text().startswith("0:0"), timeout=15_000)
 
     with qtbot.waitSignal(screens.projector_lost):
         screens.on_screen_removed(screen)  # what Qt calls when the cable is pulled
     assert not projector.isVisible()
     assert console.isVisible()
-    assert console.notice.isVisible()
-    assert console.notice_text.text() == (
+    assert console.notices.isVisible()
+    assert console.notices.text.text() == (
         "Projektorn kopplades bort. Sessionen fortsätter och tiden går som vanligt; bilden "
         "syns i förhandsvisningen. Anslut projektorn igen så erbjuds den här."
     )
@@ -200,19 +196,19 @@ def test_the_projector_unplugged_mid_film_hides_its_view_and_the_session_goes_on
     shown = console.film_position.text()
     qtbot.waitUntil(lambda: console.film_position.text() != shown, timeout=10_000)
     type_reflection(panel_of(running), qtbot, "Skrivet efter att projektorn försvann.")
-    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
-    assert list(reflections_on_disk(app.paths.database_file).values()) == [
+    qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
+    assert list(reflections_on_disk(app.services.paths.database_file).values()) == [
         "Skrivet efter att projektorn försvann."
     ]
-    running.controller.next()
-    assert running.controller.engine.current_key == f"{MODULE}/larde-mig"
+    running.service.next()
+    assert running.service.engine.current_key == f"{MODULE}/larde-mig"
 
     # Plugged in again: offered back, and shown there on the leader's word.
     with qtbot.waitSignal(screens.projector_available):
         screens.on_screen_added(screen)
-    assert console.notice_text.text() == (
+    assert console.notices.text.text() == (
         "En skärm anslöts (PROJECTOR). Vill du visa gruppens bild där?"
     )
-    console.notice_button.click()
+    console.notices.button.click()
     qtbot.waitUntil(projector.isVisible)
     assert screens.screen is screen

@@ -41,13 +41,13 @@ from facilitator.core.storage.backups import make_backup
 from facilitator.core.storage.database import open_database
 from facilitator.core.storage.records import ModuleRef, ReflectionDraft, ReflectionKind
 from facilitator.core.storage.repository import Repository
-from tests.faults.audit import is_network, watching
-from tests.faults.conftest import (
+from tests.app_in_process import (
     FILM_STEP,
     panel_of,
     reflections_on_disk,
     start_session,
 )
+from tests.faults.audit import is_network, watching
 from tests.faults.test_disk_full import type_reflection
 from tests.faults.test_film_faults import GRUND_1, FilmSession
 
@@ -150,20 +150,24 @@ def test_a_whole_session_and_every_export_open_no_connection(
     with watching(is_network) as traffic:
         running = start_session(app, qtbot, rehearse=False)
         type_reflection(panel_of(running), qtbot, "Vi pratade om tystnad.")
-        running.controller.jump(FILM_STEP)
+        running.service.jump(FILM_STEP)
         console = running.console
         qtbot.waitUntil(lambda: console.film_position.text().startswith("0:0"), timeout=15_000)
-        running.controller.end()
-        qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
-        session = running.recorder.session_uuid
-        repo = app.store.repository()
+        running.service.end()
+        qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
+        session = running.service.session_uuid
+        database = open_database(app.services.paths)
+        repo = Repository.of(database)
         out = tmp_path / "export"
         export_summary_pdf(repo, session, out / "sammanfattning.pdf")
         export_session_csv(repo, session, out)
         export_session_archive(repo, session, folder=out)
         write_leader_guide(GRUND_1, out / "guide.pdf")
         write_handout(GRUND_1, out / "deltagare.pdf")
-    assert list(reflections_on_disk(app.paths.database_file).values()) == ["Vi pratade om tystnad."]
+        database.close()
+    assert list(reflections_on_disk(app.services.paths.database_file).values()) == [
+        "Vi pratade om tystnad."
+    ]
     assert len(list(out.iterdir())) == 6
     assert traffic == []
 
@@ -344,18 +348,20 @@ def test_a_session_deleted_from_the_history_is_gone_from_the_disk_and_the_backup
     app = application
     running = start_session(app, qtbot)
     type_reflection(panel_of(running), qtbot, f"{SECRET}: " + "ord " * 1500)
-    session = running.recorder.session_uuid
-    running.controller.end()
-    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
-    database = app.paths.database_file
+    session = running.service.session_uuid
+    running.service.end()
+    qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
+    database = app.services.paths.database_file
     assert SECRET.encode() in _on_disk(database)
-    copy = make_backup(database, app.paths.backup_dir, datetime.now())  # as a migration would
+    copy = make_backup(
+        database, app.services.paths.backup_dir, datetime.now()
+    )  # as a migration would
     assert SECRET.encode() in copy.read_bytes()
 
-    app.history_page.delete_requested.emit(session)  # the leader confirmed on the page
-    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    app.parts.history_page.delete_requested.emit(session)  # the leader confirmed on the page
+    qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
     assert SECRET.encode() not in _on_disk(database)
-    assert list(app.paths.backup_dir.iterdir()) == []
+    assert list(app.services.paths.backup_dir.iterdir()) == []
     assert reflections_on_disk(database) == {}
 
 
@@ -384,16 +390,17 @@ def test_retention_deletes_old_sessions_for_real_when_the_app_starts(
 
     from PySide6.QtWidgets import QApplication
 
-    app = Application(QApplication.instance(), prepare(portable=False, language="sv"))
-    app.driven = True
+    app = Application(
+        QApplication.instance(), prepare(portable=False, language="sv"), interactive=False
+    )
     qtbot.addWidget(app.window)
     app.start([], exit_when_ready=False)
-    qtbot.waitUntil(lambda: app.is_assembled and app.store.is_open, timeout=20_000)
+    qtbot.waitUntil(lambda: app.is_assembled and app.services.storage.is_open, timeout=20_000)
     qtbot.waitUntil(
         lambda: list(reflections_on_disk(paths.database_file).values()) == ["Får stå kvar"],
         timeout=10_000,
     )
-    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
     app.shutdown()
     assert SECRET.encode() not in _on_disk(paths.database_file)
 

@@ -46,18 +46,18 @@ def test_garbled_settings_start_the_app_on_defaults_and_keep_the_file(
     poll.setInterval(20)
     poll.timeout.connect(answer)
     poll.start()
-    app = Application(QApplication.instance(), startup)
-    app.driven = True
+    app = Application(QApplication.instance(), startup, interactive=False)
     qtbot.addWidget(app.window)
     app.start(startup.problems, exit_when_ready=False)
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     poll.stop()
     assert seen == startup.problems
     qtbot.waitUntil(lambda: app.is_assembled, timeout=20_000)
-    assert app.settings == Settings()
+    settings = app.services.settings
+    assert settings.current == Settings()
 
     # A later change is saved to a fresh file; the garbled one stays as it was.
-    app.settings_store.save(app.settings.with_changes(end_of_step_sound=False))
-    assert app.settings_store.load().settings.end_of_step_sound is False
+    settings.change(end_of_step_sound=False)
+    assert startup.settings_store.load().settings.end_of_step_sound is False
     assert asides[0].read_bytes() == GARBLED
     app.shutdown()

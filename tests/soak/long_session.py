@@ -82,20 +82,16 @@ def run(hours: float) -> int:
     from facilitator.ui.widgets.reflection_panel import ReflectionPanel
 
     qapp = QApplication([])
-    app = Application(qapp, prepare(portable=False, language="sv"))
     clock = FakeClock(datetime(2026, 11, 24, 8, 30, tzinfo=timezone(timedelta(hours=1))))
-    app.clock = clock  # before assembly: the session launcher takes this clock
-    app.driven = True
+    app = Application(qapp, prepare(portable=False, language="sv"), clock=clock, interactive=False)
     loaded: list[bool] = []
-    app.assembled.connect(
-        lambda: app.library_controller.loaded.connect(lambda: loaded.append(True))
-    )
+    app.assembled.connect(lambda: app.parts.library.loaded.connect(lambda: loaded.append(True)))
     app.start([], exit_when_ready=False)
     wait = Waiter()
-    wait.until(lambda: app.is_assembled and app.store.is_open and loaded, 60, "the app")
+    wait.until(lambda: app.is_assembled and app.services.storage.is_open and loaded, 60, "the app")
     modules: dict[str, Any] = {}
     for module_id, _minutes in MODULES:
-        modules[module_id] = app.library_controller.open_module(module_id)
+        modules[module_id] = app.parts.library.open_module(module_id)
         assert modules[module_id] is not None, module_id
     plan = plan_for(
         [
@@ -103,11 +99,11 @@ def run(hours: float) -> int:
             for module_id, minutes in MODULES
         ]
     )
-    app.open_planner(plan, modules)  # as the library does, then Start in the planner
-    app.start_session(rehearse=False)
-    running = app.launcher.current
+    app.parts.planning.open(plan, modules)  # as the library does, then Start in the planner
+    app.parts.planning.start(rehearse=False)
+    running = app.parts.launcher.current
     assert running is not None
-    controller, engine, console = running.controller, running.controller.engine, running.console
+    service, engine, console = running.service, running.service.engine, running.console
     panel = console.findChild(ReflectionPanel)
     assert panel is not None
     total = int(hours * 3600)
@@ -121,7 +117,7 @@ def run(hours: float) -> int:
     began = time.perf_counter()
     for second in range(1, total + 1):
         clock.advance(1)
-        controller.refresh()
+        service.tick()
         QCoreApplication.processEvents()
         key = engine.current_key
         if key is not None and key not in steps_seen:
@@ -136,23 +132,23 @@ def run(hours: float) -> int:
         due = 120 if status.minutes_behind > 0 else 0
         time_up = status.state == SessionState.RUNNING and status.step_remaining_seconds <= due
         if time_up and status.next_step is not None:
-            controller.next()
+            service.next()
         if second % 10 == 0:
-            running.recorder.progress(engine)  # the autosave, at the session's pace
+            running.service.save_progress()  # the autosave, at the session's pace
         if second % 90 == 0 and engine.current_key is not None:
             text = f"Minut {second // 60}: vi pratade om tystnad, tid och frågor. åäö"
             panel.entry.setPlainText(text)
             QTest.keyClick(panel.entry, Qt.Key.Key_Return)
             typed.append(text)
         if second % 600 in (300, 320):
-            controller.toggle_black()
+            service.toggle_black()
         elif second % 900 in (450, 480):
-            controller.toggle_rules()
+            service.toggle_rules()
         elif second % 1800 == 1000:
-            controller.toggle_pause()
+            service.toggle_pause()
         elif second % 1800 == 1060:
-            controller.toggle_pause()
-            controller.extend(1)
+            service.toggle_pause()
+            service.extend(1)
         if second >= WARM_UP and second % SAMPLE_EVERY == 0:
             samples.append((second, rss_mb()))
             nones.append(sys.getrefcount(None))
@@ -160,7 +156,7 @@ def run(hours: float) -> int:
             note(
                 f"  {second // 60:4d} min  RSS {samples[-1][1]:6.1f} MB  "
                 f"references to None {nones[-1]}  step {engine.current_key}  "
-                f"writes queued {app.store.writer.pending}"
+                f"writes queued {app.services.storage.pending}"
             )
     ticking = time.perf_counter() - began
     from facilitator.malloc_arenas import release_freed_memory
@@ -168,10 +164,12 @@ def run(hours: float) -> int:
     trim = time.perf_counter()
     release_freed_memory()  # what the app does after each film: how long the GUI waits
     note(f"  giving freed memory back took {(time.perf_counter() - trim) * 1000:.1f} ms")
-    controller.end()
-    wait.until(lambda: app.store.writer.pending == 0, 60, "the last writes")
+    service.end()
+    wait.until(lambda: app.services.storage.pending == 0, 60, "the last writes")
     end_rss = rss_mb()
-    with sqlite3.connect(f"file:{app.paths.database_file}?mode=ro", uri=True) as connection:
+    with sqlite3.connect(
+        f"file:{app.services.paths.database_file}?mode=ro", uri=True
+    ) as connection:
         on_disk = [row[0] for row in connection.execute("SELECT text FROM reflections")]
     app.shutdown()
 

@@ -1,5 +1,5 @@
-"""A session on real content (the documented example module), a fake clock, and the real
-console and projector widgets."""
+"""A session on real content (the documented example module), a fake clock, a real SQLite
+file behind the storage gateway (run inline), and the real console and projector widgets."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 
 from facilitator.core.clock import FakeClock
 from facilitator.core.content.manifest import Manifest
-from facilitator.core.planning import ModuleChoice, plan_for, step_key
+from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
 from facilitator.core.session.engine import SessionEngine
 from facilitator.ui.console.console_page import ConsolePage
-from facilitator.ui.console.session_controller import SessionController, StepContent
 from facilitator.ui.projector.projector_view import ProjectorView
+from tests.session_rig import SessionRig
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "example-module" / "module.toml"
@@ -29,7 +29,7 @@ def build_session(qtbot, minutes: int = 57):
     plan = plan_for([ModuleChoice(manifest, manifest.variant(minutes))])
     clock = FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=STOCKHOLM))
     engine = SessionEngine(plan, clock)
-    content = {step_key(manifest.id, s.id): StepContent(s, manifest) for s in manifest.steps}
+    modules = {manifest.id: OpenModule(manifest, EXAMPLE.parent)}
     console = ConsolePage()
     projector = ProjectorView()
     preview = ProjectorView()
@@ -37,8 +37,8 @@ def build_session(qtbot, minutes: int = 57):
     qtbot.addWidget(console)
     qtbot.addWidget(projector)
     cues: list[int] = []
-    controller = SessionController(
-        engine, content, console, [projector, preview], play_cue=lambda: cues.append(1)
+    rig = SessionRig(
+        engine, modules, console, [projector, preview], play_cue=lambda: cues.append(1)
     )
     projector.resize(1920, 1080)
     projector.show()
@@ -46,4 +46,4 @@ def build_session(qtbot, minutes: int = 57):
     console.show()
     console.activateWindow()
     qtbot.waitUntil(console.isActiveWindow)
-    return manifest, clock, engine, console, projector, controller, cues
+    return manifest, clock, engine, console, projector, rig, cues

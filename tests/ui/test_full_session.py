@@ -27,14 +27,14 @@ def app(qtbot):
 
 def test_plan_run_unplug_finish(qtbot, app: Application, monkeypatch) -> None:
     qtbot.waitUntil(lambda: len(app.library.cards()) == 9, timeout=30_000)
-    qtbot.waitUntil(lambda: app.store.is_open, timeout=30_000)
+    qtbot.waitUntil(lambda: app.services.storage.is_open, timeout=30_000)
     app.library.select("grund-1-vad-ar-kultur")
     app.library.set_minutes(75)
     qtbot.mouseClick(app.library._plan_button, Qt.MouseButton.LeftButton)
-    assert app.window.current_page() is app.planner
-    assert app.planner.plan.total_minutes == 75
-    qtbot.mouseClick(app.planner.start_button, Qt.MouseButton.LeftButton)
-    running = app.launcher.current
+    assert app.window.current_page() is app.parts.planner
+    assert app.parts.planner.plan.total_minutes == 75
+    qtbot.mouseClick(app.parts.planner.start_button, Qt.MouseButton.LeftButton)
+    running = app.parts.launcher.current
     assert running is not None
     projector = running.projector
     assert projector.isVisible() and projector.isFullScreen()
@@ -42,7 +42,7 @@ def test_plan_run_unplug_finish(qtbot, app: Application, monkeypatch) -> None:
     console = running.console
     app.window.activateWindow()
     qtbot.waitUntil(app.window.isActiveWindow)
-    engine = running.controller.engine
+    engine = running.service.engine
     steps = [s.key for s in engine.plan.active_steps]
     qtbot.keyClick(console, Qt.Key.Key_PageDown)
     assert engine.current_key == steps[1]
@@ -50,36 +50,38 @@ def test_plan_run_unplug_finish(qtbot, app: Application, monkeypatch) -> None:
     screen = projector.screen()
     running.screens.on_screen_removed(screen)
     assert not projector.isVisible()
-    assert "Projektorn kopplades bort" in console.notice_text.text()
+    assert "Projektorn kopplades bort" in console.notices.text.text()
     qtbot.keyClick(console, Qt.Key.Key_PageDown)
     assert engine.current_key == steps[2]
     # Plugged in again: offered, and back on the projector when the leader accepts.
     running.screens.on_screen_added(screen)
-    assert "Visa på projektorn" in console.notice_button.text()
-    qtbot.mouseClick(console.notice_button, Qt.MouseButton.LeftButton)
+    assert "Visa på projektorn" in console.notices.button.text()
+    qtbot.mouseClick(console.notices.button, Qt.MouseButton.LeftButton)
     assert projector.isVisible() and projector.screen().name() == "PROJECTOR"
     qtbot.waitUntil(app.window.isActiveWindow)
     for key in steps[3:]:
         qtbot.keyClick(console, Qt.Key.Key_PageDown)
         assert engine.current_key == key
-    uuid = running.recorder.session_uuid
+    uuid = running.service.session_uuid
     qtbot.mouseClick(console.end_button, Qt.MouseButton.LeftButton)
-    assert app.window.current_page() is app.closeout.attendance
-    app.closeout.attendance.saved.emit(AttendanceCounts(women=7, men=5, not_stated=1, managers=2))
-    assert app.window.current_page() is app.closeout.evaluation
-    app.closeout.evaluation.saved.emit(app.closeout.evaluation.results())
-    qtbot.waitUntil(lambda: app.window.current_page() is app.closeout.parking, timeout=10_000)
+    assert app.window.current_page() is app.parts.closeout.attendance
+    app.parts.closeout.attendance.saved.emit(
+        AttendanceCounts(women=7, men=5, not_stated=1, managers=2)
+    )
+    assert app.window.current_page() is app.parts.closeout.evaluation
+    app.parts.closeout.evaluation.saved.emit(app.parts.closeout.evaluation.results())
+    qtbot.waitUntil(lambda: app.window.current_page() is app.parts.closeout.parking, timeout=10_000)
     # The summary from the end of the session: written off the GUI thread, then offered.
     monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
-    with qtbot.waitSignal(app.exports.finished, timeout=30_000) as exported:
-        app.closeout.parking.export_requested.emit()
+    with qtbot.waitSignal(app.parts.exports.finished, timeout=30_000) as exported:
+        app.parts.closeout.parking.export_requested.emit()
     pdf = exported.args[0]
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Grund 1" in text and "Kvinnor" in text
-    app.closeout.parking.done.emit()
+    app.parts.closeout.parking.done.emit()
     assert app.window.current_page() is app.library
-    app.store.close()
-    with sqlite3.connect(app.paths.database_file) as db:
+    app.services.storage.close()
+    with sqlite3.connect(app.services.paths.database_file) as db:
         (status,) = db.execute("SELECT status FROM sessions WHERE uuid = ?", (uuid,)).fetchone()
         runs = db.execute("SELECT count(*) FROM step_runs").fetchone()[0]
         women = db.execute("SELECT women FROM attendance").fetchone()[0]

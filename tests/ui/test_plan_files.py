@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.plan_files import save_plan
 from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
 from facilitator.core.settings import Settings, SettingsStore
@@ -21,14 +22,12 @@ def test_open_saved_plan_and_remember_it(qtbot, tmp_path: Path) -> None:
     planner = PlannerPage()
     qtbot.addWidget(planner)
     store = SettingsStore(tmp_path / "settings.toml")
-    current = {"settings": Settings()}
+    settings = SettingsService(store, Settings())
     opened_modules = OpenModule(manifest, EXAMPLE.parent)
     controller = PlanFilesController(
         planner,
         tmp_path / "plans",
-        lambda: current["settings"],
-        store,
-        lambda s: current.update(settings=s),
+        settings,
         dict,
         lambda mid, version: opened_modules if mid == manifest.id else None,
     )
@@ -37,5 +36,5 @@ def test_open_saved_plan_and_remember_it(qtbot, tmp_path: Path) -> None:
     restored, modules = opened.args
     assert restored.step("exempel-modul/samtal-1").planned_minutes == 20
     assert modules == {manifest.id: opened_modules}
-    assert current["settings"].recent_plans == (str(path),)
+    assert settings.current.recent_plans == (str(path),)
     assert store.load().settings.recent_plans == (str(path),)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from facilitator.core.application.reflection_ledger import LedgerEntry, SaveState, StepReflections
 from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
 from facilitator.ui.widgets import reflection_panel
 from facilitator.ui.widgets.reflection_panel import ReflectionPanel
@@ -117,27 +118,35 @@ def test_escape_hands_the_keys_back_to_the_clicker(qtbot, console) -> None:
     assert entry.text() == "halvklar"
 
 
+def shown(*entries: tuple[ReflectionRecord, bool]) -> StepReflections:
+    """What the session's ledger announces: these rows, saved or on their way."""
+    rows = tuple(
+        LedgerEntry(record, SaveState.SAVED if saved else SaveState.SAVING)
+        for record, saved in entries
+    )
+    overall = SaveState.SAVING if any(not saved for _r, saved in entries) else SaveState.SAVED
+    return StepReflections("m/prompt", rows, overall if rows else None)
+
+
 def test_a_row_shows_saved_only_when_told(qtbot, console) -> None:
     panel = console.panel
-    panel.add_reflection(record("r1", ReflectionKind.QUOTE, "Det har ingen sagt till mig."))
+    quote = record("r1", ReflectionKind.QUOTE, "Det har ingen sagt till mig.")
+    panel.show_reflections(shown((quote, False)))
     assert panel.list.heads() == ["Citat  …"]
-    panel.mark_saved("r1")
+    panel.show_reflections(shown((quote, True)))
     assert panel.list.heads() == ["Citat"]
-    panel.set_reflections(
-        [
-            record("r1", ReflectionKind.QUOTE, "Det har ingen sagt till mig."),
-            record("r2", ReflectionKind.ACTION, "Vi tar upp det på nästa APT."),
-        ]
-    )
+    action = record("r2", ReflectionKind.ACTION, "Vi tar upp det på nästa APT.")
+    panel.show_reflections(shown((quote, True), (action, False)))
     assert panel.list.heads() == ["Citat", "Överenskommelse  …"]
 
 
 def test_save_state_in_words(console) -> None:
     panel = console.panel
     for state, words in (
-        ("saving", "Sparar…"),
-        ("saved", "Sparat"),
-        ("failed", "Inte sparat – försöker igen"),
+        (SaveState.SAVING, "Sparar…"),
+        (SaveState.SAVED, "Sparat"),
+        (SaveState.WAITING, "Inte sparat ännu – försöker igen"),
+        (SaveState.UNSAVED, "Inte sparat – spara en kopia"),
     ):
         panel.set_save_state(state)
         assert panel.save_state.text() == words
@@ -145,7 +154,7 @@ def test_save_state_in_words(console) -> None:
 
 def test_f2_edits_text_and_kind(qtbot, console) -> None:
     panel = console.panel
-    panel.set_reflections([record("r1", ReflectionKind.NOTE, "Fika")], saved=["r1"])
+    panel.show_reflections(shown((record("r1", ReflectionKind.NOTE, "Fika"), True)))
     qtbot.keyClicks(panel.entry, "ett utkast")
     panel.list.setFocus()
     panel.list.setCurrentRow(0)
@@ -157,7 +166,6 @@ def test_f2_edits_text_and_kind(qtbot, console) -> None:
     with qtbot.waitSignal(panel.edited) as signal:
         qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
     assert signal.args == ["r1", "Fika i personalrummet", ReflectionKind.ACTION]
-    assert panel.list.heads() == ["Överenskommelse  …"]  # new text, not yet on disk
     # The draft typed before editing comes back, with its kind.
     assert panel.entry.text() == "ett utkast"
     assert panel.kind() == ReflectionKind.NOTE
@@ -165,7 +173,7 @@ def test_f2_edits_text_and_kind(qtbot, console) -> None:
 
 def test_escape_cancels_an_edit(qtbot, console) -> None:
     panel = console.panel
-    panel.set_reflections([record("r1", ReflectionKind.NOTE, "Fika")], saved=["r1"])
+    panel.show_reflections(shown((record("r1", ReflectionKind.NOTE, "Fika"), True)))
     panel.list.setCurrentRow(0)
     panel.start_edit()
     with qtbot.assertNotEmitted(panel.edited):
@@ -185,7 +193,7 @@ def test_delete_asks_first(qtbot, console, monkeypatch, sure: bool) -> None:
 
     monkeypatch.setattr(reflection_panel.confirming, "confirm", confirm)
     panel = console.panel
-    panel.set_reflections([record("r1", ReflectionKind.NOTE, "Fika")], saved=["r1"])
+    panel.show_reflections(shown((record("r1", ReflectionKind.NOTE, "Fika"), True)))
     panel.list.setFocus()
     panel.list.setCurrentRow(0)
     deleted: list[str] = []
@@ -193,4 +201,4 @@ def test_delete_asks_first(qtbot, console, monkeypatch, sure: bool) -> None:
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     assert asked == ["”Fika” Ta bort"]
     assert deleted == (["r1"] if sure else [])
-    assert panel.list.count() == (0 if sure else 1)
+    assert panel.list.count() == 1  # the ledger removes the row, once it has taken the delete

@@ -67,7 +67,8 @@ def test_pause_shows_neutral_card_and_resumes(qtbot) -> None:
     assert engine.state == SessionState.PAUSED
     assert projector.card.kind == CardKind.PAUSE
     assert manifest.title.sv in projector.visible_text()
-    assert "pausad" in console.session_clock.text()
+    assert console.paused_banner.isVisibleTo(console)
+    assert "PAUSAD" in console.paused_banner.text()
     qtbot.keyClick(console, Qt.Key.Key_F5)
     assert engine.state == SessionState.RUNNING
 

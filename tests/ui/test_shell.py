@@ -46,7 +46,7 @@ def test_menu_and_plan_shortcuts_are_bound(application: Application) -> None:
 
 
 def test_about_box_names_versions(application: Application, qtbot) -> None:
-    dialog = AboutDialog(probe_libvlc(), application.paths, application.window)
+    dialog = AboutDialog(probe_libvlc(), application.services.paths, application.window)
     qtbot.addWidget(dialog)
     text = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Qt:" in text and "SQLite:" in text and "VLC (film):" in text

@@ -170,7 +170,10 @@ class SessionService:
             self._act(self.engine.resume)
 
     def start_or_resume(self) -> None:
-        if self.engine.state == SessionState.PAUSED:
+        """F5: start a session not yet started, or go on after a pause."""
+        if self.engine.state == SessionState.NOT_STARTED:
+            self.begin()
+        elif self.engine.state == SessionState.PAUSED:
             self.toggle_pause()
 
     def toggle_black(self) -> None:

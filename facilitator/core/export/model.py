@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from facilitator.core.settings import DEFAULT_KNOWLEDGE_TARGET_PERCENT
 from facilitator.core.storage.records import (
     AttendanceCounts,
     EvaluationResult,
@@ -18,8 +19,8 @@ from facilitator.core.storage.records import (
     StepRunRecord,
 )
 
-DEFAULT_TARGET = 0.60
-"""The IKO plan's goal: at least 60 % report more knowledge."""
+DEFAULT_TARGET = DEFAULT_KNOWLEDGE_TARGET_PERCENT / 100
+"""The IKO plan's goal as a share, when no setting says otherwise."""
 
 
 @dataclass(frozen=True)

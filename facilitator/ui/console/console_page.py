@@ -202,7 +202,7 @@ class ConsolePage(QWidget):
         self.rules_button = self._button(_("Samtalsregler"), _("Visa samtalsreglerna (R)"))
         self.next_button = self._button(_("Nästa ▶"), _("Nästa steg (PageDown, →, mellanslag)"))
         self.next_button.setObjectName("primary")
-        self.end_button = self._button(_("Avsluta"), _("Avsluta sessionen"))
+        self.end_button = self._button(_("Avsluta"), _("Avsluta sessionen (Ctrl+E)"))
         for button, signal in (
             (self.back_button, self.back_requested),
             (self.pause_button, self.pause_requested),

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.content.manifest import EvaluationQuestion
 from facilitator.core.i18n import _, ngettext
+from facilitator.core.settings import DEFAULT_KNOWLEDGE_TARGET_PERCENT
 from facilitator.core.storage.records import EvaluationOption, EvaluationResult
 from facilitator.ui.widgets.count_spin import CountSpin
 
-DEFAULT_TARGET_PERCENT = 60
 # The verdict is in the words; the tint only helps the eye find the line.
 VERDICT_STYLE = {
     None: "",
@@ -69,7 +69,7 @@ class EvaluationPage(QWidget):
     skipped = Signal()
 
     def __init__(
-        self, target_percent: int = DEFAULT_TARGET_PERCENT, parent: QWidget | None = None
+        self, target_percent: int = DEFAULT_KNOWLEDGE_TARGET_PERCENT, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluationPage")

@@ -25,6 +25,10 @@ class ConsoleFocusGuard(QObject):
         self.enabled = True
         app.focusWindowChanged.connect(self._on_focus_window)
 
+    def release(self) -> None:
+        self.enabled = False
+        self._app.focusWindowChanged.disconnect(self._on_focus_window)
+
     def _belongs_to_output(self, window: QWindow) -> bool:
         for output in self._outputs:
             handle = output.window().windowHandle()

@@ -20,6 +20,7 @@ from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.focus_guard import ConsoleFocusGuard
 from facilitator.ui.projector.projector_view import ProjectorView
+from facilitator.ui.widgets.confirm import confirm
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class SessionController(QObject):
         c.black_requested.connect(service.toggle_black)
         c.rules_requested.connect(service.toggle_rules)
         c.jump_requested.connect(service.jump)
+        c.end_requested.connect(self.end)
 
     def _connect_film(self) -> None:
         film = self._film
@@ -112,6 +114,7 @@ class SessionController(QObject):
             (("+", "Shift++"), lambda: service.extend(1)),
             (("R",), service.toggle_rules),
             (("F5",), service.start_or_resume),
+            (("Ctrl+E",), self.end),
             (("?", "Shift+?", "F1"), self._show_help),
             (("Esc",), self._leave_full_screen),
         ]
@@ -146,6 +149,20 @@ class SessionController(QObject):
         """The session is over: stop listening to it (a service outlives no console)."""
         self._stop()
         self._subscriptions.cancel_all()
+        self.focus_guard.release()
+
+    def end(self) -> None:
+        """End the session; while steps remain, only after the leader says so."""
+        left = self.service.steps_left
+        if left and not confirm(
+            self._console,
+            _("Avsluta sessionen?"),
+            _("Sessionen har {n} steg kvar.").format(n=left),
+            _("Det som sparats finns kvar. Därefter räknar ni deltagare och utvärderar."),
+            _("Avsluta sessionen"),
+        ):
+            return
+        self.service.end()
 
     # --- film ------------------------------------------------------------------------------
 

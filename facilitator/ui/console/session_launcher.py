@@ -180,7 +180,7 @@ class SessionLauncher(QObject):
         running.reflections.close()
         running.subscriptions.cancel_all()
         running.film.release()
-        running.screens.hide()
+        running.screens.release()
         running.projector.close()
         running.projector.deleteLater()
         running.console.deleteLater()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from facilitator.core.application.settings_service import SettingsService
-from facilitator.core.content.catalog import Catalog
 from facilitator.core.i18n import _
 from facilitator.core.plan_files import SUFFIX, PlanFileError, load_plan, save_plan
 from facilitator.core.planning import OpenModule
@@ -31,14 +30,14 @@ class PlanFilesController(QObject):
         folder: Path,
         settings: SettingsService,
         modules: Callable[[], dict[str, OpenModule]],
-        catalog: Catalog,
+        open_module: Callable[[str, str | None], OpenModule | None],
     ) -> None:
         super().__init__(planner)
         self._planner = planner
         self._folder = folder
         self._settings = settings
         self._modules = modules
-        self._open_module = catalog.open_module
+        self._open_module = open_module
         planner.save_template_requested.connect(self.save)
         planner.open_template_requested.connect(self.choose)
 

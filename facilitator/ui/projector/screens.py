@@ -69,6 +69,13 @@ class ProjectorScreens(QObject):
         self._screen = None
         self._view.hide()
 
+    def release(self) -> None:
+        """The session is over: stop following the screens now, not when Qt gets round to
+        deleting this object."""
+        self.hide()
+        self._app.screenRemoved.disconnect(self.on_screen_removed)
+        self._app.screenAdded.disconnect(self.on_screen_added)
+
     def on_screen_removed(self, screen: QScreen) -> None:
         if screen is not self._screen:
             return

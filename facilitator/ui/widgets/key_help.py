@@ -17,6 +17,7 @@ KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("En minut till på steget"), ("+",)),
     (N_("Starta eller fortsätta sessionen"), ("F5",)),
     (N_("Lämna helskärm på projektorn"), ("Esc",)),
+    (N_("Avsluta sessionen (frågar först om steg återstår)"), ("Ctrl+E",)),
     (N_("Film: spela eller pausa"), ("K", N_("mellanslag under film"))),
     (N_("Film: tio sekunder bakåt / framåt"), ("J", "L")),
     (N_("Film: undertexter av/på"), ("S",)),

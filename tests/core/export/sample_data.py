@@ -41,7 +41,9 @@ SOMALI = "Waxaan ka wada hadalnay dhaqanka iyo shaqada."
 CHINESE = "我们今天谈论了文化"
 
 STEPS = (
-    StepRunRecord("exempel-modul/valkommen", "exempel-modul", "valkommen", "Välkomna", "text", 300, 360),
+    StepRunRecord(
+        "exempel-modul/valkommen", "exempel-modul", "valkommen", "Välkomna", "text", 300, 360
+    ),
     StepRunRecord("exempel-modul/film", "exempel-modul", "film", "Film: Exempel", "film", 240, 250),
     StepRunRecord(
         "exempel-modul/samtal-1",

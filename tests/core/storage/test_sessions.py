@@ -8,7 +8,12 @@ import pytest
 
 from facilitator.core.clock import FakeClock
 from facilitator.core.storage.errors import SessionNotFound
-from facilitator.core.storage.records import HistoryQuery, ModuleRef, SessionLifecycle, StepRunRecord
+from facilitator.core.storage.records import (
+    HistoryQuery,
+    ModuleRef,
+    SessionLifecycle,
+    StepRunRecord,
+)
 from facilitator.core.storage.repository import Repository
 from tests.core.storage.helpers import MODULE, new_session
 

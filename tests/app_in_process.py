@@ -1,7 +1,8 @@
 """The real app, in this process: the composition root from facilitator.app on Qt's offscreen
 platform (two screens, tests/screens.json), with its own FACILITATOR_HOME, real SQLite, real
-libVLC with dummy outputs. ``driven`` is set as `facilitator --drive` sets it, so the app asks
-no modal questions (resume, close-out) that would block a test."""
+libVLC with dummy outputs. Built with ``interactive=False`` as `facilitator --drive` builds
+it, so the app asks no modal questions (resume, close-out) that would block a test. The
+``application`` fixture is offered to every test (tests/conftest.py loads this module)."""
 
 from __future__ import annotations
 
@@ -24,20 +25,19 @@ FILM_STEP = f"{MODULE}/film"
 @pytest.fixture
 def application(qtbot: Any, facilitator_home: Path) -> Iterator[Application]:
     startup = prepare(portable=False, language="sv")
-    app = Application(QApplication.instance(), startup)
-    app.driven = True
+    app = Application(QApplication.instance(), startup, interactive=False)
     qtbot.addWidget(app.window)
     # Connected as soon as the parts exist, before the catalog starts loading.
     app.assembled.connect(
-        lambda: app.library_controller.loaded.connect(lambda: setattr(app, "library_loaded", True))
+        lambda: app.parts.library.loaded.connect(lambda: setattr(app, "library_loaded", True))
     )
     app.start(problems=[], exit_when_ready=False)
     qtbot.waitUntil(lambda: app.is_assembled, timeout=20_000)
-    qtbot.waitUntil(lambda: app.store.is_open, timeout=20_000)
+    qtbot.waitUntil(lambda: app.services.storage.is_open, timeout=20_000)
     yield app
-    running = app.launcher.current
+    running = app.parts.launcher.current
     if running is not None:
-        running.controller.end()
+        running.service.end()
     app.shutdown()
 
 
@@ -46,14 +46,14 @@ def start_session(
 ) -> RunningSession:
     """Plan the bundled Grund 1 and start it, as the leader does from the planner."""
     qtbot.waitUntil(lambda: getattr(app, "library_loaded", False), timeout=20_000)
-    with qtbot.waitSignal(app.library_controller.plan_ready, timeout=10_000):
-        app.library_controller.make_plan([MODULE], minutes)
-    with qtbot.waitSignal(app.launcher.started, timeout=10_000):
-        app.start_session(rehearse)
-    running = app.launcher.current
+    with qtbot.waitSignal(app.parts.library.plan_ready, timeout=10_000):
+        app.parts.library.make_plan([MODULE], minutes)
+    with qtbot.waitSignal(app.parts.launcher.opened, timeout=10_000):
+        app.parts.planning.start(rehearse)
+    running = app.parts.launcher.current
     assert running is not None
     # The session row is on disk before the test starts its fault.
-    qtbot.waitUntil(lambda: app.store.writer.pending == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
     return running
 
 

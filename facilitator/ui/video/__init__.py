@@ -1,0 +1,1 @@
+"""Playing films with libVLC, and what the rest of the UI needs to know about it."""
