@@ -68,6 +68,7 @@ class Application(QObject):
         self.window.add_page(self.library)
         self.services: AppServices | None = None
         self.parts: UiParts | None = None
+        self._reporter: ReadyReporter | None = None
 
     @property
     def is_assembled(self) -> bool:
@@ -108,9 +109,25 @@ class Application(QObject):
             lambda _none: tidy_modules(storage, paths.user_modules_dir, reload_if)
         )
         storage.opened.connect(lambda _none: resumer.look())
+        self._report_usable(parts)
         self.assembled.emit()
         parts.library.reload()
         storage.open()
+
+    def _report_usable(self, parts: UiParts) -> None:
+        reporter, services = self._reporter, self.services
+        if reporter is None or services is None:
+            return
+        waiting = {"library", "storage"}
+
+        def done(what: str) -> None:
+            waiting.discard(what)
+            if not waiting:
+                reporter.usable()
+
+        parts.library.loaded.connect(lambda: done("library"))
+        services.storage.opened.connect(lambda _none: done("storage"))
+        services.storage.failed.connect(lambda _message: done("storage"))
 
     def _assembly_failed(self, error: Exception) -> None:
         log.error("The app could not load its parts: %r", error)
@@ -137,7 +154,8 @@ class Application(QObject):
         self.window.show()
         self.library.set_loading(True)
         if exit_when_ready or ready_then_wait:
-            ReadyReporter(self.qapp, self.window, stay=ready_then_wait).arm()
+            self._reporter = ReadyReporter(self.qapp, self.window, stay=ready_then_wait)
+            self._reporter.arm()
         # Once the window is on screen (painted, and the loop idle), load the rest.
         when_idle(self, self._assemble_safely)
         if problems and not (exit_when_ready or ready_then_wait):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 
@@ -42,12 +42,8 @@ class FakeClock:
         return self._wall
 
     def advance(self, seconds: float) -> None:
-        from datetime import timedelta
-
         self._mono += seconds
         self._wall += timedelta(seconds=seconds)
 
     def jump_wall(self, seconds: float) -> None:
-        from datetime import timedelta
-
         self._wall += timedelta(seconds=seconds)

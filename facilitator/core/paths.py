@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from platformdirs import PlatformDirs
+
 HOME_ENV = "FACILITATOR_HOME"
 APP_NAME = "Facilitator"
 PORTABLE_FOLDER = "facilitator-data"
@@ -72,8 +74,6 @@ def resolve_paths(
         base = app_dir if app_dir is not None else default_app_dir()
         root = base / PORTABLE_FOLDER
         return AppPaths(root / "data", root / "config", root / "logs")
-    from platformdirs import PlatformDirs  # not needed when FACILITATOR_HOME is set
-
     dirs = PlatformDirs(APP_NAME, appauthor=False, roaming=False)
     return AppPaths(Path(dirs.user_data_dir), Path(dirs.user_config_dir), Path(dirs.user_log_dir))
 

@@ -9,10 +9,14 @@ model: importing pydantic would double the app's start-up time (docs/decisions/0
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import tomli_w
 
 from facilitator.core.i18n import _
 
@@ -106,8 +110,6 @@ class SettingsStore:
     def load(self) -> LoadedSettings:
         if not self._path.exists():
             return LoadedSettings(Settings())
-        import tomllib  # its patterns take a few ms to compile: only when there is a file
-
         try:
             data = tomllib.loads(self._path.read_text(encoding="utf-8"))
             return LoadedSettings(Settings.from_mapping(data))
@@ -121,8 +123,6 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         """Write atomically so a crash mid-write never leaves a half file."""
-        import tomli_w  # only needed when saving; keeps start-up lean
-
         self._path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self._path.with_suffix(".toml.tmp")
         with tmp.open("wb") as handle:
@@ -132,8 +132,6 @@ class SettingsStore:
         tmp.replace(self._path)
 
     def _set_aside(self) -> Path:
-        from datetime import datetime  # only when a broken file is set aside
-
         stamp = (self._now or datetime.now)().strftime("%Y%m%d-%H%M%S")
         aside = self._path.with_name(f"{self._path.stem}.broken-{stamp}.toml")
         try:

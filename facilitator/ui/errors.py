@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from facilitator.core.i18n import _
 
@@ -45,8 +45,6 @@ class ExceptionHook:
             return
         self._showing = True
         try:
-            from PySide6.QtWidgets import QMessageBox  # not needed for the first paint
-
             box = QMessageBox(self._parent)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(_("Något gick fel"))

@@ -26,6 +26,7 @@ from facilitator.ui.precheck_media import (
     vlc_item,
 )
 from facilitator.ui.video.availability import probe_libvlc
+from facilitator.ui.video.vlc_probe import VlcMediaProbe
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,6 @@ class PrecheckSource:
         # Film lengths for the validator's chapter and pause-point checks, read the way the
         # app reads them: libVLC where it works, else ffprobe, else the times go unchecked.
         if vlc_available:
-            from facilitator.ui.video.vlc_probe import VlcMediaProbe
-
             probe = VlcMediaProbe.find()
             if probe is not None:
                 return probe

@@ -1,13 +1,14 @@
-"""`--exit-when-ready`: once the window is shown and painted and the event loop has nothing
-left to do, print ready_ms and quit. `--ready-then-wait` prints the same line but keeps running
-until standard input closes, so a test can look at the screen first."""
+"""`--exit-when-ready`: print ready_ms once the window is shown and painted and the event loop
+has nothing left to do, then usable_ms once the library shows its modules and the database is
+open (what a leader waits for), and quit. `--ready-then-wait` prints the same lines but keeps
+running until standard input closes, so a test can look at the screen first."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.uptime import seconds_since_process_start
@@ -21,6 +22,11 @@ def when_idle(owner: QObject, callback: Callable[[], object]) -> None:
     QTimer.singleShot(0, owner, lambda: QTimer.singleShot(0, owner, callback))
 
 
+def _say(name: str) -> None:
+    sys.stdout.write(f"{name}={round(seconds_since_process_start() * 1000)}\n")
+    sys.stdout.flush()
+
+
 class ReadyReporter(QObject):
     def __init__(self, app: QApplication, window: QWidget, *, stay: bool = False) -> None:
         super().__init__(window)
@@ -30,18 +36,18 @@ class ReadyReporter(QObject):
         self._stdin: QObject | None = None
 
     def arm(self) -> None:
-        when_idle(self, self._report)
+        when_idle(self, self._ready)
 
-    def _report(self) -> None:
+    def _ready(self) -> None:
         self._window.repaint()
-        ms = round(seconds_since_process_start() * 1000)
-        sys.stdout.write(f"ready_ms={ms}\n")
-        sys.stdout.flush()
+        _say("ready_ms")
+
+    def usable(self) -> None:
+        """The library can be used: modules on show, the database open."""
+        _say("usable_ms")
         if not self._stay:
             self._app.exit(0)
             return
-        from PySide6.QtCore import QSocketNotifier
-
         notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
         notifier.activated.connect(self._on_stdin)
         self._stdin = notifier  # kept alive with the reporter

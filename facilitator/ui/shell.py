@@ -11,8 +11,14 @@ from PySide6.QtWidgets import QMessageBox
 from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.i18n import _
 from facilitator.core.paths import AppPaths
+from facilitator.ui.about import AboutDialog
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.precheck_source import PrecheckSource
+from facilitator.ui.settings_dialog import SettingsDialog
 from facilitator.ui.tasks import BackgroundTasks
+from facilitator.ui.video.availability import probe_libvlc
+from facilitator.ui.widgets.key_help import KeyHelp
+from facilitator.ui.widgets.precheck_dialog import PrecheckDialog
 
 
 class Shell:
@@ -40,19 +46,12 @@ class Shell:
         QMessageBox.warning(self._window, _("Bra att veta"), "\n\n".join(problems))
 
     def show_keys(self) -> None:
-        from facilitator.ui.widgets.key_help import KeyHelp
-
         KeyHelp(self._window).exec()
 
     def show_about(self) -> None:
-        from facilitator.ui.about import AboutDialog
-        from facilitator.ui.video.availability import probe_libvlc
-
         AboutDialog(probe_libvlc(), self._paths, self._window).exec()
 
     def edit_settings(self) -> None:
-        from facilitator.ui.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self._settings.current, self._window)
         if not dialog.exec():
             return
@@ -62,9 +61,6 @@ class Shell:
 
     def run_check(self, module_ids: tuple[str, ...]) -> None:
         """The pre-session check; ``()`` checks every module in the library."""
-        from facilitator.ui.precheck_source import PrecheckSource
-        from facilitator.ui.widgets.precheck_dialog import PrecheckDialog
-
         # Films are decoded silently and unseen: the check must not put anything on the projector.
         source = PrecheckSource(self._paths, module_ids=module_ids)
         PrecheckDialog(source, self._window, tasks=self._tasks).exec()

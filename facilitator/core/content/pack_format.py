@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from facilitator import __version__
 from facilitator.core.content.problems import Problem
 
 PACK_SUFFIX = ".fmod"
@@ -87,8 +88,6 @@ class PackInfo:
     bytes: int
 
     def to_json(self) -> dict[str, object]:
-        from facilitator import __version__
-
         return {
             "format": PACK_FORMAT,
             "id": self.module_id,

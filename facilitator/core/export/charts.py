@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from reportlab.graphics.shapes import Drawing, Line, Path, Rect, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from facilitator.core.export.fonts import LATIN
 from facilitator.core.export.formatting import percent
@@ -76,8 +77,6 @@ def _bar(drawing: Drawing, fill: Fill, x: float, y: float, w: float, h: float) -
 
 
 def _fit(text: str, width: float) -> str:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     if stringWidth(text, LATIN.regular, _FONT_SIZE) <= width:
         return text
     while text and stringWidth(text + "…", LATIN.regular, _FONT_SIZE) > width:
@@ -86,8 +85,6 @@ def _fit(text: str, width: float) -> str:
 
 
 def _legend(drawing: Drawing, items: Sequence[Legend], x: float, y: float) -> None:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     for item in items:
         _bar(drawing, item.fill, x, y, 14, 8)
         drawing.add(String(x + 18, y + 1, item.text, fontName=LATIN.regular, fontSize=_FONT_SIZE))

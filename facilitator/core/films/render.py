@@ -101,7 +101,7 @@ def output_names(language: str = "sv") -> dict[str, str]:
 @lru_cache(maxsize=64)
 def _font(size: int, bold: bool) -> FreeTypeFont | ImageFont:
     try:
-        from PIL import ImageFont
+        from PIL import ImageFont  # noqa: PLC0415 - Pillow is an author's tool, not the app's
     except ImportError:
         raise MissingToolError("Pillow", "pip install Pillow") from None
 
@@ -117,7 +117,7 @@ def _measure(text: str, size: int, bold: bool) -> float:
 
 
 def _paint(shapes: Sequence[Shape], size: tuple[int, int], out: Path) -> None:
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # noqa: PLC0415 - as in _font
 
     image = Image.new("RGB", size, BACKGROUND[:3])
     # An RGBA draw blends translucent fills (the overlap of the two circles) onto the card.

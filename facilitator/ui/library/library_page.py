@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.i18n import _
+from facilitator.ui.library.card import ModuleCard
 from facilitator.ui.shortcuts import bind_keys
 
 if TYPE_CHECKING:
@@ -108,8 +110,6 @@ class LibraryPage(QWidget):
         self._order = []
         while self._list.count():
             self._list.takeAt(0)
-        if modules:
-            from facilitator.ui.library.card import ModuleCard
         for data in modules:
             card = ModuleCard(data)
             card.toggled.connect(self._on_toggled)
@@ -173,8 +173,6 @@ class LibraryPage(QWidget):
             self.plan_requested.emit(list(self._order), int(minutes))
 
     def _show_problems(self, key: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         card = next(c for c in self._cards if c.data.key == key)
         QMessageBox.information(
             self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 from facilitator.core.i18n import _
 
@@ -28,6 +29,21 @@ class VlcStatus:
         return _("saknas")
 
 
+class LibVlcMissing(Exception):
+    """``import vlc`` failed: no library, a bad library path, or no binding."""
+
+
+def load_vlc() -> Any:
+    """The python-vlc module, loaded on first use: libVLC is a system library that may be
+    missing or broken, and each of its three failures must become a message, not a crash."""
+    try:
+        import vlc  # noqa: PLC0415 - an optional system library, loaded when a film needs it
+    except (ImportError, NotImplementedError, OSError, SystemExit) as error:
+        log.warning("libVLC not loadable: %r", error)
+        raise LibVlcMissing(str(error)) from None
+    return vlc
+
+
 def install_hint() -> str:
     if sys.platform.startswith("win"):
         return _("Installera VLC (64-bitars) från videolan.org och starta om appen.")
@@ -41,9 +57,8 @@ def install_hint() -> str:
 
 def probe_libvlc() -> VlcStatus:
     try:
-        import vlc
-    except (ImportError, NotImplementedError, OSError, SystemExit) as error:
-        log.warning("libVLC not loadable: %r", error)
+        vlc = load_vlc()
+    except LibVlcMissing:
         return VlcStatus(False, None, _("VLC hittades inte på datorn.") + " " + install_hint())
     try:
         raw = vlc.libvlc_get_version()

@@ -20,7 +20,7 @@ from facilitator.core.films.playback import (
     SubtitleFile,
 )
 from facilitator.core.i18n import _
-from facilitator.ui.video.availability import install_hint
+from facilitator.ui.video.availability import LibVlcMissing, install_hint, load_vlc
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +90,8 @@ class VlcPlayer(QObject):
         if self._player is not None:
             return
         try:
-            import vlc
-        except (ImportError, NotImplementedError, OSError, SystemExit) as error:
-            log.warning("libVLC not loadable: %r", error)
+            vlc = load_vlc()
+        except LibVlcMissing:
             raise VlcUnavailableError(
                 _("VLC hittades inte på datorn.") + " " + install_hint()
             ) from None

@@ -9,7 +9,7 @@ from typing import Any
 
 from facilitator.core.content.media_probe import MediaInfo, MediaProbeError
 from facilitator.core.i18n import _
-from facilitator.ui.video.availability import DUMMY_OUTPUT_ARGS
+from facilitator.ui.video.availability import DUMMY_OUTPUT_ARGS, LibVlcMissing, load_vlc
 
 PARSE_TIMEOUT_MS = 10_000
 
@@ -31,8 +31,8 @@ class VlcMediaProbe:
     def _ensure(self) -> Any:
         if self._instance is None:
             try:
-                import vlc
-            except (ImportError, NotImplementedError, OSError, SystemExit):
+                vlc = load_vlc()
+            except LibVlcMissing:
                 raise MediaProbeError(_("VLC saknas, så filmens längd kan inte läsas.")) from None
             self._instance = vlc.Instance(["--quiet", *DUMMY_OUTPUT_ARGS])
             if self._instance is None:
@@ -40,7 +40,7 @@ class VlcMediaProbe:
         return self._instance
 
     def probe(self, path: Path) -> MediaInfo:
-        import vlc
+        vlc = load_vlc()
 
         with self._lock:
             instance = self._ensure()

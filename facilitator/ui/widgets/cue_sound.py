@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from facilitator.ui.video.availability import DUMMY_OUTPUT_ARGS
+from facilitator.ui.video.availability import DUMMY_OUTPUT_ARGS, load_vlc
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +40,7 @@ class CueSound:
 
     def _ensure_player(self) -> Any:
         if self._player is None:
-            import vlc
-
+            vlc = load_vlc()
             args = ["--quiet", "--intf=dummy", "--vout=dummy"]
             if not self._audible:
                 args = ["--quiet", *DUMMY_OUTPUT_ARGS]

@@ -9,13 +9,13 @@ import importlib.util
 
 # command → (module providing add_parser(subparsers), one-line help)
 TOOLS: dict[str, tuple[str, str]] = {
-    "modules": ("facilitator.cli_modules", "validate, pack, import and list modules"),
-    "check": ("facilitator.cli_check", "pre-session check of VLC, films, screens and data"),
-    "films": ("facilitator.cli_films", "render a module's film from its script"),
-    "export": ("facilitator.cli_export", "export a session as PDF, CSV or JSON"),
-    "report": ("facilitator.cli_export", "report over many sessions"),
-    "import-archive": ("facilitator.cli_export", "merge session archives from other laptops"),
-    "printables": ("facilitator.cli_export", "leader guide and participant handout as PDF"),
+    "modules": ("facilitator.cli.modules", "validate, pack, import and list modules"),
+    "check": ("facilitator.cli.check", "pre-session check of VLC, films, screens and data"),
+    "films": ("facilitator.cli.films", "render a module's film from its script"),
+    "export": ("facilitator.cli.export", "export a session as PDF, CSV or JSON"),
+    "report": ("facilitator.cli.export", "report over many sessions"),
+    "import-archive": ("facilitator.cli.export", "merge session archives from other laptops"),
+    "printables": ("facilitator.cli.export", "leader guide and participant handout as PDF"),
 }
 
 

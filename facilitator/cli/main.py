@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from facilitator import __version__
-from facilitator.cli_tools import TOOLS, available_tools, build_tool_parser
+from facilitator.cli.tools import TOOLS, available_tools, build_tool_parser
 from facilitator.malloc_arenas import limit_malloc_arenas
 
 

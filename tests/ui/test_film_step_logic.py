@@ -1,0 +1,85 @@
+"""A film step as the leader drives it, with a recording player (the film's logic is the
+subject here, not libVLC): Next at a pause question plays on, Next after the film moves on,
+and going back to the film continues where it was left."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from facilitator.core.clock import FakeClock
+from facilitator.core.content.loader import load_manifest
+from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
+from facilitator.core.presentation.cards import CardKind
+from facilitator.core.session.engine import SessionEngine
+from facilitator.ui.console.console_page import ConsolePage
+from facilitator.ui.console.film_runner import FilmRunner
+from facilitator.ui.projector.projector_view import ProjectorView
+from tests.recording_player import RecordingPlayer
+from tests.session_rig import SessionRig
+from tests.ui.session_fixtures import EXAMPLE, STOCKHOLM
+
+FILM = "exempel-modul/film"
+
+
+def film_session(
+    qtbot: Any, tmp_path: Path
+) -> tuple[SessionRig, ConsolePage, ProjectorView, RecordingPlayer]:
+    folder = tmp_path / "exempel"
+    shutil.copytree(EXAMPLE.parent, folder)
+    (folder / "film").mkdir(exist_ok=True)
+    (folder / "film" / "film.mp4").write_bytes(b"")  # never decoded: the player is a fake
+    manifest = load_manifest(folder).manifest
+    assert manifest is not None
+    clock = FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=STOCKHOLM))
+    engine = SessionEngine(plan_for([ModuleChoice(manifest, manifest.variant(57))]), clock)
+    console, projector = ConsolePage(), ProjectorView()
+    qtbot.addWidget(console)
+    qtbot.addWidget(projector)
+    player = RecordingPlayer()
+    film = FilmRunner(lambda: player, console)
+    rig = SessionRig(
+        engine, {manifest.id: OpenModule(manifest, folder)}, console, [projector], film=film
+    )
+    rig.start()
+    console.show()
+    console.activateWindow()
+    qtbot.waitUntil(console.isActiveWindow)
+    return rig, console, projector, player
+
+
+def test_next_at_a_pause_question_plays_on(qtbot: Any, tmp_path: Path) -> None:
+    rig, console, projector, player = film_session(qtbot, tmp_path)
+    rig.jump(FILM)
+    assert projector.card.kind == CardKind.FILM
+    player.tick(62.5)  # the pause point at 62 s
+    assert player.state.value == "paused"
+    assert projector.card.kind == CardKind.FILM_QUESTION
+    assert "Känner ni igen er?" in projector.visible_text()
+    qtbot.keyClick(console, Qt.Key.Key_PageDown)  # the clicker's Next
+    assert rig.engine.current_key == FILM  # still the film step
+    assert player.calls[-1] == ("resume",)
+    assert projector.card.kind == CardKind.FILM  # the question gives way to the film
+    player.end()
+    assert "Vad fastnade du för i filmen?" in projector.visible_text()
+    qtbot.keyClick(console, Qt.Key.Key_PageDown)  # now Next goes on
+    assert rig.engine.current_key != FILM
+
+
+def test_back_to_the_film_continues_where_it_was_left(qtbot: Any, tmp_path: Path) -> None:
+    rig, console, _projector, player = film_session(qtbot, tmp_path)
+    rig.jump(FILM)
+    player.tick(30.0)
+    qtbot.keyClick(console, Qt.Key.Key_Right)  # on to the next step mid-film
+    assert rig.engine.current_key != FILM
+    qtbot.keyClick(console, Qt.Key.Key_Left)  # and back
+    assert rig.engine.current_key == FILM
+    loads = [call for call in player.calls if call[0] == "load"]
+    assert loads[-1][2] == 30.0  # from 0:30, not from the start
+    # "Kapitlet från början" is one key away: the chapter restarts.
+    console.film_restart_requested.emit()
+    assert player.calls[-1] == ("seek", 0.0)
