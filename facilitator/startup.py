@@ -19,6 +19,7 @@ from facilitator.core.settings import Settings, SettingsStore
 
 log = logging.getLogger(__name__)
 
+
 @dataclass
 class Startup:
     paths: AppPaths

@@ -192,16 +192,16 @@ def run_report(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from facilitator.core.export.archive_import import ImportOutcome, import_archives
+    from facilitator.core.export.archive_import import ArchiveOutcome, import_archives
     from facilitator.core.storage.errors import StorageError
 
     out = out or sys.stdout
     words = {
-        ImportOutcome.ADDED: _("tillagd"),
-        ImportOutcome.UPDATED: _("uppdaterad"),
-        ImportOutcome.UNCHANGED: _("fanns redan"),
-        ImportOutcome.KEPT_LOCAL: _("behölls (kopian här är nyare)"),
-        ImportOutcome.FAILED: _("FEL"),
+        ArchiveOutcome.ADDED: _("tillagd"),
+        ArchiveOutcome.UPDATED: _("uppdaterad"),
+        ArchiveOutcome.UNCHANGED: _("fanns redan"),
+        ArchiveOutcome.KEPT_LOCAL: _("behölls (kopian här är nyare)"),
+        ArchiveOutcome.FAILED: _("FEL"),
     }
     try:
         with _repository(resolve_paths()) as (database, _repo):
@@ -215,7 +215,7 @@ def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if result.message:
             line += f" ({result.message})"
         print(line, file=out)
-    return 1 if any(r.outcome is ImportOutcome.FAILED for r in results) else 0
+    return 1 if any(r.outcome is ArchiveOutcome.FAILED for r in results) else 0
 
 
 def run_printables(args: argparse.Namespace, out: TextIO | None = None) -> int:

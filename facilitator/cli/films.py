@@ -18,7 +18,20 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     render.set_defaults(handler=run_render)
 
 
-def _progress(fraction: float, what: str) -> None:
+class _Bar:
+    """A text progress bar on standard error, with what the render is doing now."""
+
+    def __init__(self) -> None:
+        self.what = ""
+
+    def stage(self, what: str) -> None:
+        self.what = what
+
+    def progress(self, fraction: float) -> None:
+        _draw(fraction, self.what)
+
+
+def _draw(fraction: float, what: str) -> None:
     width = 30
     filled = round(fraction * width)
     sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {fraction:4.0%} {what[:40]:<40}")
@@ -34,7 +47,8 @@ def run_render(args: argparse.Namespace) -> int:
     for folder in args.modules:
         print(_("Renderar filmen i {folder}").format(folder=folder))
         try:
-            result = render_film(folder, progress=_progress)
+            bar = _Bar()
+            result = render_film(folder, progress=bar.progress, stage=bar.stage)
         except MissingToolError as error:
             sys.stderr.write("\n" + str(error) + "\n")
             return 2

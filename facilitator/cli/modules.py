@@ -21,7 +21,7 @@ from facilitator.core.content.importer import ImportOutcome, import_pack
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.media_probe import MediaProbe, default_probe
 from facilitator.core.content.pack import pack_module
-from facilitator.core.content.pack_format import PACK_SUFFIX, PackError, Progress
+from facilitator.core.content.pack_format import PACK_SUFFIX, PackError
 from facilitator.core.content.problems import Problem
 from facilitator.core.content.report import ModuleReport
 from facilitator.core.content.schema import manifest_schema_json
@@ -29,6 +29,7 @@ from facilitator.core.content.unpack import unpack
 from facilitator.core.content.validate import validate_paths
 from facilitator.core.i18n import _
 from facilitator.core.paths import bundled_modules_dir, resolve_paths
+from facilitator.core.work import Progress
 
 
 def _print_problems(problems: Sequence[Problem], folder: Path | None, out: TextIO) -> None:
@@ -40,9 +41,8 @@ def _progress(out: TextIO) -> Progress | None:
     if not out.isatty():
         return None
 
-    def show(done: int, total: int) -> None:
-        percent = 100 * done // total if total else 100
-        print(f"\r{percent:3d} %", end="", file=out, flush=True)
+    def show(share: float) -> None:
+        print(f"\r{round(100 * share):3d} %", end="", file=out, flush=True)
 
     return show
 

@@ -100,7 +100,7 @@ class FilmCheck(QObject):
     """Plays the first seconds of one film and reports one `CheckItem` through ``finished``.
     Every outcome (played, failed, timed out, cancelled) ends in exactly one ``finished``."""
 
-    finished = Signal(object)
+    finished = Signal(CheckItem)
 
     def __init__(
         self,

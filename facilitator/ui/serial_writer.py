@@ -32,8 +32,8 @@ class _Write:
 
 
 class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+    done = Signal(object)  # whatever the work returned
+    failed = Signal(Exception)
 
 
 class _Job(QRunnable):

@@ -12,8 +12,8 @@ log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+    done = Signal(object)  # whatever the work returned
+    failed = Signal(Exception)
 
 
 class _Job(QRunnable):

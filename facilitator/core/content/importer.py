@@ -23,18 +23,17 @@ from facilitator.core.content.manifest import version_key
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.pack_format import (
     DEFAULT_LIMITS,
-    Cancel,
     PackError,
     PackFailure,
     PackInfo,
     PackLimits,
-    Progress,
 )
 from facilitator.core.content.pack_messages import refuse
 from facilitator.core.content.problems import Problem
 from facilitator.core.content.unpack import unpack
 from facilitator.core.content.validate import validate_module
 from facilitator.core.i18n import _
+from facilitator.core.work import IsCancelled, Progress
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +149,7 @@ def import_pack(
     probe: MediaProbe | None = None,
     limits: PackLimits = DEFAULT_LIMITS,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancel: IsCancelled | None = None,
 ) -> ImportResult:
     """Import ``pack`` as ``modules_dir/<id>``. Raises `PackError` when it is refused.
 

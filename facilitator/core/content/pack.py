@@ -22,16 +22,15 @@ from facilitator.core.content.pack_format import (
     CHUNK,
     DEFAULT_LIMITS,
     PACK_INFO,
-    Cancel,
     PackFailure,
     PackInfo,
     PackLimits,
-    Progress,
     content_hash,
     name_failure,
 )
 from facilitator.core.content.pack_messages import refuse, size_text
 from facilitator.core.content.validate import validate_module
+from facilitator.core.work import IsCancelled, Progress, share
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644
@@ -96,7 +95,7 @@ def _write(
     files: list[tuple[str, Path]],
     total: int,
     progress: Progress | None,
-    cancel: Cancel | None,
+    cancel: IsCancelled | None,
 ) -> list[tuple[str, str]]:
     hashes: list[tuple[str, str]] = []
     done = 0
@@ -112,7 +111,7 @@ def _write(
                 out.write(chunk)
                 done += len(chunk)
                 if progress is not None:
-                    progress(done, total)
+                    progress(share(done, total))
         hashes.append((name, digest.hexdigest()))
     return hashes
 
@@ -124,7 +123,7 @@ def pack_module(
     probe: MediaProbe | None = None,
     limits: PackLimits = DEFAULT_LIMITS,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancel: IsCancelled | None = None,
 ) -> PackResult:
     """Raises `PackError` (with the module's problems when it is invalid); `output` is written
     only when everything succeeded."""

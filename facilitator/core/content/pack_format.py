@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,11 +23,6 @@ PACK_FORMAT = 1
 HASH_PREFIX = "sha256:"
 CHUNK = 1 << 20
 MAX_PACK_INFO_BYTES = 64 * 1024
-
-Progress = Callable[[int, int], None]
-"""Called with (bytes done, bytes in all) while packing or unpacking."""
-Cancel = Callable[[], bool]
-"""Returns True when the person has asked to stop."""
 
 
 @dataclass(frozen=True)

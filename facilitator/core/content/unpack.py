@@ -22,17 +22,16 @@ from facilitator.core.content.pack_format import (
     MAX_PACK_INFO_BYTES,
     PACK_FORMAT,
     PACK_INFO,
-    Cancel,
     PackError,
     PackFailure,
     PackInfo,
     PackLimits,
-    Progress,
     content_hash,
     name_failure,
 )
 from facilitator.core.content.pack_messages import refuse, size_text
 from facilitator.core.content.problems import MANIFEST_FILE
+from facilitator.core.work import IsCancelled, Progress, share
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _ALLOWED_COMPRESSION = (
@@ -165,7 +164,7 @@ def _extract(
     total: int,
     limits: PackLimits,
     progress: Progress | None,
-    cancel: Cancel | None,
+    cancel: IsCancelled | None,
 ) -> tuple[str, int]:
     digest = hashlib.sha256()
     try:
@@ -181,7 +180,7 @@ def _extract(
                 digest.update(chunk)
                 out.write(chunk)
                 if progress is not None:
-                    progress(written, total)
+                    progress(share(written, total))
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError) as error:
         raise _read_error(error, member.filename) from error
     except OSError as error:
@@ -197,7 +196,7 @@ def unpack(
     *,
     limits: PackLimits = DEFAULT_LIMITS,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancel: IsCancelled | None = None,
 ) -> PackInfo:
     """Unpack into ``destination`` (an existing, empty folder) and verify the content hash."""
     with _open(pack) as archive:

@@ -48,7 +48,7 @@ from facilitator.core.storage.records import (
 from facilitator.core.storage.repository import Repository
 
 
-class ImportOutcome(StrEnum):
+class ArchiveOutcome(StrEnum):
     ADDED = "added"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
@@ -57,9 +57,9 @@ class ImportOutcome(StrEnum):
 
 
 @dataclass(frozen=True)
-class ImportResult:
+class ArchiveImportResult:
     file: Path
-    outcome: ImportOutcome
+    outcome: ArchiveOutcome
     session_uuid: str = ""
     title: str = ""
     message: str = ""
@@ -79,36 +79,36 @@ def import_archives(
     *,
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
-) -> list[ImportResult]:
+) -> list[ArchiveImportResult]:
     """Import each file; one bad file does not stop the others. ``ExportCancelled`` stops
     between files (each file is imported whole or, on a storage error, reported failed)."""
     steps = Steps(progress, is_cancelled)
-    results: list[ImportResult] = []
+    results: list[ArchiveImportResult] = []
     for index, file in enumerate(files):
         steps.report(index / max(1, len(files)))
         try:
             archive = read_archive(file)
         except ArchiveError as error:
-            results.append(ImportResult(file, ImportOutcome.FAILED, message=error.message))
+            results.append(ArchiveImportResult(file, ArchiveOutcome.FAILED, message=error.message))
             continue
         try:
             outcome, message = import_archive(database, archive)
         except (StorageError, ValueError) as error:
             text = getattr(error, "message", None) or str(error)
             results.append(
-                ImportResult(
-                    file, ImportOutcome.FAILED, archive.session.uuid, archive.session.title, text
+                ArchiveImportResult(
+                    file, ArchiveOutcome.FAILED, archive.session.uuid, archive.session.title, text
                 )
             )
             continue
         results.append(
-            ImportResult(file, outcome, archive.session.uuid, archive.session.title, message)
+            ArchiveImportResult(file, outcome, archive.session.uuid, archive.session.title, message)
         )
     steps.report(1.0)
     return results
 
 
-def import_archive(database: Database, archive: Archive) -> tuple[ImportOutcome, str]:
+def import_archive(database: Database, archive: Archive) -> tuple[ArchiveOutcome, str]:
     clock = _Clock(archive.exported_at)
     repo = Repository(database.engine, backup_dir=database.backup_dir, now=clock)
     uuid = archive.session.uuid
@@ -118,20 +118,20 @@ def import_archive(database: Database, archive: Archive) -> tuple[ImportOutcome,
         existing = None
     if existing is None:
         _write(repo, clock, archive, None)
-        return ImportOutcome.ADDED, ""
+        return ArchiveOutcome.ADDED, ""
     local = archive_of(gather_session(repo, uuid), archive.exported_at)
     if _content(local) == _content(archive):
-        return ImportOutcome.UNCHANGED, ""
+        return ArchiveOutcome.UNCHANGED, ""
     if existing.updated_at >= archive.exported_at:
-        return ImportOutcome.KEPT_LOCAL, _("Kopian här har ändrats efter att arkivet gjordes.")
+        return ArchiveOutcome.KEPT_LOCAL, _("Kopian här har ändrats efter att arkivet gjordes.")
     _write(repo, clock, archive, existing)
     details = (existing.title, existing.place, existing.leader_name)
     given = (archive.session.title, archive.session.place, archive.session.leader_name)
     if details != given:
-        return ImportOutcome.UPDATED, _(
+        return ArchiveOutcome.UPDATED, _(
             "Titel, plats och samtalsledare behölls från förra importen."
         )
-    return ImportOutcome.UPDATED, ""
+    return ArchiveOutcome.UPDATED, ""
 
 
 def _status(archive: Archive) -> SessionLifecycle:

@@ -46,6 +46,7 @@ from facilitator.core.films.tools import (
 )
 from facilitator.core.i18n import _
 from facilitator.core.paths import resources_dir
+from facilitator.core.work import IsCancelled, Progress
 
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont, ImageFont
@@ -62,8 +63,8 @@ __all__ = [
     "render_film",
 ]
 
-Progress = Callable[[float, str], None]
-Cancel = Callable[[], bool]
+Stage = Callable[[str], None]
+"""Told what the render is doing now ("Sätter ihop filmen"), for a person watching."""
 
 LEAD_IN = 0.3  # seconds of card before the voice starts, so speech never starts on a cut
 _DEFAULT_AUDIO = AudioFormat(channels=1, sample_width=2, rate=22050)
@@ -157,7 +158,12 @@ def _frames(seconds: float) -> int:
 
 
 def _synthesise(
-    scene: Scene, number: int, script: FilmScript, work: Path, tools: Tools, cancel: Cancel | None
+    scene: Scene,
+    number: int,
+    script: FilmScript,
+    work: Path,
+    tools: Tools,
+    cancel: IsCancelled | None,
 ) -> tuple[_SceneAudio, AudioFormat | None]:
     chunks: list[bytes] = []
     audio: AudioFormat | None = None
@@ -228,16 +234,19 @@ def _assemble(
     return cues, chapters, total
 
 
-def _report(progress: Progress | None, fraction: float, message: str) -> None:
+def _report(progress: Progress | None, stage: Stage | None, fraction: float, message: str) -> None:
+    if stage is not None:
+        stage(message)
     if progress is not None:
-        progress(min(1.0, fraction), message)
+        progress(min(1.0, fraction))
 
 
 def render_film(
     module_dir: Path,
     *,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
+    cancel: IsCancelled | None = None,
+    stage: Stage | None = None,
 ) -> RenderResult:
     """Render `film/script.toml` in a module folder into `film/film.mp4` and its text tracks.
 
@@ -260,7 +269,7 @@ def render_film(
         audio: AudioFormat | None = None
         for number, scene in enumerate(script.scenes, start=1):
             label = _("Scen {number} av {total}").format(number=number, total=len(script.scenes))
-            _report(progress, (number - 1) / total_steps, label)
+            _report(progress, stage, (number - 1) / total_steps, label)
             sound, fmt = _synthesise(scene, number, script, work, tools, cancel)
             audio = audio or fmt
             if fmt is not None and fmt != audio:
@@ -270,7 +279,7 @@ def render_film(
             clips.append(work / f"scene-{number:03d}.mp4")
             encode_still(card, sound.frames, clips[-1], tools, cancel)
             rendered.append((scene, sound))
-        _report(progress, len(script.scenes) / total_steps, _("Sätter ihop filmen"))
+        _report(progress, stage, len(script.scenes) / total_steps, _("Sätter ihop filmen"))
         cues, chapters, duration = _assemble(rendered, audio or _DEFAULT_AUDIO, work / "a.wav")
         mux(clips, work / "a.wav", work / names["video"], tools, cancel)
         write_subtitles(work / names["subtitles_vtt"], cues)
@@ -282,7 +291,7 @@ def render_film(
             (work / name).replace(film_dir / name)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    _report(progress, 1.0, _("Filmen är klar"))
+    _report(progress, stage, 1.0, _("Filmen är klar"))
     video = film_dir / names["video"]
     return RenderResult(
         video=video,

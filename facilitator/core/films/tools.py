@@ -9,12 +9,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import wave
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.core.films.script import Voice
 from facilitator.core.i18n import _
+from facilitator.core.work import IsCancelled, WorkCancelled
 
 __all__ = [
     "FPS",
@@ -45,8 +46,6 @@ _STILL += ["-g", str(10 * FPS), "-r", str(FPS)]
 _AUDIO = ["-c:a", "aac", "-b:a", "48k", "-ac", "1", "-movflags", "+faststart"]
 _QUIET = ["-nostdin", "-y", "-loglevel", "error"]
 
-Cancel = Callable[[], bool]
-
 
 class RenderError(RuntimeError):
     """The film could not be made. The message is plain Swedish."""
@@ -62,7 +61,7 @@ class MissingToolError(RenderError):
         super().__init__(message.format(tool=tool, command=command))
 
 
-class RenderCancelledError(RenderError):
+class RenderCancelledError(RenderError, WorkCancelled):
     def __init__(self) -> None:
         super().__init__(_("Filmen avbröts. Inga filer ändrades."))
 
@@ -85,7 +84,7 @@ def _never() -> bool:
     return False
 
 
-def _run(args: Sequence[str], cancel: Cancel | None, cwd: Path | None = None) -> None:
+def _run(args: Sequence[str], cancel: IsCancelled | None, cwd: Path | None = None) -> None:
     cancel = cancel or _never
     if cancel():
         raise RenderCancelledError
@@ -124,7 +123,7 @@ def read_wav(path: Path) -> tuple[AudioFormat, bytes]:
         return audio, reader.readframes(reader.getnframes())
 
 
-def speak(text: str, wav: Path, voice: Voice, tools: Tools, cancel: Cancel | None) -> None:
+def speak(text: str, wav: Path, voice: Voice, tools: Tools, cancel: IsCancelled | None) -> None:
     # Through a file, not the command line: narration may start with "-" or be long.
     source = wav.with_suffix(".txt")
     source.write_text(text, encoding="utf-8")
@@ -132,7 +131,9 @@ def speak(text: str, wav: Path, voice: Voice, tools: Tools, cancel: Cancel | Non
     _run([tools.espeak, *options, "-f", str(source), "-w", str(wav)], cancel)
 
 
-def encode_still(image: Path, frames: int, out: Path, tools: Tools, cancel: Cancel | None) -> None:
+def encode_still(
+    image: Path, frames: int, out: Path, tools: Tools, cancel: IsCancelled | None
+) -> None:
     """A video-only H.264 clip showing one image for a number of frames."""
     # Convert the image once and repeat the converted frame, rather than decoding the PNG
     # again for every frame (-loop 1): a render is several times faster.
@@ -141,7 +142,9 @@ def encode_still(image: Path, frames: int, out: Path, tools: Tools, cancel: Canc
     _run([tools.ffmpeg, *_QUIET, *source, *_STILL, *_BITEXACT, str(out)], cancel)
 
 
-def mux(clips: Sequence[Path], audio: Path, out: Path, tools: Tools, cancel: Cancel | None) -> None:
+def mux(
+    clips: Sequence[Path], audio: Path, out: Path, tools: Tools, cancel: IsCancelled | None
+) -> None:
     """Join the clips without re-encoding and add the narration as mono AAC."""
     listing = out.with_suffix(".txt")
     listing.write_text(

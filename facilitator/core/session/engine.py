@@ -29,7 +29,7 @@ from facilitator.core.session.events import EngineEvent, LastMinute, StepTimeUp
 from facilitator.core.session.json_fields import JsonDict
 from facilitator.core.session.landing import AppliedLanding, LandingProposal
 from facilitator.core.session.plan import PlanStep, SessionPlan
-from facilitator.core.session.progress import Progress
+from facilitator.core.session.progress import SessionProgress
 from facilitator.core.session.status import (
     LAST_MINUTE_SECONDS,
     SessionSnapshot,
@@ -47,7 +47,7 @@ class SessionEngine:
     def __init__(self, plan: SessionPlan, clock: Clock) -> None:
         self._clock = clock
         self._initial_plan = plan
-        self._p = Progress(plan=plan, planned_duration=float(plan.total_minutes * 60))
+        self._p = SessionProgress(plan=plan, planned_duration=float(plan.total_minutes * 60))
 
     @classmethod
     def restore(cls, plan: SessionPlan, clock: Clock, state: Mapping[str, Any]) -> SessionEngine:
@@ -58,7 +58,7 @@ class SessionEngine:
         is damaged or belongs to another plan.
         """
         engine = cls(plan, clock)
-        engine._p = Progress.from_dict(plan, state, clock.monotonic(), clock.now())
+        engine._p = SessionProgress.from_dict(plan, state, clock.monotonic(), clock.now())
         return engine
 
     def to_state(self) -> JsonDict:
@@ -243,7 +243,7 @@ class SessionEngine:
 
     # --- inside ----------------------------------------------------------------------------
 
-    def _require(self, *states: SessionState) -> Progress:
+    def _require(self, *states: SessionState) -> SessionProgress:
         if self._p.state not in states:
             allowed = " or ".join(state.value for state in states)
             raise IllegalTransitionError(

@@ -72,7 +72,7 @@ class StepRecord:
 
 
 @dataclass
-class Progress:
+class SessionProgress:
     plan: SessionPlan
     state: SessionState = SessionState.NOT_STARTED
     current: str | None = None
@@ -149,7 +149,7 @@ class Progress:
     @classmethod
     def from_dict(
         cls, plan: SessionPlan, data: Mapping[str, Any], now: float, wall: datetime
-    ) -> Progress:
+    ) -> SessionProgress:
         """Rebuild progress on `plan` (the frozen copy the session started from)."""
         check_schema(data, STATE_SCHEMA_VERSION, "the saved session state")
         try:

@@ -56,7 +56,7 @@ def footer_button(text: str, tooltip: str, primary: bool = False) -> QPushButton
 
 
 class AttendancePage(QWidget):
-    saved = Signal(object)  # AttendanceCounts
+    saved = Signal(AttendanceCounts)
     skipped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -52,8 +52,8 @@ class RunningSession:
 
 
 class SessionLauncher(QObject):
-    opened = Signal(object)  # RunningSession, on screen
-    closed = Signal(object)  # SessionService, after its windows are gone
+    opened = Signal(RunningSession)  # on screen
+    closed = Signal(SessionService)  # after its windows are gone
 
     def __init__(
         self,

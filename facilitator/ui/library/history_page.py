@@ -44,7 +44,7 @@ SEARCH_DELAY_MS = 300
 
 
 class SessionHistoryPage(QWidget):
-    query_changed = Signal(object)  # HistoryQuery
+    query_changed = Signal(HistoryQuery)
     open_requested = Signal(str)  # session uuid
     delete_requested = Signal(str)
     export_requested = Signal(str)

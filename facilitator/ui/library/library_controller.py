@@ -40,7 +40,7 @@ def card_data(entry: ModuleEntry, language: str) -> ModuleCardData:
 class LibraryController(QObject):
     loaded = Signal()
     checked = Signal()
-    plan_ready = Signal(object, object)  # SessionPlan, dict[module id, OpenModule]
+    plan_ready = Signal(SessionPlan, dict)  # the plan, {module id: OpenModule}
     failed = Signal(str)
 
     def __init__(

@@ -18,7 +18,7 @@ from facilitator.ui.widgets.work_progress import WorkProgress
 
 
 class ModuleImporter(QObject):
-    imported = Signal(object)  # ImportResult
+    imported = Signal(ImportResult)
 
     def __init__(
         self,
@@ -56,7 +56,7 @@ class ModuleImporter(QObject):
                 modules_dir,
                 replace=replace,
                 probe=probe(),
-                progress=lambda done, total: progress.report(done / total if total else 0.0),
+                progress=progress.report,
                 cancel=progress.is_cancelled,
             )
 

@@ -22,7 +22,7 @@ RECENT = 10
 
 
 class PlanFilesController(QObject):
-    opened = Signal(object, object)  # SessionPlan, dict[module id, OpenModule]
+    opened = Signal(SessionPlan, dict)  # the plan, {module id: OpenModule}
 
     def __init__(
         self,

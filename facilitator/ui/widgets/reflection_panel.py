@@ -69,8 +69,8 @@ class _Row:
 
 
 class ReflectionPanel(QWidget):
-    submitted = Signal(object, str)  # ReflectionKind, text
-    edited = Signal(str, str, object)  # uuid, text, ReflectionKind
+    submitted = Signal(ReflectionKind, str)  # kind, text
+    edited = Signal(str, str, ReflectionKind)  # uuid, text, kind
     deleted = Signal(str)  # uuid
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import cli_modules
+from facilitator.cli import modules as cli_modules
 
-from .conftest import ROOT, edit_manifest
+from .conftest import edit_manifest
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -103,14 +103,6 @@ def test_schema(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "module.schema.json").read_text(encoding="utf-8")) == schema
 
 
-def _cli_has_modules() -> bool:
-    cli = ROOT / "facilitator" / "cli.py"
-    tools = ROOT / "facilitator" / "cli_tools.py"
-    text = "".join(p.read_text(encoding="utf-8") for p in (cli, tools) if p.exists())
-    return "cli_modules" in text
-
-
-@pytest.mark.skipif(not _cli_has_modules(), reason="facilitator/cli.py has no modules command yet")
 def test_the_real_command_line(module: Path) -> None:
     command = [sys.executable, "-m", "facilitator", "modules", "validate", "--no-probe"]
     ok = subprocess.run([*command, str(module)], capture_output=True, text=True, check=False)

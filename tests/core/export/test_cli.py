@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import cli_export
+from facilitator.cli import export as cli_export
 from facilitator.core.paths import resolve_paths
 from tests.core.export import pdf_tools
 from tests.core.export.sample_data import EXAMPLE_MODULE, PRIVATE, add_session, open_sample_db
 
 
 def _run(*argv: str) -> tuple[int, str]:
-    # As cli_tools.build_tool_parser does; import-archive and printables are not in its
+    # As facilitator.cli.tools.build_tool_parser does; import-archive and printables are not in its
     # TOOLS table until the lead adds them.
     parser = argparse.ArgumentParser(prog="facilitator")
     cli_export.add_parser(parser.add_subparsers(dest="command", required=True))

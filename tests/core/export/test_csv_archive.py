@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.core.export.archive import ArchiveError, read_archive, write_archive
-from facilitator.core.export.archive_import import ImportOutcome, import_archives
+from facilitator.core.export.archive_import import ArchiveOutcome, import_archives
 from facilitator.core.export.csv_export import guard, read_csv, unguard, write_session_csv
 from facilitator.core.export.gather import gather_session
 from facilitator.core.export.model import SessionExport
@@ -76,7 +76,7 @@ def test_round_trip_into_another_database_is_idempotent(
     other = _other(tmp_path)
     try:
         first = import_archives(other.database, [archive])
-        assert [r.outcome for r in first] == [ImportOutcome.ADDED]
+        assert [r.outcome for r in first] == [ArchiveOutcome.ADDED]
         copy = gather_session(other.repo, session.uuid, example_manifests())
         assert copy.reflections == session.reflections
         assert copy.steps == session.steps
@@ -95,7 +95,7 @@ def test_round_trip_into_another_database_is_idempotent(
         )
         assert other.repo.private_notes.for_session(session.uuid) == ()
         again = import_archives(other.database, [archive, archive])
-        assert [r.outcome for r in again] == [ImportOutcome.UNCHANGED] * 2
+        assert [r.outcome for r in again] == [ArchiveOutcome.UNCHANGED] * 2
         assert other.repo.history.page(_all()).total == 1
         assert len(other.repo.reflections.for_session(session.uuid)) == len(session.reflections)
     finally:
@@ -128,14 +128,14 @@ def test_newer_archive_updates_and_older_one_is_ignored(
     try:
         results = import_archives(other.database, [old, new, old])
         assert [r.outcome for r in results] == [
-            ImportOutcome.ADDED,
-            ImportOutcome.UPDATED,
-            ImportOutcome.KEPT_LOCAL,
+            ArchiveOutcome.ADDED,
+            ArchiveOutcome.UPDATED,
+            ArchiveOutcome.KEPT_LOCAL,
         ]
         copy = gather_session(other.repo, session_uuid)
         assert copy.attendance == AttendanceCounts(women=9, men=4)
         assert dropped.uuid not in {r.uuid for r in copy.reflections}
-        assert import_archives(other.database, [new])[0].outcome is ImportOutcome.UNCHANGED
+        assert import_archives(other.database, [new])[0].outcome is ArchiveOutcome.UNCHANGED
     finally:
         other.close()
 
@@ -152,7 +152,7 @@ def test_sessions_from_two_laptops_merge(tmp_path: Path) -> None:
     other = _other(tmp_path)
     try:
         results = import_archives(other.database, archives)
-        assert [r.outcome for r in results] == [ImportOutcome.ADDED] * 2
+        assert [r.outcome for r in results] == [ArchiveOutcome.ADDED] * 2
         assert other.repo.history.page(_all()).total == 2
     finally:
         other.close()
@@ -175,6 +175,6 @@ def test_bad_archives_are_refused_with_a_reason(session: SessionExport, tmp_path
     other = _other(tmp_path)
     try:
         results = import_archives(other.database, [not_json, tmp_path / "ok.json"])
-        assert [r.outcome for r in results] == [ImportOutcome.FAILED, ImportOutcome.ADDED]
+        assert [r.outcome for r in results] == [ArchiveOutcome.FAILED, ArchiveOutcome.ADDED]
     finally:
         other.close()

@@ -65,7 +65,13 @@ def _probe(video: Path) -> dict[str, Any]:
 def test_render_a_tiny_film_twice(tmp_path: Path) -> None:
     module = _module(tmp_path / "modul")
     steps: list[tuple[float, str]] = []
-    result = render_film(module, progress=lambda f, m: steps.append((f, m)), cancel=None)
+    stage = [""]
+    result = render_film(
+        module,
+        progress=lambda f: steps.append((f, stage[0])),
+        cancel=None,
+        stage=lambda what: stage.__setitem__(0, what),
+    )
 
     film = module / "film"
     names = output_names("sv")
