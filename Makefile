@@ -10,12 +10,12 @@ STAMP_PY := $(VENV)/.python-deps
 MO := resources/locale/en/LC_MESSAGES/facilitator.mo
 PO := resources/locale/en/LC_MESSAGES/facilitator.po
 
-.PHONY: messages run test lint typecheck contracts pytest bench soak setup setup-test clean locale check bytecode
+.PHONY: messages run test lint typecheck contracts pytest bench soak soak-quick setup setup-test clean locale check bytecode
 
 run: setup
 	$(BIN)/facilitator
 
-test: setup-test lint typecheck contracts pytest
+test: setup-test lint typecheck contracts soak-quick pytest
 
 setup: $(STAMP_SYS_RUN) $(STAMP_PY) $(MO) bytecode
 
@@ -67,6 +67,10 @@ bench: setup-test
 
 soak: setup-test
 	LANG=C.UTF-8 $(BIN)/python -m tests.soak
+
+# The soak's quick form (a tenth of each stage) inside `make test`: a check nobody runs rots.
+soak-quick: setup-test
+	LANG=C.UTF-8 $(BIN)/python -m tests.soak --quick
 
 check: setup
 	$(BIN)/facilitator check

@@ -5,7 +5,8 @@ Tigrinya or Somali; notes, quotes, parked questions, actions), attendance and ev
 written through the storage API into a real SQLite file; its summary PDF is then exported 20
 times through the export service, as the app's export does. Time and memory must stay flat:
 the median of the last five exports within 25 % of the median of exports 2–6, and resident
-memory after the last export within 10 % of memory after the third.
+memory after the last export within 10 % of memory after the third. ``--untimed`` (the quick form in `make test`) reports the times but
+judges only memory and output: eight exports on a shared machine cannot tell a trend from noise.
 
 Run alone: ``python -m tests.soak.export_repeat [--runs N]``."""
 
@@ -47,7 +48,7 @@ def _reflections() -> list[tuple[str, str, ReflectionKind, str]]:
     ]
 
 
-def run(runs: int) -> int:
+def run(runs: int, timed: bool = True) -> int:
     offscreen()
     from pypdf import PdfReader
 
@@ -84,12 +85,14 @@ def run(runs: int) -> int:
     warm, end = memory[2], memory[-1]
     growth = (end - warm) / warm
     same_file = len(set(sizes)) == 1
-    passed = late <= early * TIME_LIMIT and growth <= GROWTH_LIMIT and same_file
+    flat = late <= early * TIME_LIMIT or not timed
+    passed = flat and growth <= GROWTH_LIMIT and same_file
     return verdict(
         NAME,
         passed,
         f"{runs} PDFs of {pages} pages ({REFLECTIONS} reflections): median {early:.2f} s "
-        f"(exports 2–6) → {late:.2f} s (last 5), limit ×{TIME_LIMIT}; RSS {warm:.1f} MB after "
+        f"(exports 2–6) → {late:.2f} s (last 5), "
+        f"{f'limit ×{TIME_LIMIT}' if timed else 'not judged'}; RSS {warm:.1f} MB after "
         f"the 3rd → {end:.1f} MB after the last ({growth * 100:+.1f} %, limit "
         f"+{GROWTH_LIMIT * 100:.0f} %); {'every file the same size' if same_file else 'sizes differ'}",
     )
@@ -98,9 +101,10 @@ def run(runs: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--untimed", action="store_true", help="judge memory and output only")
     args = parser.parse_args(argv)
     try:
-        return run(max(args.runs, 8))
+        return run(max(args.runs, 8), timed=not args.untimed)
     except Exception as error:
         traceback.print_exc()
         return verdict(NAME, False, f"stopped: {error!r}")
