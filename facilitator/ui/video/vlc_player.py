@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from facilitator.core.i18n import _
 from facilitator.core.media import PlayerState, SubtitleFile
+from facilitator.ui.video import vlc_log
 from facilitator.ui.video.availability import install_hint
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class VlcPlayer(QObject):
         instance = vlc.Instance(self._args)
         if instance is None:
             raise VlcUnavailableError(_("VLC kunde inte starta.") + " " + install_hint())
+        vlc_log.route(instance)
         self._vlc, self._instance = vlc, instance
         self._player = instance.media_player_new()
         events = self._player.event_manager()
