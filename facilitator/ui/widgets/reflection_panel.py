@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.glossary import REFLECTION_KINDS
 from facilitator.core.i18n import N_, _
 from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
 from facilitator.ui.widgets import confirm as confirming
@@ -31,13 +32,8 @@ from facilitator.ui.widgets.reflection_list import ReflectionList, ReflectionRow
 
 SaveState = Literal["saving", "saved", "failed"]
 
-# The words the leader sees for each kind: short enough for a button, plain enough for a list.
-KIND_WORDS = {
-    ReflectionKind.NOTE: N_("Anteckning"),
-    ReflectionKind.QUOTE: N_("Citat"),
-    ReflectionKind.PARKING: N_("Kom tillbaka till"),
-    ReflectionKind.ACTION: N_("Överenskommelse"),
-}
+# The words the leader sees for each kind: the glossary's, the same as in the PDF and the CSV.
+KIND_WORDS = {kind: REFLECTION_KINDS[kind.value].word for kind in ReflectionKind}
 KIND_KEYS = {
     ReflectionKind.NOTE: "Ctrl+1",
     ReflectionKind.QUOTE: "Ctrl+2",
