@@ -37,7 +37,10 @@ def test_other_messages_are_logged_once_each(
     summary.vlc_message(3, "STTS table of 2 entries")  # the same message with other numbers
     summary.vlc_message(4, "buffer deadlock prevented")
     summary.vlc_message(4, "buffer deadlock prevented")
+    # A film's own audio track is not the computer's audio output.
+    summary.vlc_message(4, "too low audio sample frequency (0)")
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
         ("INFO", "libVLC: STTS table of 1 entries"),
         ("WARNING", "libVLC: buffer deadlock prevented"),
+        ("WARNING", "libVLC: too low audio sample frequency (0)"),
     ]

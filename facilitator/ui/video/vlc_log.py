@@ -31,8 +31,11 @@ MAX_DISTINCT = 500
 """Distinct texts remembered; past this a runaway source is dropped rather than logged."""
 _MESSAGE_BYTES = 1024
 
-# libVLC's core says "module not functional" only about an audio output that would not start.
-_AUDIO = re.compile(r"audio|alsa|pulse|module not functional", re.IGNORECASE)
+# What libVLC says when its audio output cannot start (its core says "module not functional"
+# only about an audio output); a file's own audio problems are not among them.
+_AUDIO = re.compile(
+    r"audio output|audio device|alsa|pulseaudio|module not functional", re.IGNORECASE
+)
 _NUMBERS = re.compile(r"0x[0-9a-f]+|\d+", re.IGNORECASE)
 
 
