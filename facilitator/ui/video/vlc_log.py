@@ -23,6 +23,9 @@ from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger("facilitator.vlc")
+# Where no log file is set up (it could not be created), Python's last-resort handler would
+# print these warnings to stderr: exactly what this module is for keeping quiet.
+log.addHandler(logging.NullHandler())
 
 # libVLC's levels (libvlc_log_level): debug 0, notice 2, warning 3, error 4.
 VLC_WARNING = 3
