@@ -28,11 +28,11 @@ def _output(value: str) -> str | None:
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     check: argparse.ArgumentParser = subparsers.add_parser(
         "check",
-        help=_("kontrollera datorn före en session: VLC, filmer, skärmar och datamapp"),
+        help=_("kontrollera datorn före en session: VLC, filmer, skärmar, ljud och datamapp"),
         description=_(
             "Kontrollerar VLC, provspelar de första sekunderna av varje film med undertexter, "
-            "visar skärmarna och kontrollerar datamappen, diskutrymmet, typsnitten och "
-            "modulerna. Slutkoden är 0 bara när allt gick igenom."
+            "visar skärmarna och kontrollerar ljudutgången, datamappen, diskutrymmet, "
+            "typsnitten och modulerna. Slutkoden är 0 bara när allt gick igenom."
         ),
     )
     check.add_argument(

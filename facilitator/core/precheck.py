@@ -1,5 +1,6 @@
 """The pre-session check, the parts that need neither Qt nor libVLC: can the app save what is
-said (the data folder is writable, the disk has room) and print it (the PDF fonts are there).
+said (the data folder is writable, the disk has room), print it (the PDF fonts are there) and
+let the room hear the films (there is an audio output).
 
 Every check returns a `CheckItem` in plain Swedish: what was checked, what was found, and,
 when it failed, what to do about it. The module checks are in `precheck_modules`; the film,
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitator.core.audio_output import AudioOutput, find_audio_output
 from facilitator.core.i18n import _, ngettext
 from facilitator.core.paths import AppPaths, resources_dir
 
@@ -179,10 +181,39 @@ def check_fonts(folder: Path | None = None, files: Sequence[str] = PDF_FONT_FILE
     )
 
 
+# -- sound ---------------------------------------------------------------------------------
+
+
+def check_audio_output(output: AudioOutput | None = None) -> CheckItem:
+    name = _("Ljud")
+    output = output if output is not None else find_audio_output()
+    if output.found is False:
+        return CheckItem(
+            name,
+            False,
+            _("Inget ljud: datorn har ingen ljudutgång, så ingen hör filmernas ljud."),
+            _(
+                "Anslut högtalare eller hörlurar, eller projektorn med en HDMI-kabel, och kör "
+                "kontrollen igen. Filmerna kan visas ändå, utan ljud men med undertexter."
+            ),
+        )
+    if output.found is None:
+        # Nothing to ask on this system; not a failure, but the leader should listen once.
+        return CheckItem(
+            name, True, _("Det gick inte att ta reda på om datorn har en ljudutgång. Provlyssna.")
+        )
+    if not output.names:
+        return CheckItem(name, True, _("Datorn har en ljudutgång."))
+    return CheckItem(
+        name, True, _("Ljudet kan gå till: {names}.").format(names=", ".join(output.names))
+    )
+
+
 def system_checks(paths: AppPaths) -> list[CheckItem]:
-    """Data folder, free space and fonts: the checks that do not depend on the modules."""
+    """Data folder, free space, fonts and sound: the checks that do not depend on the modules."""
     return [
         check_data_folder(paths.data_dir),
         check_free_space(paths.data_dir),
         check_fonts(),
+        check_audio_output(),
     ]

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.core.i18n import N_, _
 from facilitator.core.settings import Settings
+from facilitator.ui.widgets.number_field import NumberField
 
 LANGUAGES = (
     ("auto", N_("Som datorn (svenska om inget annat)")),
@@ -46,12 +46,12 @@ class SettingsDialog(QDialog):
             self.subtitles.addItem(_(label), code)
         self.subtitles.setCurrentIndex(max(0, self.subtitles.findData(settings.subtitle_size)))
         form.addRow(_("Undertexter:"), self.subtitles)
-        self.target = QSpinBox()
+        self.target = NumberField()
         self.target.setRange(0, 100)
         self.target.setSuffix(" %")
         self.target.setValue(settings.knowledge_target_percent)
         form.addRow(_("Mål för mer kunskap:"), self.target)
-        self.retention = QSpinBox()
+        self.retention = NumberField()
         self.retention.setRange(0, 3650)
         self.retention.setSpecialValueText(_("Spara tills jag tar bort dem"))
         self.retention.setSuffix(" " + _("dagar"))

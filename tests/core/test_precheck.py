@@ -1,4 +1,4 @@
-"""The pre-session check's parts without Qt: data folder, free space, fonts, the verdict."""
+"""The pre-session check's parts without Qt: data folder, free space, fonts, sound, the verdict."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.core import precheck
+from facilitator.core.audio_output import AudioOutput
 from facilitator.core.paths import resolve_paths
 from facilitator.core.precheck import (
     MIN_FREE_BYTES,
@@ -148,9 +150,18 @@ def test_missing_and_broken_fonts_are_named(tmp_path: Path) -> None:
 # -- together ------------------------------------------------------------------------------
 
 
-def test_system_checks_pass_in_a_fresh_home(facilitator_home: Path) -> None:
+def test_system_checks_pass_in_a_fresh_home(
+    facilitator_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sound card whatever this machine has (test_audio_output covers the sound check).
+    monkeypatch.setattr(precheck, "find_audio_output", lambda: AudioOutput(True, ("HDMI 0",)))
     items = system_checks(resolve_paths())
-    assert [i.name for i in items] == ["Datamappen", "Ledigt utrymme", "Typsnitt för utskrifter"]
+    assert [i.name for i in items] == [
+        "Datamappen",
+        "Ledigt utrymme",
+        "Typsnitt för utskrifter",
+        "Ljud",
+    ]
     assert all_passed(items), items
 
 

@@ -195,7 +195,7 @@ def test_parking_lot_shows_come_back_to_and_agreements_only(qtbot) -> None:
     page.set_reflections([])
     assert page.parking.isHidden()
     assert page._no_parking.isVisible()
-    assert page._no_parking.text() == "Inget att komma tillbaka till."
+    assert page._no_parking.text() == "Inget att återkomma till."
 
 
 def test_parking_lot_buttons(qtbot) -> None:

@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QListWidget
 
+from facilitator.core import precheck
+from facilitator.core.audio_output import AudioOutput
 from facilitator.core.films.playback import SubtitleFile
 from facilitator.core.paths import resolve_paths
 from facilitator.core.precheck_modules import FilmTarget
@@ -21,6 +23,12 @@ from facilitator.ui.widgets.precheck_dialog import PrecheckDialog
 GRUND_1 = "grund-1-vad-ar-kultur"
 
 
+@pytest.fixture
+def sound(monkeypatch) -> None:
+    """A sound card whatever this machine has; the test without one says so itself."""
+    monkeypatch.setattr(precheck, "find_audio_output", lambda: AudioOutput(True, ("HDMI 0",)))
+
+
 def rows(dialog: PrecheckDialog) -> list[str]:
     widget = dialog.findChild(QListWidget, "precheckList")
     assert widget is not None
@@ -28,24 +36,24 @@ def rows(dialog: PrecheckDialog) -> list[str]:
 
 
 @pytest.mark.vlc
-def test_dialog_runs_shows_words_and_runs_again(qtbot) -> None:
+def test_dialog_runs_shows_words_and_runs_again(qtbot, sound) -> None:
     dialog = PrecheckDialog(PrecheckSource(resolve_paths(), (GRUND_1,)))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.completed, timeout=20_000) as blocker:
         dialog.show()
     assert blocker.args == [True], dialog.items
     texts = rows(dialog)
-    assert len(texts) == len(dialog.items) == 8
+    assert len(texts) == len(dialog.items) == 9
     assert all(text.startswith("OK – ") for text in texts)
     assert any(text.startswith("OK – Film: Grund 1") for text in texts)
     assert dialog.rerun_button.isEnabled() and not dialog.running
     with qtbot.waitSignal(dialog.completed, timeout=20_000):
         dialog.rerun_button.click()
         assert dialog.running and not dialog.rerun_button.isEnabled()
-    assert len(rows(dialog)) == 8
+    assert len(rows(dialog)) == 9
 
 
-def test_dialog_without_vlc_says_so_and_skips_the_films(qtbot, monkeypatch) -> None:
+def test_dialog_without_vlc_says_so_and_skips_the_films(qtbot, monkeypatch, sound) -> None:
     missing = VlcStatus(False, None, "VLC hittades inte på datorn. Installera VLC.")
     monkeypatch.setattr(precheck_source, "probe_libvlc", lambda: missing)
     dialog = PrecheckDialog(PrecheckSource(resolve_paths(), (GRUND_1,)))
@@ -58,7 +66,21 @@ def test_dialog_without_vlc_says_so_and_skips_the_films(qtbot, monkeypatch) -> N
     assert "Gör så här:" in texts[0]
     film = next(t for t in texts if "Film: Grund 1" in t)
     assert film.startswith("FEL – ") and "VLC saknas" in film
-    assert sum(t.startswith("OK – ") for t in texts) == 6
+    assert sum(t.startswith("OK – ") for t in texts) == 7
+
+
+def test_dialog_without_sound_says_so_and_what_to_do(qtbot, monkeypatch) -> None:
+    missing = VlcStatus(False, None, "VLC hittades inte på datorn. Installera VLC.")
+    monkeypatch.setattr(precheck_source, "probe_libvlc", lambda: missing)
+    monkeypatch.setattr(precheck, "find_audio_output", lambda: AudioOutput(False))
+    dialog = PrecheckDialog(PrecheckSource(resolve_paths(), (GRUND_1,)))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.completed, timeout=20_000) as blocker:
+        dialog.show()
+    assert blocker.args == [False]
+    sound = next(t for t in rows(dialog) if t.startswith("FEL – Ljud"))
+    assert sound.splitlines()[1].startswith("Inget ljud: datorn har ingen ljudutgång")
+    assert sound.splitlines()[2].startswith("Gör så här: Anslut högtalare eller hörlurar")
 
 
 @pytest.mark.vlc

@@ -90,7 +90,7 @@ def test_ctrl_3_switches_to_come_back_to(qtbot, console) -> None:
     assert panel.kind() == ReflectionKind.PARKING
     assert panel._kind_buttons[ReflectionKind.PARKING].isChecked()
     # Said in words, not only by the button's colour.
-    assert "Kom tillbaka till" in panel._kind_buttons[ReflectionKind.PARKING].text()
+    assert "Återkomma till" in panel._kind_buttons[ReflectionKind.PARKING].text()
     assert "✓" in panel._kind_buttons[ReflectionKind.PARKING].text()
     assert "Ctrl+3" in panel._kind_buttons[ReflectionKind.PARKING].toolTip()
 

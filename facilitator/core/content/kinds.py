@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from facilitator.core import glossary
 from facilitator.core.i18n import N_, _
 
 
@@ -41,7 +42,7 @@ _STEP_LABELS = {
     StepKind.PROMPT: N_("Samtal"),
     StepKind.ACTIVITY: N_("Övning"),
     StepKind.REFLECTION: N_("Reflektionsrunda"),
-    StepKind.BREAK: N_("Paus"),
+    StepKind.BREAK: glossary.BREAK,
     StepKind.EVALUATION: N_("Utvärdering"),
     StepKind.CLOSING: N_("Avslutning"),
 }

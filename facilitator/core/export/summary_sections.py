@@ -27,17 +27,13 @@ KIND_ORDER = (
 def standouts(session: SessionExport, width: float) -> list[Flowable]:
     """Agreed actions and questions to come back to, boxed on the first page."""
     out: list[Flowable] = []
-    for kind, title, marker in (
-        (ReflectionKind.ACTION, _("Överenskomna åtgärder"), _("ÅTGÄRD")),
-        (ReflectionKind.PARKING, _("Att återkomma till"), _("ÅTERKOMMA TILL")),
-    ):
+    for kind in (ReflectionKind.ACTION, ReflectionKind.PARKING):
         items = session.reflections_of(kind)
         if not items:
-            none = _("Inga {what} antecknades.").format(what=title.lower())
-            out += [Paragraph(label_markup(none), styles().small), gap(2)]
+            out += [Paragraph(label_markup(kind.empty_text), styles().small), gap(2)]
             continue
-        labelled = [(_marker(session, marker, r), r.text) for r in items]
-        out += [*standout_box(title, labelled, width), gap(3)]
+        labelled = [(_marker(session, kind.label.upper(), r), r.text) for r in items]
+        out += [*standout_box(kind.heading, labelled, width), gap(3)]
     return out
 
 

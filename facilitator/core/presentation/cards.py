@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from facilitator.core import glossary
 from facilitator.core.content.kinds import DiscussionFormat
 from facilitator.core.content.manifest import (
     ActivityStep,
@@ -77,7 +78,10 @@ def title_card(title: str, subtitle: str = "") -> ProjectorCard:
 
 def break_card(minutes: int) -> ProjectorCard:
     return ProjectorCard(
-        CardKind.BREAK, heading=_("Paus"), meta=_("{m} min").format(m=minutes), countdown=True
+        CardKind.BREAK,
+        heading=_(glossary.BREAK),
+        meta=_("{m} min").format(m=minutes),
+        countdown=True,
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from facilitator.core import glossary
 from facilitator.core.content.kinds import DiscussionFormat, StepKind
 from facilitator.core.i18n import _
 from facilitator.core.session.json_fields import (
@@ -208,7 +209,7 @@ class SessionPlan:
             module_id="",
             step_id="break",
             kind=StepKind.BREAK,
-            title=_("Paus") if title is None else title,
+            title=_(glossary.BREAK) if title is None else title,
             planned_minutes=minutes,
         )
         steps = list(self.steps)

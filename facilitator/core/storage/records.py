@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from facilitator.core.content.manifest import TargetGroup
+from facilitator.core.glossary import REFLECTION_KINDS
 from facilitator.core.i18n import N_, _
 
 __all__ = [
@@ -51,9 +52,21 @@ class ReflectionKind(StrEnum):
     PARKING = "parking"
     ACTION = "action"
 
+    # The words live in the glossary: the console, the PDF and the CSV all read them there.
     @property
     def label(self) -> str:
-        return _(_KIND_LABELS[self])
+        return _(REFLECTION_KINDS[self.value].word)
+
+    @property
+    def heading(self) -> str:
+        """Over a list of reflections of this kind."""
+        term = REFLECTION_KINDS[self.value]
+        return _(term.heading or term.word)
+
+    @property
+    def empty_text(self) -> str:
+        """In place of an empty list of this kind."""
+        return _(REFLECTION_KINDS[self.value].empty)
 
 
 class Gender(StrEnum):
@@ -72,13 +85,6 @@ _STATUS_LABELS = {
     SessionLifecycle.RUNNING: N_("Pågår"),
     SessionLifecycle.INTERRUPTED: N_("Avbruten"),
     SessionLifecycle.FINISHED: N_("Avslutad"),
-}
-
-_KIND_LABELS = {
-    ReflectionKind.NOTE: N_("Anteckning"),
-    ReflectionKind.QUOTE: N_("Citat"),
-    ReflectionKind.PARKING: N_("Parkerad fråga"),
-    ReflectionKind.ACTION: N_("Överenskommen åtgärd"),
 }
 
 _GENDER_LABELS = {

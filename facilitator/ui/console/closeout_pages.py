@@ -180,10 +180,10 @@ class ParkingLotPage(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(24)
         self.parking, self._no_parking = self._list(
-            columns, _("Kom tillbaka till"), _("Inget att komma tillbaka till.")
+            columns, ReflectionKind.PARKING.heading, ReflectionKind.PARKING.empty_text
         )
         self.agreements, self._no_agreements = self._list(
-            columns, _("Överenskommelser"), _("Inga överenskommelser.")
+            columns, ReflectionKind.ACTION.heading, ReflectionKind.ACTION.empty_text
         )
         layout.addLayout(columns, 1)
         footer = QHBoxLayout()
@@ -224,7 +224,7 @@ class ParkingLotPage(QWidget):
         self.closing.setVisible(bool(text.strip()))
 
     def set_reflections(self, records: Sequence[ReflectionRecord]) -> None:
-        """Every reflection of the session; only "kom tillbaka till" and agreements show,
+        """Every reflection of the session; only those to come back to and agreements show,
         each under the question it came up at."""
         for kind, target, note in (
             (ReflectionKind.PARKING, self.parking, self._no_parking),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.i18n import N_, _
 from facilitator.core.session.plan import SessionPlan
+from facilitator.ui.widgets.number_field import NumberField
 
 COLUMNS = (N_("Start"), N_("Steg"), N_("Form"), N_("Minuter"), N_("Ta med"))
 
@@ -160,7 +160,7 @@ class PlannerPage(QWidget):
             self.table.setItem(
                 row, 2, QTableWidgetItem(step.format.label if step.format else step.kind.label)
             )
-            minutes = QSpinBox()
+            minutes = NumberField()
             minutes.setRange(0, 240)
             minutes.setValue(step.planned_minutes)
             minutes.setSuffix(" " + _("min"))

@@ -20,6 +20,7 @@ from facilitator.core.films.playback import (
     SubtitleFile,
 )
 from facilitator.core.i18n import _
+from facilitator.ui.video import vlc_log
 from facilitator.ui.video.availability import LibVlcMissing, install_hint, load_vlc
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ class VlcPlayer(QObject):
         instance = vlc.Instance(self._args)
         if instance is None:
             raise VlcUnavailableError(_("VLC kunde inte starta.") + " " + install_hint())
+        vlc_log.route(instance)
         self._vlc, self._instance = vlc, instance
         self._player = instance.media_player_new()
         events = self._player.event_manager()

@@ -9,6 +9,7 @@ from typing import Any
 
 from facilitator.core.content.media_probe import MediaInfo, MediaProbeError
 from facilitator.core.i18n import _
+from facilitator.ui.video import vlc_log
 from facilitator.ui.video.availability import DUMMY_OUTPUT_ARGS, LibVlcMissing, load_vlc
 
 PARSE_TIMEOUT_MS = 10_000
@@ -37,6 +38,7 @@ class VlcMediaProbe:
             self._instance = vlc.Instance(["--quiet", *DUMMY_OUTPUT_ARGS])
             if self._instance is None:
                 raise MediaProbeError(_("VLC kunde inte starta, så filmens längd kan inte läsas."))
+            vlc_log.route(self._instance)
         return self._instance
 
     def probe(self, path: Path) -> MediaInfo:

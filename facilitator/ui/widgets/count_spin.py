@@ -3,15 +3,17 @@
 QSpinBox's own arrows are a few pixels tall; on a touchpad, at the end of a session, with the
 group waiting, they are too easy to miss. The buttons here are as large as the console's
 controls. Keyboard users stay in the spin box (digits, Up/Down); the buttons take no focus, so
-Tab goes straight from one count to the next.
+Tab goes straight from one count to the next, and
+the count is selected on focus, so typing replaces it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QPushButton, QWidget
 
 from facilitator.core.i18n import _
+from facilitator.ui.widgets.number_field import NumberField
 
 BUTTON_SIZE = 44
 MAX_COUNT = 999
@@ -25,7 +27,7 @@ class CountSpin(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        self.spin = QSpinBox()
+        self.spin = NumberField()
         self.spin.setRange(0, MAX_COUNT)
         self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.spin.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from facilitator.ui.video import vlc_log
 from facilitator.ui.video.availability import DUMMY_OUTPUT_ARGS, load_vlc
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class CueSound:
             instance = vlc.Instance(args)
             if instance is None:
                 raise RuntimeError("libVLC could not start")
+            vlc_log.route(instance)
             self._player = instance.media_player_new()
             self._player.set_media(instance.media_new_path(str(self._wav)))
         return self._player

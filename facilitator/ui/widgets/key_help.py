@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from facilitator.core.i18n import N_, _
+from facilitator.core.storage.records import ReflectionKind
 
 # (action, keys); words among the keys are marked for translation, key names are not.
 KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -22,12 +23,13 @@ KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("Film: tio sekunder bakåt / framåt"), ("J", "L")),
     (N_("Film: undertexter av/på"), ("S",)),
     (N_("Spara en reflektion"), ("Enter",)),
-    (
-        N_("Reflektionens typ: anteckning, citat, kom tillbaka till, överenskommelse"),
-        ("Ctrl+1 … Ctrl+4",),
-    ),
+    (N_("Reflektionens typ: {kinds}"), ("Ctrl+1 … Ctrl+4",)),
     (N_("Visa kortkommandon"), ("?", "F1")),
 )
+
+
+def _kind_words() -> str:
+    return ", ".join(kind.label.lower() for kind in ReflectionKind)
 
 
 class KeyHelp(QDialog):
@@ -41,7 +43,7 @@ class KeyHelp(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         for row, (action, keys) in enumerate(KEYS):
-            what = QLabel(_(action))
+            what = QLabel(_(action).format(kinds=_kind_words()))
             which = QLabel(" · ".join(_(key) for key in keys))
             which.setStyleSheet("font-weight: 600;")
             which.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

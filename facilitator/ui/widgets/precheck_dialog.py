@@ -79,8 +79,8 @@ class PrecheckDialog(QDialog):
         layout.addWidget(heading)
         intro = QLabel(
             _(
-                "Appen kontrollerar VLC, skärmarna, datamappen, typsnitten och modulerna, och "
-                "provspelar början av varje film med undertexter."
+                "Appen kontrollerar VLC, skärmarna, ljudet, datamappen, typsnitten och "
+                "modulerna, och provspelar början av varje film med undertexter."
             )
         )
         intro.setWordWrap(True)

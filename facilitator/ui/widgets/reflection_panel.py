@@ -22,19 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.application.reflection_ledger import SaveState, StepReflections
+from facilitator.core.glossary import REFLECTION_KINDS
 from facilitator.core.i18n import N_, _
 from facilitator.core.storage.records import ReflectionKind
 from facilitator.ui.widgets import confirm as confirming
 from facilitator.ui.widgets.reflection_entry import ReflectionEntry
 from facilitator.ui.widgets.reflection_list import ReflectionList, ReflectionRow
 
-# The words the leader sees for each kind: short enough for a button, plain enough for a list.
-KIND_WORDS = {
-    ReflectionKind.NOTE: N_("Anteckning"),
-    ReflectionKind.QUOTE: N_("Citat"),
-    ReflectionKind.PARKING: N_("Kom tillbaka till"),
-    ReflectionKind.ACTION: N_("Överenskommelse"),
-}
+# The words the leader sees for each kind: the glossary's, the same as in the PDF and the CSV.
+KIND_WORDS = {kind: REFLECTION_KINDS[kind.value].word for kind in ReflectionKind}
 KIND_KEYS = {
     ReflectionKind.NOTE: "Ctrl+1",
     ReflectionKind.QUOTE: "Ctrl+2",
@@ -44,7 +40,7 @@ KIND_KEYS = {
 PLACEHOLDERS = {
     ReflectionKind.NOTE: N_("Skriv en anteckning och tryck Enter"),
     ReflectionKind.QUOTE: N_("Skriv citatet och tryck Enter"),
-    ReflectionKind.PARKING: N_("Skriv det ni ska komma tillbaka till och tryck Enter"),
+    ReflectionKind.PARKING: N_("Skriv det ni ska återkomma till och tryck Enter"),
     ReflectionKind.ACTION: N_("Skriv överenskommelsen och tryck Enter"),
 }
 SAVE_WORDS = {

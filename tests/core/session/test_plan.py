@@ -63,7 +63,7 @@ def test_insert_break_gets_a_unique_key_and_a_fixed_length() -> None:
     assert plan.keys == ("intro", "film", "break-2", "break-1", "pairs")
     pause = plan.step("break-1")
     assert pause.kind is StepKind.BREAK
-    assert pause.title == "Paus"
+    assert pause.title == "Rast"
     assert pause.has_fixed_length
     assert plan.total_minutes == 40
     assert plan.insert_break(None, 5).keys[0] == "break-3"

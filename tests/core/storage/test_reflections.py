@@ -135,7 +135,7 @@ def test_a_reflection_for_an_unknown_session_is_refused(repo: Repository) -> Non
 
 
 def test_kind_labels_are_swedish() -> None:
-    assert ReflectionKind.PARKING.label == "Parkerad fråga"
+    assert ReflectionKind.PARKING.label == "Återkomma till"
     assert len({kind.label for kind in ReflectionKind}) == len(ReflectionKind)
 
 
