@@ -112,8 +112,8 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         print(_("--timeout ska vara ett positivt antal sekunder."), file=sys.stderr)
         return 2
     from facilitator.core.paths import resolve_paths
-    from facilitator.core.precheck import CheckItem, all_passed, verdict
-    from facilitator.ui.precheck_source import PrecheckSource
+    from facilitator.core.precheck.system import CheckItem, all_passed, verdict
+    from facilitator.ui.precheck.source import PrecheckSource
 
     paths = resolve_paths(portable=args.portable)
     _log_to_file(paths.log_file)

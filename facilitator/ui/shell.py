@@ -13,12 +13,12 @@ from facilitator.core.i18n import _
 from facilitator.core.paths import AppPaths
 from facilitator.ui.about import AboutDialog
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.precheck_source import PrecheckSource
+from facilitator.ui.precheck.dialog import PrecheckDialog
+from facilitator.ui.precheck.source import PrecheckSource
 from facilitator.ui.settings_dialog import SettingsDialog
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.video.availability import probe_libvlc
 from facilitator.ui.widgets.key_help import KeyHelp
-from facilitator.ui.widgets.precheck_dialog import PrecheckDialog
 
 
 class Shell:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator.core.audio_output import AudioOutput, find_audio_output
-from facilitator.core.precheck import check_audio_output
+from facilitator.core.precheck.audio import AudioOutput, find_audio_output
+from facilitator.core.precheck.system import check_audio_output
 
 LAPTOP_PCM = (
     "00-00: ALC257 Analog : ALC257 Analog : playback 1 : capture 1\n"

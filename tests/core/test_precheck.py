@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core import precheck
-from facilitator.core.audio_output import AudioOutput
 from facilitator.core.paths import resolve_paths
-from facilitator.core.precheck import (
+from facilitator.core.precheck import system as precheck
+from facilitator.core.precheck.audio import AudioOutput
+from facilitator.core.precheck.system import (
     MIN_FREE_BYTES,
     PDF_FONT_FILES,
     CheckItem,

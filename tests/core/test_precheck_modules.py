@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from facilitator.core.paths import AppPaths, bundled_modules_dir, resolve_paths
-from facilitator.core.precheck_modules import module_checks
+from facilitator.core.precheck.modules import module_checks
 
 GRUND_1 = "grund-1-vad-ar-kultur"
 
@@ -81,7 +81,7 @@ def test_missing_film_fails_and_is_not_handed_over() -> None:
 
 
 def test_no_modules_at_all_fails(monkeypatch) -> None:
-    import facilitator.core.precheck_modules as precheck_modules
+    import facilitator.core.precheck.modules as precheck_modules
 
     monkeypatch.setattr(precheck_modules, "bundled_modules_dir", lambda: Path("/nonexistent"))
     result = module_checks(paths())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.audio_output import find_audio_output
+from facilitator.core.precheck.audio import find_audio_output
 from tests.e2e.media import make_film
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,16 +9,17 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QListWidget
 
-from facilitator.core import precheck
-from facilitator.core.audio_output import AudioOutput
 from facilitator.core.films.playback import SubtitleFile
 from facilitator.core.paths import resolve_paths
-from facilitator.core.precheck_modules import FilmTarget
-from facilitator.ui import precheck_media, precheck_source
-from facilitator.ui.precheck_media import check_film, screens_item
-from facilitator.ui.precheck_source import PrecheckSource
+from facilitator.core.precheck import system as precheck
+from facilitator.core.precheck.audio import AudioOutput
+from facilitator.core.precheck.modules import FilmTarget
+from facilitator.ui.precheck import media as precheck_media
+from facilitator.ui.precheck import source as precheck_source
+from facilitator.ui.precheck.dialog import PrecheckDialog
+from facilitator.ui.precheck.media import check_film, screens_item
+from facilitator.ui.precheck.source import PrecheckSource
 from facilitator.ui.video.availability import VlcStatus
-from facilitator.ui.widgets.precheck_dialog import PrecheckDialog
 
 GRUND_1 = "grund-1-vad-ar-kultur"
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core import glossary
 from facilitator.core.application.presentation import ConsoleView, PlanRow
 from facilitator.core.i18n import _
 from facilitator.core.presentation.inert_markdown import inert_markdown
@@ -196,7 +197,7 @@ class ConsolePage(QWidget):
         self.next_label.setWordWrap(True)
         row.addWidget(self.next_label, 1)
         self.back_button = self._button(_("◀ Tillbaka"), _("Föregående steg (PageUp, ←)"))
-        self.pause_button = self._button(_("Pausa"), _("Pausa eller fortsätt (P)"))
+        self.pause_button = self._button(_(glossary.PAUSE), _("Pausa eller fortsätt (P)"))
         self.extend_button = self._button(_("+1 min"), _("En minut till på steget (+)"))
         self.black_button = self._button(_("Svart bild"), _("Svart projektorbild (B eller .)"))
         self.rules_button = self._button(_("Samtalsregler"), _("Visa samtalsreglerna (R)"))
@@ -239,7 +240,7 @@ class ConsolePage(QWidget):
             self.leader_notes.setProperty("stepKey", view.step_key)
             self.leader_notes.setMarkdown(inert_markdown(view.notes_markdown))
         self.next_label.setText(view.next_step)
-        self.pause_button.setText(_("Fortsätt") if view.paused else _("Pausa"))
+        self.pause_button.setText(_("Fortsätt") if view.paused else _(glossary.PAUSE))
         self.set_plan_rows(view.plan)
 
     def set_plan_rows(self, rows: Sequence[PlanRow]) -> None:

@@ -4,7 +4,7 @@ let the room hear the films (there is an audio output).
 
 Every check returns a `CheckItem` in plain Swedish: what was checked, what was found, and,
 when it failed, what to do about it. The module checks are in `precheck_modules`; the film,
-VLC and screen checks need Qt and live in the UI layer (`facilitator.ui.precheck_media`).
+VLC and screen checks need Qt and live in the UI layer (`facilitator.ui.precheck.media`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from facilitator.core.audio_output import AudioOutput, find_audio_output
 from facilitator.core.i18n import _, ngettext
 from facilitator.core.paths import AppPaths, resources_dir
+from facilitator.core.precheck.audio import AudioOutput, find_audio_output
 
 MIN_FREE_BYTES = 200 * 1000 * 1000
 """Under this, a long session with an export or two may not fit: the check fails."""

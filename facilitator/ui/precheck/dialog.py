@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.i18n import _
-from facilitator.core.precheck import CheckItem, all_passed, verdict
-from facilitator.core.precheck_modules import FilmTarget
-from facilitator.ui.precheck_media import FilmCheck
-from facilitator.ui.precheck_source import PrecheckSource, Prepared
+from facilitator.core.precheck.modules import FilmTarget
+from facilitator.core.precheck.system import CheckItem, all_passed, verdict
+from facilitator.ui.precheck.media import FilmCheck
+from facilitator.ui.precheck.source import PrecheckSource, Prepared
 from facilitator.ui.tasks import BackgroundTasks
 
 

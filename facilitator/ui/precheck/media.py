@@ -15,8 +15,8 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from facilitator.core.i18n import N_, _, ngettext
-from facilitator.core.precheck import CheckItem
-from facilitator.core.precheck_modules import FilmTarget
+from facilitator.core.precheck.modules import FilmTarget
+from facilitator.core.precheck.system import CheckItem
 from facilitator.ui.video.availability import VlcStatus, install_hint
 from facilitator.ui.video.vlc_player import VlcPlayer, VlcUnavailableError
 

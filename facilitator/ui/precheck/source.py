@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject
 
 from facilitator.core.content.media_probe import MediaProbe, default_probe
 from facilitator.core.paths import AppPaths
-from facilitator.core.precheck import CheckItem, system_checks
-from facilitator.core.precheck_modules import FilmTarget, module_checks
-from facilitator.ui.precheck_media import (
+from facilitator.core.precheck.modules import FilmTarget, module_checks
+from facilitator.core.precheck.system import CheckItem, system_checks
+from facilitator.ui.precheck.media import (
     FILM_TIMEOUT_MS,
     FilmCheck,
     check_film,

@@ -1,6 +1,6 @@
 """The pre-session check of the chosen modules: each one validates, its subtitles parse, and
 its film is where the manifest says. Which films to decode comes back as `FilmTarget`s: that
-needs libVLC, so the UI layer does it (`facilitator.ui.precheck_media`)."""
+needs libVLC, so the UI layer does it (`facilitator.ui.precheck.media`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from facilitator.core.films.playback import SubtitleFile
 from facilitator.core.films.subtitles import SubtitleError, read_subtitles
 from facilitator.core.i18n import _, active_language, ngettext
 from facilitator.core.paths import AppPaths, bundled_modules_dir
-from facilitator.core.precheck import CheckItem
+from facilitator.core.precheck.system import CheckItem
 
 # More than this many problems would bury the list; the validator shows them all.
 SHOWN_PROBLEMS = 3
