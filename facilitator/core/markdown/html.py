@@ -55,12 +55,38 @@ def _gap(base_px: int | None, share: float = 0.45) -> str:
 
 
 def _html(blocks: Sequence[Block], base_px: int | None) -> Iterator[str]:
+    if base_px is not None:
+        # Sized text: Qt draws a list's markers in a fixed 40 px indent, which cuts off "1."
+        # in large type, so items become rows of a table with the marker in a column of its own.
+        for is_item, group in groupby(blocks, key=lambda b: b.kind is BlockKind.ITEM):
+            if is_item:
+                yield _item_table(list(group), base_px)
+            else:
+                yield from (_block(block, base_px) for block in group)
+        return
     # Neighbouring items of one list become one Qt list, so Qt numbers and spaces them.
     for is_list, group in groupby(blocks, key=_list_key):
         if is_list:
             yield from _list(list(group), base_px)
         else:
-            yield from (_block(block, base_px) for block in group)
+            yield from (_block(block, None) for block in group)
+
+
+def _item_table(items: list[Block], base_px: int) -> str:
+    gap = round(base_px * 0.25)
+    rows = []
+    for item in items:
+        indent = round(base_px * 1.2 * (item.level - 1))
+        marker = escape(item.marker)
+        rows.append(
+            f'<tr><td style="padding-left:{indent}px; padding-right:{round(base_px * 0.4)}px;'
+            f' padding-bottom:{gap}px">{marker}</td>'
+            f'<td style="padding-bottom:{gap}px">{spans_html(item.spans)}</td></tr>'
+        )
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="0"'
+        f' style="margin-bottom:{round(base_px * 0.2)}px">{"".join(rows)}</table>'
+    )
 
 
 def _list_key(block: Block) -> tuple[int, bool] | None:

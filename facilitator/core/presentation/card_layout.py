@@ -1,0 +1,234 @@
+"""How a card fills the projector: text sizes as shares of the screen height, the margins,
+and the pages a card is cut into when it does not fit at the smallest allowed size.
+
+Qt-free: the one thing only the UI can know, how tall a piece of text is in a font, comes in
+as a ``TextMeasure``. The result depends on nothing but the card, the screen size and that
+measure, so a card looks the same however often and after whatever it is shown (a resume
+once cut a card off because the size it had been given depended on what was shown before).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from facilitator.core.i18n import _
+from facilitator.core.markdown.blocks import Block, BlockKind, Span, parse, sentences
+from facilitator.core.markdown.html import blocks_html
+from facilitator.core.presentation.cards import (
+    TIME_UP,
+    CardKind,
+    ProjectorCard,
+    countdown_samples,
+)
+from facilitator.core.presentation.pagination import paginate
+
+
+class TextRole(StrEnum):
+    HEADING = "heading"
+    BODY = "body"
+    PROMPT = "prompt"
+    ITEMS = "items"
+    META = "meta"
+    COUNTDOWN = "countdown"
+    CUE = "cue"
+    MARKER = "marker"
+
+
+# Share of the screen height per role at full size (UX.md: body at least 1/20, prompts larger).
+SHARE: Mapping[TextRole, float] = {
+    TextRole.HEADING: 1 / 14,
+    TextRole.BODY: 1 / 18,
+    TextRole.PROMPT: 1 / 12,
+    TextRole.ITEMS: 1 / 18,
+    TextRole.META: 1 / 20,
+    TextRole.COUNTDOWN: 1 / 9,
+    TextRole.CUE: 1 / 20,
+    # Small, in the bottom margin's corner: it tells the leader more is coming, not the room.
+    TextRole.MARKER: 1 / 28,
+}
+# A card shrinks by these steps before it is cut into pages; the last keeps body text at
+# exactly 1/20 of the height, and every page of a cut card uses it, so pages look alike.
+SCALES = (1.0, 0.95, 0.9)
+# The room reads about twelve words a line at most: about 32 letters of the body size across.
+MAX_LINE_EMS = 32
+# Cards whose body is Markdown written for the room; other bodies are shown as written.
+MARKDOWN_KINDS = frozenset({CardKind.TEXT, CardKind.CLOSING, CardKind.ACTIVITY})
+PROMPT_KINDS = frozenset({CardKind.PROMPT, CardKind.SILENT, CardKind.FILM_QUESTION})
+
+# Roles whose text is HTML (from Markdown); the others are plain text, shown as written.
+RICH_ROLES = frozenset({TextRole.BODY, TextRole.PROMPT, TextRole.ITEMS})
+# (role, text, pixel size, width in pixels) -> height in pixels, as the screen will draw it.
+TextMeasure = Callable[[TextRole, str, int, int], int]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The screen a card is laid out on, and the margins that frame the text."""
+
+    width: int
+    height: int
+
+    @property
+    def side(self) -> int:
+        return (self.width - self.text_width) // 2
+
+    @property
+    def top(self) -> int:
+        """The margin above and below the text; the page marker sits in the one below."""
+        return round(self.height * 0.05)
+
+    @property
+    def spacing(self) -> int:
+        return round(self.height * 0.02)
+
+    @property
+    def text_width(self) -> int:
+        widest = round(self.height * SHARE[TextRole.BODY] * MAX_LINE_EMS)
+        return max(1, min(self.width - 2 * round(self.width * 0.06), widest))
+
+    @property
+    def text_height(self) -> int:
+        return self.height - 2 * self.top
+
+
+@dataclass(frozen=True)
+class FlowUnit:
+    """One block of a card's flowing text, and whether it is the card's body or its items."""
+
+    role: TextRole
+    block: Block
+
+
+@dataclass(frozen=True)
+class CardPage:
+    """What one page shows: text per role (HTML for ``RICH_ROLES``; empty: not shown) and the
+    height each role takes, reserved ones included."""
+
+    texts: Mapping[TextRole, str]
+    heights: Mapping[TextRole, int]
+    words: str = ""
+
+    @property
+    def height(self) -> int:
+        return sum(self.heights.values())
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    frame: Frame
+    sizes: Mapping[TextRole, int]
+    pages: tuple[CardPage, ...]
+    # Left-aligned when the text has lists or tables (a centred list is hard to follow).
+    centred: bool = True
+    # False only when one sentence is taller than a page on its own (never for real content).
+    fits: bool = True
+    reserved: frozenset[TextRole] = field(default_factory=frozenset)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+def text_sizes(height: int, scale: float) -> dict[TextRole, int]:
+    """Pixel sizes at ``scale``, rounded up so 1/20 is never a pixel short; meta lines and the
+    page marker never shrink."""
+    fixed = (TextRole.META, TextRole.CUE, TextRole.MARKER)
+    return {
+        role: max(1, math.ceil(height * share * (1.0 if role in fixed else scale) - 1e-9))
+        for role, share in SHARE.items()
+    }
+
+
+def flow_units(card: ProjectorCard) -> list[FlowUnit]:
+    """The card's flowing text as blocks: the body, then the items."""
+    units: list[FlowUnit] = []
+    if card.body:
+        role = TextRole.PROMPT if card.kind in PROMPT_KINDS else TextRole.BODY
+        blocks = (
+            parse(card.body)
+            if card.kind in MARKDOWN_KINDS
+            else [Block(BlockKind.PARAGRAPH, (Span(card.body.strip()),))]
+        )
+        units += [FlowUnit(role, block) for block in blocks]
+    for item in card.items:
+        if card.kind == CardKind.EVALUATION:
+            question, _newline, options = item.partition("\n")
+            spans = (Span(question, bold=True), Span("\n"), Span(options))
+            units.append(FlowUnit(TextRole.ITEMS, Block(BlockKind.PARAGRAPH, spans)))
+        else:
+            block = Block(BlockKind.ITEM, (Span(item),), level=1, marker="•")
+            units.append(FlowUnit(TextRole.ITEMS, block))
+    return units
+
+
+def lay_out_card(card: ProjectorCard, frame: Frame, measure: TextMeasure) -> CardLayout:
+    """The card at the largest size that fits on one page, or cut into pages at the smallest."""
+    units = flow_units(card)
+    centred = not any(
+        unit.block.kind in (BlockKind.ITEM, BlockKind.TABLE, BlockKind.CODE) for unit in units
+    )
+    reserved = frozenset({TextRole.COUNTDOWN, TextRole.CUE} if card.countdown else ())
+    for scale in SCALES:
+        sizes = text_sizes(frame.height, scale)
+        page = _page(card, units, sizes, frame, measure, reserved)
+        if _fits(page, frame):
+            return CardLayout(frame, sizes, (page,), centred, True, reserved)
+
+    def fits(chunk: Sequence[FlowUnit]) -> bool:
+        return _fits(_page(card, chunk, sizes, frame, measure, reserved), frame)
+
+    chunks = paginate(
+        units,
+        fits,
+        split=lambda unit: [FlowUnit(unit.role, piece) for piece in sentences(unit.block)],
+        keep_with_next=lambda unit: unit.block.kind is BlockKind.HEADING,
+    )
+    pages = tuple(_page(card, chunk, sizes, frame, measure, reserved) for chunk in chunks)
+    every_fits = all(_fits(page, frame) for page in pages)
+    return CardLayout(frame, sizes, pages, centred, every_fits, reserved)
+
+
+def _fits(page: CardPage, frame: Frame) -> bool:
+    shown = sum(1 for height in page.heights.values() if height)
+    return page.height + frame.spacing * max(0, shown - 1) <= frame.text_height
+
+
+def _page(
+    card: ProjectorCard,
+    units: Sequence[FlowUnit],
+    sizes: Mapping[TextRole, int],
+    frame: Frame,
+    measure: TextMeasure,
+    reserved: frozenset[TextRole],
+) -> CardPage:
+    body_role = TextRole.PROMPT if card.kind in PROMPT_KINDS else TextRole.BODY
+    texts: dict[TextRole, str] = {
+        TextRole.HEADING: card.heading,
+        body_role: _flow_html(units, (TextRole.BODY, TextRole.PROMPT), sizes[body_role]),
+        TextRole.ITEMS: _flow_html(units, (TextRole.ITEMS,), sizes[TextRole.ITEMS]),
+        TextRole.META: card.meta,
+    }
+    width = frame.text_width
+    heights = {
+        role: measure(role, text, sizes[role], width) if text else 0 for role, text in texts.items()
+    }
+    # Reserved whether shown yet or not, so nothing moves or is cut when they appear.
+    if TextRole.COUNTDOWN in reserved:
+        heights[TextRole.COUNTDOWN] = max(
+            measure(TextRole.COUNTDOWN, sample, sizes[TextRole.COUNTDOWN], width)
+            for sample in countdown_samples()
+        )
+    # The time-up cue takes the meta line's place while it shows; a card without one keeps
+    # a line free for it.
+    if TextRole.CUE in reserved and not heights[TextRole.META]:
+        heights[TextRole.META] = measure(TextRole.CUE, _(TIME_UP), sizes[TextRole.CUE], width)
+    words = " ".join(unit.block.text for unit in units)
+    return CardPage(texts, heights, words)
+
+
+def _flow_html(units: Sequence[FlowUnit], roles: Sequence[TextRole], size: int) -> str:
+    blocks = [unit.block for unit in units if unit.role in roles]
+    return blocks_html(blocks, base_px=size) if blocks else ""
