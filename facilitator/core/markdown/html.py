@@ -74,17 +74,19 @@ def _html(blocks: Sequence[Block], base_px: int | None) -> Iterator[str]:
 
 def _item_table(items: list[Block], base_px: int) -> str:
     gap = round(base_px * 0.25)
+    # The marker column as wide as its widest marker ("•", "10."), the text taking the rest.
+    widest = max(len(item.marker) for item in items)
+    marker_width = round(base_px * (0.62 * widest + 0.5))
     rows = []
     for item in items:
         indent = round(base_px * 1.2 * (item.level - 1))
-        marker = escape(item.marker)
         rows.append(
-            f'<tr><td style="padding-left:{indent}px; padding-right:{round(base_px * 0.4)}px;'
-            f' padding-bottom:{gap}px">{marker}</td>'
+            f'<tr><td width="{marker_width + indent}"'
+            f' style="padding-left:{indent}px; padding-bottom:{gap}px">{escape(item.marker)}</td>'
             f'<td style="padding-bottom:{gap}px">{spans_html(item.spans)}</td></tr>'
         )
     return (
-        f'<table width="100%" cellspacing="0" cellpadding="0"'
+        '<table width="100%" cellspacing="0" cellpadding="0"'
         f' style="margin-bottom:{round(base_px * 0.2)}px">{"".join(rows)}</table>'
     )
 

@@ -167,33 +167,119 @@ def flow_units(card: ProjectorCard) -> list[FlowUnit]:
 def lay_out_card(card: ProjectorCard, frame: Frame, measure: TextMeasure) -> CardLayout:
     """The card at the largest size that fits on one page, or cut into pages at the smallest."""
     units = flow_units(card)
+    measure = _remembered(measure)
     centred = not any(
         unit.block.kind in (BlockKind.ITEM, BlockKind.TABLE, BlockKind.CODE) for unit in units
     )
     reserved = frozenset({TextRole.COUNTDOWN, TextRole.CUE} if card.countdown else ())
+
+    def page(chunk: Sequence[FlowUnit]) -> CardPage:
+        return _page(card, chunk, sizes, frame, measure, reserved)
+
     for scale in SCALES:
         sizes = text_sizes(frame.height, scale)
-        page = _page(card, units, sizes, frame, measure, reserved)
-        if _fits(page, frame):
-            return CardLayout(frame, sizes, (page,), centred, True, reserved)
-
-    def fits(chunk: Sequence[FlowUnit]) -> bool:
-        return _fits(_page(card, chunk, sizes, frame, measure, reserved), frame)
-
-    chunks = paginate(
-        units,
-        fits,
-        split=lambda unit: [FlowUnit(unit.role, piece) for piece in sentences(unit.block)],
-        keep_with_next=lambda unit: unit.block.kind is BlockKind.HEADING,
-    )
-    pages = tuple(_page(card, chunk, sizes, frame, measure, reserved) for chunk in chunks)
-    every_fits = all(_fits(page, frame) for page in pages)
+        whole = page(units)
+        if _total(whole, frame) <= frame.text_height:
+            return CardLayout(frame, sizes, (whole,), centred, True, reserved)
+    chunks = _balanced_chunks(units, page, frame)
+    pages = tuple(page(chunk) for chunk in chunks)
+    every_fits = all(_total(each, frame) <= frame.text_height for each in pages)
     return CardLayout(frame, sizes, pages, centred, every_fits, reserved)
 
 
-def _fits(page: CardPage, frame: Frame) -> bool:
+Run = tuple[FlowUnit, ...]
+
+
+def _balanced_chunks(
+    units: Sequence[FlowUnit], page: Callable[[Sequence[FlowUnit]], CardPage], frame: Frame
+) -> list[tuple[FlowUnit, ...]]:
+    """As few pages as fit, then as even as they can be: the fewest pages come from filling
+    each; the same number of pages, filled only as far as needed, leaves no near-empty last
+    page. A page turns before a heading when it can: sections are kept whole, and only one
+    too long for a page is cut, between its blocks and at last inside a paragraph."""
+    fixed = _total(page(()), frame)
+    room = frame.text_height - fixed
+    sections = _sections(units)
+
+    def flat(runs: Sequence[Run]) -> tuple[FlowUnit, ...]:
+        return tuple(unit for run in runs for unit in run)
+
+    def split(run: Run) -> list[Run]:
+        if len(run) > 1:
+            return [(unit,) for unit in run]
+        unit = run[0]
+        return [(FlowUnit(unit.role, piece),) for piece in sentences(unit.block)]
+
+    def chunks_within(limit: float) -> list[tuple[FlowUnit, ...]]:
+        pages = paginate(
+            sections,
+            lambda runs: _total(page(flat(runs)), frame) <= limit,
+            split=split,
+            keep_with_next=lambda run: len(run) == 1 and _heading_like(run[0].block),
+        )
+        return [flat(runs) for runs in pages]
+
+    starts = {id(run[0]) for run in sections}
+
+    def cuts(chunks: Sequence[tuple[FlowUnit, ...]]) -> int:
+        return sum(1 for chunk in chunks if id(chunk[0]) not in starts)
+
+    best = chunks_within(frame.text_height)
+    count, cut = len(best), cuts(best)
+    # The smallest fill that needs no more pages and cuts no more sections, to 1/32 of a page.
+    low, high = 1 / count, 1.0
+    for _step in range(5):
+        middle = (low + high) / 2
+        even = chunks_within(fixed + room * middle)
+        if len(even) == count and cuts(even) <= cut:
+            best, high = even, middle
+        else:
+            low = middle
+    return best
+
+
+def _sections(units: Sequence[FlowUnit]) -> list[Run]:
+    """The units in runs that each start at a heading (the items are a run of their own)."""
+    runs: list[list[FlowUnit]] = []
+    for unit in units:
+        starts = _heading_like(unit.block) or (
+            unit.role is TextRole.ITEMS and (not runs or runs[-1][-1].role is not TextRole.ITEMS)
+        )
+        if starts or not runs:
+            runs.append([])
+        runs[-1].append(unit)
+    return [tuple(run) for run in runs]
+
+
+def _heading_like(block: Block) -> bool:
+    """A heading, or a paragraph that is one bold line ("**Våra samtalsregler**")."""
+    if block.kind is BlockKind.HEADING:
+        return True
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and bool(block.spans)
+        and all(span.bold for span in block.spans)
+        and len(block.text) <= 80
+    )
+
+
+def _remembered(measure: TextMeasure) -> TextMeasure:
+    """Cutting pages asks about the same texts again and again (the heading, the meta line,
+    a page tried at two fills): each is measured once per card."""
+    known: dict[tuple[TextRole, str, int, int], int] = {}
+
+    def remembered(role: TextRole, text: str, size: int, width: int) -> int:
+        key = (role, text, size, width)
+        if key not in known:
+            known[key] = measure(role, text, size, width)
+        return known[key]
+
+    return remembered
+
+
+def _total(page: CardPage, frame: Frame) -> int:
     shown = sum(1 for height in page.heights.values() if height)
-    return page.height + frame.spacing * max(0, shown - 1) <= frame.text_height
+    return page.height + frame.spacing * max(0, shown - 1)
 
 
 def _page(

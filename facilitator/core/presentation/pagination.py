@@ -15,12 +15,13 @@ def paginate(
     split: Callable[[Unit], Sequence[Unit]],
     keep_with_next: Callable[[Unit], bool] = lambda _unit: False,
 ) -> list[tuple[Unit, ...]]:
-    """Pages in reading order, each as full as it can be, none empty, every unit on one.
+    """Pages in reading order, none empty, every unit on one.
 
-    A unit too large for a page of its own is replaced by what ``split`` cuts it into (a
-    paragraph into sentences, a sentence into halves). One that cannot be cut any further
-    gets a page of its own even though it does not fit: text is never dropped. A unit that
-    must ``keep_with_next`` (a heading) never ends a page that has room for it elsewhere. ``fits`` is
+    A unit that does not fit on this page starts the next one, whole; one too large for any
+    page is replaced by what ``split`` cuts it into (a section into its blocks, a paragraph
+    into sentences, a sentence into halves), and those fill this page first. One that cannot
+    be cut any further gets a page of its own even though it does not fit: text is never
+    dropped. A unit that must ``keep_with_next`` (a heading) does not end a page. ``fits`` is
     asked about growing pages, so its cost is what it costs to measure one page.
     """
     pages: list[tuple[Unit, ...]] = []
@@ -31,6 +32,11 @@ def paginate(
         if fits([*page, unit]):
             page.append(unit)
             continue
+        pieces = split(unit)
+        if page and len(pieces) > 1 and not fits([unit]):
+            # Cut anyway, since no page holds it whole: its first pieces fill this page.
+            queue[:0] = pieces
+            continue
         if page:
             queue.insert(0, unit)
             while len(page) > 1 and keep_with_next(page[-1]):
@@ -38,7 +44,6 @@ def paginate(
             pages.append(tuple(page))
             page = []
             continue
-        pieces = split(unit)
         if len(pieces) > 1:
             queue[:0] = pieces
         else:

@@ -208,7 +208,9 @@ class ProjectorView(QWidget):
         stacked = [role for role in _STACKED if heights.get(role)]
         total = sum(heights[role] for role in stacked) + frame.spacing * max(0, len(stacked) - 1)
         # Two parts of the spare room above, three below: the text sits a little high, calmly.
-        y = frame.top + max(0, frame.text_height - total) * 2 // 5
+        # Pages of one card start at the top, so the heading stays put as they turn.
+        spare = max(0, frame.text_height - total) if layout.page_count == 1 else 0
+        y = frame.top + spare * 2 // 5
         for role in _STACKED:
             label = self._labels[role]
             height = heights.get(role, 0)
