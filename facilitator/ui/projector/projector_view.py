@@ -141,7 +141,7 @@ class ProjectorView(QWidget):
         if self._stack.currentWidget() is not self._card_page:
             return ""
         shown = [label for label in self._labels.values() if label.isVisibleTo(self)]
-        return "\n".join(_plain(label) for label in shown)
+        return "\n".join(plain_text(label) for label in shown)
 
     def show_card(self, card: ProjectorCard) -> None:
         """Shows ``card`` from its first page. Showing the card already shown starts it over
@@ -273,7 +273,8 @@ class ProjectorView(QWidget):
             label.setStyleSheet(f"color: {shade};")
 
 
-def _plain(label: QLabel) -> str:
+def plain_text(label: QLabel) -> str:
+    """A label's text as read, without markup."""
     if label.textFormat() == Qt.TextFormat.RichText:
         return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
     return label.text()
