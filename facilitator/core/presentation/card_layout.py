@@ -172,15 +172,15 @@ def lay_out_card(card: ProjectorCard, frame: Frame, measure: TextMeasure) -> Car
         unit.block.kind in (BlockKind.ITEM, BlockKind.TABLE, BlockKind.CODE) for unit in units
     )
     reserved = frozenset({TextRole.COUNTDOWN, TextRole.CUE} if card.countdown else ())
-
-    def page(chunk: Sequence[FlowUnit]) -> CardPage:
-        return _page(card, chunk, sizes, frame, measure, reserved)
-
     for scale in SCALES:
         sizes = text_sizes(frame.height, scale)
-        whole = page(units)
+        whole = _page(card, units, sizes, frame, measure, reserved)
         if _total(whole, frame) <= frame.text_height:
             return CardLayout(frame, sizes, (whole,), centred, True, reserved)
+
+    def page(chunk: Sequence[FlowUnit]) -> CardPage:  # at the smallest sizes, the last tried
+        return _page(card, chunk, sizes, frame, measure, reserved)
+
     chunks = _balanced_chunks(units, page, frame)
     pages = tuple(page(chunk) for chunk in chunks)
     every_fits = all(_total(each, frame) <= frame.text_height for each in pages)
