@@ -19,6 +19,7 @@ from facilitator.core.content.manifest import (
     TextStep,
 )
 from facilitator.core.i18n import N_, _
+from facilitator.core.session.status import StepPhase
 
 
 class CardKind(StrEnum):
@@ -124,13 +125,19 @@ def card_for_step(step: Step, minutes: int, module_title: str = "") -> Projector
     if isinstance(step, BreakStep):
         return break_card(minutes)
     if isinstance(step, EvaluationStep):
-        first = step.questions[0]
-        return ProjectorCard(
-            CardKind.EVALUATION, heading=step.title, body=first.text, items=tuple(first.options)
-        )
+        return ProjectorCard(CardKind.EVALUATION, heading=step.title, items=evaluation_items(step))
     if isinstance(step, ClosingStep):
         return ProjectorCard(CardKind.CLOSING, heading=step.title, body=step.body)
     return title_card(module_title or step.title)
+
+
+def evaluation_items(step: EvaluationStep) -> tuple[str, ...]:
+    """Every question, numbered, with its options on the line under it: the leader reads one
+    at a time and counts hands, and the room can follow (and see what is still to come)."""
+    return tuple(
+        f"{number}. {question.text}\n{' · '.join(question.options)}"
+        for number, question in enumerate(step.questions, start=1)
+    )
 
 
 def film_question_card(question: str) -> ProjectorCard:
@@ -147,3 +154,25 @@ def format_countdown(remaining_seconds: float) -> str:
     whole = int(remaining_seconds + 0.999)
     minutes, seconds = divmod(whole, 60)
     return f"{minutes}:{seconds:02d}"
+
+
+TIME_UP = N_("Tiden är ute")
+_PHASE_WORDS = {
+    StepPhase.NORMAL: "",
+    StepPhase.LAST_MINUTE: N_("sista minuten"),
+    StepPhase.OVERTIME: N_("över tiden"),
+}
+
+
+def countdown_line(countdown: str, phase: StepPhase) -> str:
+    """The countdown as the room sees it; colour never carries the meaning alone."""
+    words = _PHASE_WORDS[phase]
+    return f"{countdown}  {_(words)}" if words else countdown
+
+
+def countdown_samples() -> tuple[str, ...]:
+    """The widest countdown lines, so a card keeps room for any of them."""
+    return (
+        countdown_line("88:88", StepPhase.LAST_MINUTE),
+        countdown_line("+88 min", StepPhase.OVERTIME),
+    )

@@ -8,6 +8,11 @@ module format has no images or HTML at all, so both are turned into plain charac
 ``<`` becomes the entity ``&lt;`` (no tag, comment or autolink can start) and ``![`` becomes
 ``&#33;[`` (at most a link, which loads nothing). Entities cannot be undone by a backslash
 in front of them, unlike a backslash escape.
+
+The projector no longer uses this: it shows ``core.markdown.html`` output, which is written
+from parsed blocks and holds no image or link at all. The console's leader notes still call
+it before ``QTextBrowser.setMarkdown``; they should switch to ``markdown_html`` + ``setHtml``
+(one parser everywhere), and then this file can go.
 """
 
 from __future__ import annotations

@@ -1,16 +1,35 @@
 """What the room sees. Calm, large, high contrast; text scales with the screen; the mouse
-cursor is hidden; nothing here can show leader notes (cards have no field for them)."""
+cursor is hidden; nothing here can show leader notes (cards have no field for them).
+
+The sizes and pages come from ``core.presentation.card_layout``; this widget measures text for
+it, places the labels where it says, and turns its pages. A card that does not fit at the
+smallest allowed size (body text 1/20 of the height) is shown a page at a time with a "1/2"
+marker; ``next_page``/``previous_page`` turn them.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QTextDocumentFragment
+from PySide6.QtWidgets import QFrame, QLabel, QStackedLayout, QWidget
 
 from facilitator.core.i18n import _
-from facilitator.core.presentation.cards import CardKind, ProjectorCard
-from facilitator.core.presentation.inert_markdown import inert_markdown
+from facilitator.core.presentation.card_layout import (
+    CardLayout,
+    Frame,
+    TextRole,
+    lay_out_card,
+)
+from facilitator.core.presentation.cards import (
+    TIME_UP,
+    CardKind,
+    ProjectorCard,
+    countdown_line,
+)
 from facilitator.core.session.status import StepPhase
+from facilitator.ui.projector.text_measure import TextMeasurer, role_font, set_up_label
 
 BACKGROUND = "#0f1b2d"
 TEXT = "#f4f1ea"
@@ -18,9 +37,17 @@ MUTED = "#c9d1dc"
 LAST_MINUTE = "#f2c46d"
 OVERTIME = "#f5a99b"
 
-# Share of the screen height per text role (UX.md: body ≥ 1/20, prompts larger).
-MIN_SCALE = 0.45
-SCALE = {"heading": 1 / 14, "body": 1 / 18, "prompt": 1 / 12, "meta": 1 / 20, "countdown": 1 / 9}
+# Top to bottom. The body label shows a prompt in the prompt size, other bodies in the body's.
+_STACKED = (
+    TextRole.HEADING,
+    TextRole.BODY,
+    TextRole.ITEMS,
+    TextRole.META,
+    TextRole.COUNTDOWN,
+)
+_ORDER = (*_STACKED, TextRole.CUE, TextRole.MARKER)
+# Laying out a long card measures text many times (tens of ms): the last few are kept.
+_CACHED_LAYOUTS = 8
 
 
 class ProjectorView(QWidget):
@@ -35,6 +62,7 @@ class ProjectorView(QWidget):
         self.setStyleSheet(f"#projectorView, #cardPage {{ background: {BACKGROUND}; }}")
         self._card = ProjectorCard(CardKind.BLACK)
         self._stack = QStackedLayout(self)
+        # Labels are placed by hand (_place), so no layout can grow the window past its screen.
         self._card_page = QWidget()
         self._card_page.setObjectName("cardPage")
         self._stack.addWidget(self._card_page)
@@ -47,157 +75,206 @@ class ProjectorView(QWidget):
         self._black = QWidget()
         self._black.setStyleSheet("background: #000000;")
         self._stack.addWidget(self._black)
-        layout = QVBoxLayout(self._card_page)
-        self._page_layout = layout
-        # The card is fitted to the screen by font size (_apply_sizes); the text must never
-        # make the window larger than its screen, which would also end full screen.
-        for each in (layout, self._stack):
-            each.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.addStretch(2)
-        self.heading = self._label("heading")
-        self.body = self._label("body")
-        self.items = self._label("items")
-        self.meta = self._label("meta")
-        self.countdown = self._label("countdown")
-        self.cue = self._label("cue")
-        for label in (self.heading, self.body, self.items, self.meta, self.countdown, self.cue):
-            layout.addWidget(label)
-        layout.addStretch(3)
+        self._labels = {role: self._label(role) for role in _ORDER}
+        self.heading = self._labels[TextRole.HEADING]
+        self.body = self._labels[TextRole.BODY]
+        self.items = self._labels[TextRole.ITEMS]
+        self.meta = self._labels[TextRole.META]
+        self.countdown = self._labels[TextRole.COUNTDOWN]
+        self.cue = self._labels[TextRole.CUE]
+        self.page_marker = self._labels[TextRole.MARKER]
+        self._measure = TextMeasurer(self.font())
+        self._layouts: OrderedDict[tuple[ProjectorCard, int, int], CardLayout] = OrderedDict()
+        self._layout: CardLayout | None = None
+        self._page = 0
         self._countdown_text = ""
         self._phase = StepPhase.NORMAL
-        self._coloured_phase: StepPhase | None = None
-        self._sized_for: tuple[int, int, ProjectorCard] | None = None
+        self._cue_shown = False
+        self._apply_colours()
         self.show_card(self._card)
 
-    def _label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setTextFormat(Qt.TextFormat.PlainText)
+    def _label(self, role: TextRole) -> QLabel:
+        label = QLabel(self._card_page)
+        label.setObjectName(role.value)
+        set_up_label(label, role)
+        label.hide()
         return label
+
+    # --- what is shown ---------------------------------------------------------------------
 
     @property
     def card(self) -> ProjectorCard:
         return self._card
 
+    @property
+    def layout_now(self) -> CardLayout | None:
+        """The current card's sizes and pages at this size (None for black and film)."""
+        return self._layout
+
+    @property
+    def page_count(self) -> int:
+        return self._layout.page_count if self._layout else 1
+
+    @property
+    def page(self) -> int:
+        """The page shown, from 0."""
+        return self._page
+
+    def next_page(self) -> bool:
+        """Shows the next page of the card; False (and nothing changes) on the last."""
+        return self.show_page(self._page + 1)
+
+    def previous_page(self) -> bool:
+        """Shows the previous page; False (and nothing changes) on the first."""
+        return self.show_page(self._page - 1)
+
+    def show_page(self, page: int) -> bool:
+        """Shows page ``page`` (from 0) if the card has it (a preview follows the projector)."""
+        if not 0 <= page < self.page_count or page == self._page:
+            return False
+        self._page = page
+        self._place()
+        return True
+
     def visible_text(self) -> str:
         """Everything the room can read right now (tests assert on it)."""
         if self._stack.currentWidget() is not self._card_page:
             return ""
-        labels = (self.heading, self.body, self.items, self.meta, self.countdown, self.cue)
-        return "\n".join(label.text() for label in labels if label.isVisibleTo(self))
+        shown = [label for label in self._labels.values() if label.isVisibleTo(self)]
+        return "\n".join(plain_text(label) for label in shown)
 
     def show_card(self, card: ProjectorCard) -> None:
+        """Shows ``card`` from its first page. Showing the card already shown starts it over
+        too, and looks exactly as it did the first time."""
         self._card = card
+        self._page = 0
         if card.kind == CardKind.BLACK:
+            self._layout = None
             self._stack.setCurrentWidget(self._black)
             return
         if card.kind == CardKind.FILM:
+            self._layout = None
             self._stack.setCurrentWidget(self.film_surface)
             return
         self._stack.setCurrentWidget(self._card_page)
-        self.heading.setText(card.heading)
-        self.heading.setVisible(bool(card.heading))
-        markdown = card.kind == CardKind.TEXT
-        self.body.setTextFormat(Qt.TextFormat.MarkdownText if markdown else Qt.TextFormat.PlainText)
-        # A module's Markdown, so nothing in it may load a file (inert_markdown.py).
-        self.body.setText(inert_markdown(card.body) if markdown else card.body)
-        self.body.setVisible(bool(card.body))
-        bullet = "\n".join(
-            f"• {item}" if card.kind != CardKind.EVALUATION else item for item in card.items
-        )
-        self.items.setText(bullet)
-        self.items.setVisible(bool(card.items))
-        self.meta.setText(card.meta)
-        self.meta.setVisible(bool(card.meta))
-        self.countdown.setVisible(card.countdown and bool(self._countdown_text))
-        self.cue.setVisible(False)
-        self._apply_sizes()
+        self._lay_out()
 
     def set_countdown(self, text: str, phase: StepPhase) -> None:
         self._countdown_text = text
-        self._phase = phase
-        label = ""
-        if phase == StepPhase.LAST_MINUTE:
-            label = "  " + _("sista minuten")
-        elif phase == StepPhase.OVERTIME:
-            label = "  " + _("över tiden")
-        self.countdown.setText(text + label)
-        self.countdown.setVisible(self._card.countdown)
-        if phase != self._coloured_phase:
+        self.countdown.setText(countdown_line(text, phase))
+        self._show_labels()
+        if phase != self._phase:
+            self._phase = phase
             self._apply_colours()
 
     def show_time_up_cue(self, visible: bool) -> None:
-        """A clear but soft visual cue when a step's time runs out."""
-        self.cue.setText(_("Tiden är ute") if visible else "")
-        self.cue.setVisible(visible and self._stack.currentWidget() is self._card_page)
+        """A clear but soft visual cue when a step's time runs out, on the cards that show a
+        countdown (they keep room for it, so nothing moves when it appears)."""
+        self._cue_shown = visible
+        self.cue.setText(_(TIME_UP) if visible else "")
+        self._show_labels()
+
+    # --- sizes and places ------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._apply_sizes()
+        if self._layout is not None:
+            self._lay_out()
 
-    def _apply_sizes(self) -> None:
-        height = max(self.height(), 200)
-        width = max(self.width(), 300)
-        # Setting fonts re-lays out large text (tens of ms at projector size): only on change.
-        key = (width, height, self._card)
-        if key == self._sized_for:
+    def _lay_out(self) -> None:
+        frame = Frame(max(self.width(), 300), max(self.height(), 200))
+        key = (self._card, frame.width, frame.height)
+        layout = self._layouts.get(key)
+        if layout is None:
+            layout = lay_out_card(self._card, frame, self._measure)
+            self._layouts[key] = layout
+            while len(self._layouts) > _CACHED_LAYOUTS:
+                self._layouts.popitem(last=False)
+        self._layout = layout
+        self._page = min(self._page, layout.page_count - 1)
+        self._place()
+
+    def _place(self) -> None:
+        layout = self._layout
+        if layout is None:
             return
-        self._sized_for = key
-        side = round(width * 0.08)  # side margins keep prompts to about twelve words per line
-        top = round(height * 0.05)
-        self._page_layout.setContentsMargins(side, top, side, top)
-        self._page_layout.setSpacing(round(height * 0.025))
-        # Text scales with the screen and is never clipped: shrink until the card fits.
-        scale = 1.0
-        while scale > MIN_SCALE:
-            self._set_fonts(height * scale)
-            if self._text_height(width - 2 * side) <= height - 2 * top:
-                break
-            scale *= 0.9
-        self._apply_colours()
+        page = layout.pages[self._page]
+        frame = layout.frame
+        texts = dict(page.texts)
+        heights = dict(page.heights)
+        body_role = TextRole.PROMPT if texts.get(TextRole.PROMPT) else TextRole.BODY
+        texts[TextRole.BODY] = texts.get(body_role, "")
+        heights[TextRole.BODY] = heights.get(body_role, 0)
+        stacked = [role for role in _STACKED if heights.get(role)]
+        total = sum(heights[role] for role in stacked) + frame.spacing * max(0, len(stacked) - 1)
+        # Two parts of the spare room above, three below: the text sits a little high, calmly.
+        # Pages of one card start at the top, so the heading stays put as they turn.
+        spare = max(0, frame.text_height - total) if layout.page_count == 1 else 0
+        y = frame.top + spare * 2 // 5
+        for role in _STACKED:
+            label = self._labels[role]
+            height = heights.get(role, 0)
+            font_role = body_role if role is TextRole.BODY else role
+            self._style(label, font_role, layout)
+            if role is not TextRole.COUNTDOWN:
+                label.setText(texts.get(role, ""))
+            label.setGeometry(frame.side, y, frame.text_width, height)
+            if height:
+                y += height + frame.spacing
+        # The time-up cue shows in the meta line's place, which is kept for it.
+        self.cue.setGeometry(self.meta.geometry())
+        self._style(self.cue, TextRole.CUE, layout)
+        marker = self.page_marker
+        self._style(marker, TextRole.MARKER, layout)
+        marker.setText(f"{self._page + 1}/{layout.page_count}")
+        marker.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        marker.setGeometry(frame.side, frame.height - frame.top, frame.text_width, frame.top)
+        self._show_labels()
 
-    def _set_fonts(self, height: float) -> None:
-        prompt_like = self._card.kind in (CardKind.PROMPT, CardKind.SILENT, CardKind.FILM_QUESTION)
-        sizes = {
-            self.heading: SCALE["heading"],
-            self.body: SCALE["prompt"] if prompt_like else SCALE["body"],
-            self.items: SCALE["body"],
-            self.meta: SCALE["meta"],
-            self.countdown: SCALE["countdown"],
-            self.cue: SCALE["meta"],
-        }
-        for label, share in sizes.items():
-            font = QFont(label.font())
-            font.setPixelSize(max(12, round(height * share)))
-            font.setWeight(
-                QFont.Weight.DemiBold
-                if label in (self.heading, self.countdown) or (label is self.body and prompt_like)
-                else QFont.Weight.Normal
-            )
-            label.setFont(font)
+    def _style(self, label: QLabel, role: TextRole, layout: CardLayout) -> None:
+        label.setFont(role_font(self.font(), role, layout.sizes[role]))
+        label.setAlignment(self._alignment(role, layout))
 
-    def _text_height(self, width: int) -> int:
-        labels = [
-            label
-            for label in (self.heading, self.body, self.items, self.meta, self.countdown)
-            if not label.isHidden()
-        ]
-        spacing = self._page_layout.spacing() * max(0, len(labels) - 1)
-        return spacing + sum(label.heightForWidth(width) for label in labels)
+    def _show_labels(self) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        cue = self._cue_shown and TextRole.CUE in layout.reserved
+        for role in _STACKED:
+            self._labels[role].setVisible(self._labels[role].height() > 0)
+        self.countdown.setVisible(
+            TextRole.COUNTDOWN in layout.reserved and bool(self._countdown_text)
+        )
+        self.meta.setVisible(self.meta.height() > 0 and bool(self.meta.text()) and not cue)
+        self.cue.setVisible(cue)
+        self.page_marker.setVisible(layout.page_count > 1)
+
+    @staticmethod
+    def _alignment(role: TextRole, layout: CardLayout) -> Qt.AlignmentFlag:
+        flowing = role in (TextRole.HEADING, TextRole.BODY, TextRole.ITEMS)
+        if flowing and not layout.centred:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        return Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
 
     def _apply_colours(self) -> None:
-        # Style sheets are re-polished on every set; only do it when the phase changes.
-        self._coloured_phase = self._phase
+        # Style sheets are re-polished on every set; only done when the phase changes.
         colour = {
             StepPhase.NORMAL: MUTED,
             StepPhase.LAST_MINUTE: LAST_MINUTE,
             StepPhase.OVERTIME: OVERTIME,
         }[self._phase]
-        self.heading.setStyleSheet(f"color: {MUTED};")
-        self.body.setStyleSheet(f"color: {TEXT};")
-        self.items.setStyleSheet(f"color: {TEXT};")
-        self.meta.setStyleSheet(f"color: {MUTED};")
-        self.countdown.setStyleSheet(f"color: {colour};")
-        self.cue.setStyleSheet(f"color: {LAST_MINUTE};")
+        for role, label in self._labels.items():
+            shade = {
+                TextRole.BODY: TEXT,
+                TextRole.ITEMS: TEXT,
+                TextRole.COUNTDOWN: colour,
+                TextRole.CUE: LAST_MINUTE,
+            }.get(role, MUTED)
+            label.setStyleSheet(f"color: {shade};")
+
+
+def plain_text(label: QLabel) -> str:
+    """A label's text as read, without markup."""
+    if label.textFormat() == Qt.TextFormat.RichText:
+        return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
+    return label.text()
