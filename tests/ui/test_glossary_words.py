@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from facilitator.core import glossary, i18n
+from facilitator.core.application.reflection_ledger import LedgerEntry, SaveState, StepReflections
 from facilitator.core.content.kinds import StepKind
 from facilitator.core.export.csv_export import read_csv, write_session_csv
 from facilitator.core.export.gather import gather_session
@@ -59,9 +60,15 @@ def test_every_place_uses_the_glossary_words(qtbot, tmp_path: Path, language: st
     qtbot.addWidget(panel)
     for kind, word in words.items():
         assert panel._kind_buttons[kind].text().removeprefix("✓ ") == word
-    panel.set_reflections(
-        [record(f"r-{kind.value}", kind, "text") for kind in ReflectionKind],
-        saved=[f"r-{kind.value}" for kind in ReflectionKind],
+    panel.show_reflections(
+        StepReflections(
+            "m/prompt",
+            tuple(
+                LedgerEntry(record(f"r-{kind.value}", kind, "text"), SaveState.SAVED)
+                for kind in ReflectionKind
+            ),
+            SaveState.SAVED,
+        )
     )
     assert panel.list.heads() == list(words.values())
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from facilitator.core import glossary
 from facilitator.core.application.presentation import ConsoleView, PlanRow
 from facilitator.core.i18n import _
-from facilitator.core.presentation.inert_markdown import inert_markdown
+from facilitator.core.markdown.html import markdown_html
 from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.notice_board import NoticeBoard
 
@@ -238,7 +238,7 @@ class ConsolePage(QWidget):
         self.paused_banner.setVisible(view.paused)
         if self.leader_notes.property("stepKey") != view.step_key:
             self.leader_notes.setProperty("stepKey", view.step_key)
-            self.leader_notes.setMarkdown(inert_markdown(view.notes_markdown))
+            self.leader_notes.setHtml(markdown_html(view.notes_markdown))
         self.next_label.setText(view.next_step)
         self.pause_button.setText(_("Fortsätt") if view.paused else _(glossary.PAUSE))
         self.set_plan_rows(view.plan)

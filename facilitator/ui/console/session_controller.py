@@ -19,6 +19,7 @@ from facilitator.core.i18n import _
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.focus_guard import ConsoleFocusGuard
+from facilitator.ui.projector.paging import turn_page
 from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.widgets.confirm import confirm
 
@@ -78,8 +79,8 @@ class SessionController(QObject):
 
     def _connect_console(self) -> None:
         c, service = self._console, self.service
-        c.next_requested.connect(service.next)
-        c.back_requested.connect(service.back)
+        c.next_requested.connect(self.next)
+        c.back_requested.connect(self.back)
         c.pause_requested.connect(service.toggle_pause)
         c.extend_requested.connect(lambda: service.extend(1))
         c.black_requested.connect(service.toggle_black)
@@ -106,9 +107,9 @@ class SessionController(QObject):
     def _install_keys(self) -> None:
         service, film = self.service, self._film
         bindings: list[tuple[Sequence[str], Callable[[], None]]] = [
-            (("PgDown", "Right"), service.next),
+            (("PgDown", "Right"), self.next),
             (("Space",), self._space),
-            (("PgUp", "Left"), service.back),
+            (("PgUp", "Left"), self.back),
             (("B", "."), service.toggle_black),
             (("P",), service.toggle_pause),
             (("+", "Shift++"), lambda: service.extend(1)),
@@ -151,6 +152,22 @@ class SessionController(QObject):
         self._subscriptions.cancel_all()
         self.focus_guard.release()
 
+    def next(self) -> None:
+        """A card too long for one screen turns its pages before the session moves on."""
+        if not turn_page(self._pages_lead_first(), forward=True):
+            self.service.next()
+
+    def back(self) -> None:
+        if not turn_page(self._pages_lead_first(), forward=False):
+            self.service.back()
+
+    def _pages_lead_first(self) -> list[ProjectorView]:
+        """The projector's own window leads when it is on screen (the room reads its pages);
+        otherwise the preview is what the room would see."""
+        shown = [v for v in self._outputs if v.isWindow() and v.isVisible()]
+        lead = shown[0] if shown else self._outputs[0]
+        return [lead, *(v for v in self._outputs if v is not lead)]
+
     def end(self) -> None:
         """End the session; while steps remain, only after the leader says so."""
         left = self.service.steps_left
@@ -179,7 +196,7 @@ class SessionController(QObject):
         if self._film is not None and self._film.active:
             self._film.toggle()
         else:
-            self.service.next()
+            self.next()
 
     def _enter_step(self, entered: StepEntered) -> None:
         film_step = entered.film
