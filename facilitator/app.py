@@ -229,7 +229,12 @@ def run_app(
     if drive:
         from facilitator.ui.driver import Driver
 
-        application.assembled.connect(lambda: Driver.attach_to(application))
+        def attach() -> None:
+            # Once the parts exist: the driver listens, then says ready.
+            assert application.services is not None and application.parts is not None
+            Driver(application.services, application.parts)
+
+        application.assembled.connect(attach)
         application.start([], exit_when_ready=False)
         return qapp.exec()
     application.start(startup.problems, exit_when_ready, ready_then_wait)

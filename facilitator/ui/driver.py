@@ -27,7 +27,6 @@ from facilitator.core.application.storage_gateway import InterruptedSession
 from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
 
 if TYPE_CHECKING:
-    from facilitator.app import Application
     from facilitator.core.application.services import AppServices
     from facilitator.ui.parts import UiParts
 
@@ -55,12 +54,6 @@ class Driver(QObject):
         self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
         self._stdin.activated.connect(self._read)
         emit("ready")
-
-    @classmethod
-    def attach_to(cls, application: Application) -> Driver:
-        """Once the app has assembled its parts: listen, then say ready."""
-        assert application.services is not None and application.parts is not None
-        return cls(application.services, application.parts)
 
     def _on_found(self, interrupted: InterruptedSession | None) -> None:
         self._interrupted = interrupted

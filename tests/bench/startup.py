@@ -1,56 +1,67 @@
 """Cold start of `facilitator --exit-when-ready` against a bare PySide6 window, alternately in
-the same run. Target: ratio of medians ≤ 1.3."""
+the same run. Two figures: the first paint (the window is there) and what a leader waits for,
+a usable library (the module cards shown and the database open). Targets: first paint within
+1.5× the bare window, a usable library within 2 s on the CI-sized machine (decision 0004)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 from tests.bench.common import ROOT, BenchResult, bench_env, median
 
 RUNS = 11
-TARGET = 1.3
+PAINT_TARGET = 1.5
+USABLE_TARGET_MS = 2000
 
 
-def _start(args: list[str], env: dict[str, str]) -> float:
-    began = time.perf_counter()
+def _start(args: list[str], env: dict[str, str]) -> dict[str, int]:
     out = subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     ).stdout
-    wall = time.perf_counter() - began
-    ready = [line for line in out.splitlines() if line.startswith("ready_ms=")]
-    if not ready:
+    figures = dict(line.split("=", 1) for line in out.splitlines() if "_ms=" in line)
+    if "ready_ms" not in figures:
         raise RuntimeError(f"no ready_ms from {args}: {out!r}")
-    del wall
-    return int(ready[0].split("=")[1])
+    return {name: int(value) for name, value in figures.items()}
 
 
-def run() -> BenchResult:
+def run() -> list[BenchResult]:
     env = bench_env()
     app_args = ["-m", "facilitator", "--exit-when-ready"]
     base_args = [str(ROOT / "tests" / "bench" / "baseline_window.py")]
-    _start(app_args, env)  # warm the OS file cache for both before measuring
+    _start(app_args, env)  # warm the OS file cache for both, and make the database, first
     _start(base_args, env)
-    app_ms: list[float] = []
-    base_ms: list[float] = []
+    app: list[dict[str, int]] = []
+    base: list[float] = []
     for _ in range(RUNS):
-        app_ms.append(_start(app_args, env))
-        base_ms.append(_start(base_args, env))
-    app, base = median(app_ms), median(base_ms)
-    ratio = app / base
-    return BenchResult(
-        f"startup (ready_ms, median of {RUNS})",
-        f"{app:.0f} ms",
-        f"{base:.0f} ms bare PySide6 window",
-        ratio,
-        f"ratio ≤ {TARGET}",
-        ratio <= TARGET,
-    )
+        app.append(_start(app_args, env))
+        base.append(_start(base_args, env)["ready_ms"])
+    bare = median(base)
+    paint = median([run["ready_ms"] for run in app])
+    usable = median([run["usable_ms"] for run in app])
+    return [
+        BenchResult(
+            f"startup, first paint (ready_ms, median of {RUNS})",
+            f"{paint:.0f} ms",
+            f"{bare:.0f} ms bare PySide6 window",
+            paint / bare,
+            f"ratio ≤ {PAINT_TARGET}",
+            paint / bare <= PAINT_TARGET,
+        ),
+        BenchResult(
+            f"startup, library usable (usable_ms, median of {RUNS})",
+            f"{usable:.0f} ms",
+            f"{bare:.0f} ms bare PySide6 window",
+            usable / bare,
+            f"< {USABLE_TARGET_MS} ms",
+            usable < USABLE_TARGET_MS,
+        ),
+    ]
 
 
 def main() -> None:
-    print(run().row())
+    for result in run():
+        print(result.row())
 
 
 if __name__ == "__main__":
