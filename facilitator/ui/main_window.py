@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
 from facilitator.core.i18n import _
@@ -29,6 +29,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._pages)
         self._build_menus()
         self.resize(1200, 780)
+        # Asked before the window closes (Ctrl+Q, Arkiv → Avsluta, the window's own close
+        # button); False keeps it open. The composition root sets it.
+        self.may_close: Callable[[], bool] = lambda: True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.may_close():
+            event.accept()
+        else:
+            event.ignore()
 
     def add_page(self, page: QWidget) -> None:
         self._pages.addWidget(page)

@@ -15,6 +15,7 @@ from facilitator.core.export.gather import catalog_manifests
 from facilitator.core.films.playback import Player
 from facilitator.core.paths import resources_dir
 from facilitator.ui.console.closeout_flow import CloseoutFlow
+from facilitator.ui.console.quit_guard import QuitGuard
 from facilitator.ui.console.resume_offer import ResumeOffer
 from facilitator.ui.console.session_launcher import SessionLauncher
 from facilitator.ui.export_runner import ExportRunner
@@ -88,6 +89,7 @@ class UiParts:
         self.closeout.finished.connect(lambda: w.show_page(self.library_page))
         s.settings.changed.connect(lambda settings: self.cue.enable(settings.end_of_step_sound))
         s.resumer.failed.connect(lambda text: self.shell.tell([text]))
+        QuitGuard(w, s.sessions, self.launcher, ask=interactive)
         if interactive:
             ResumeOffer(w, s.resumer)
             self.launcher.closed.connect(self._after_session)

@@ -28,6 +28,7 @@ from facilitator.core.i18n import _
 from facilitator.core.markdown.html import markdown_html
 from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.notice_board import NoticeBoard
+from facilitator.ui.widgets.command_button import CommandButton
 
 PHASE_STYLE = {
     StepPhase.NORMAL: "color: #1b2430;",
@@ -101,7 +102,11 @@ class ConsolePage(QWidget):
         grid.addWidget(self.step_meta, 1, 0)
         grid.addWidget(self.countdown, 0, 1)
         grid.addWidget(self.phase_label, 1, 1)
-        grid.addWidget(self.session_clock, 2, 0, 1, 2)
+        self.key_mode = QLabel()
+        self.key_mode.setObjectName("keyMode")
+        self.key_mode.setAccessibleName(_("Tangentläge"))
+        grid.addWidget(self.key_mode, 2, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.session_clock, 2, 1)
         grid.addWidget(self.paused_banner, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         return grid
@@ -173,9 +178,8 @@ class ConsolePage(QWidget):
             ),
         )
         for text, tip, slot in controls:
-            button = QPushButton(text)
+            button = CommandButton(text)
             button.setToolTip(tip)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(slot)
             row.addWidget(button)
         self.volume = QSlider(Qt.Orientation.Horizontal)
@@ -218,11 +222,9 @@ class ConsolePage(QWidget):
         return row
 
     def _button(self, text: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text)
+        button = CommandButton(text)
         button.setToolTip(tooltip)
         button.setMinimumHeight(48)
-        # The clicker keys belong to the session, not to whichever button has focus.
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button
 
     def _on_plan_activated(self, item: QListWidgetItem) -> None:

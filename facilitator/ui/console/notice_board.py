@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from facilitator.core.i18n import _
+from facilitator.ui.widgets.command_button import CommandButton
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,10 @@ class NoticeBoard(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         row.addWidget(self.text, 1)
-        self.button = QPushButton()
+        self.button = CommandButton()
         self.button.clicked.connect(self._act)
         row.addWidget(self.button)
-        self.close_button = QPushButton(_("Stäng"))
+        self.close_button = CommandButton(_("Stäng"))
         self.close_button.clicked.connect(self._dismiss)
         row.addWidget(self.close_button)
         self._notices: list[Notice] = []

@@ -19,6 +19,7 @@ from facilitator.core.i18n import _
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.focus_guard import ConsoleFocusGuard
+from facilitator.ui.console.key_mode import KeyMode
 from facilitator.ui.projector.paging import turn_page
 from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.widgets.confirm import confirm
@@ -61,6 +62,7 @@ class SessionController(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.focus_guard = ConsoleFocusGuard(app, console, outputs)
+        self.key_mode = KeyMode(app, console, console.key_mode)
         self._listen()
         self._connect_console()
         self._connect_film()
@@ -114,7 +116,7 @@ class SessionController(QObject):
             (("P",), service.toggle_pause),
             (("+", "Shift++"), lambda: service.extend(1)),
             (("R",), service.toggle_rules),
-            (("F5",), service.start_or_resume),
+            (("F5", "Shift+F5"), service.start_or_resume),
             (("Ctrl+E",), self.end),
             (("?", "Shift+?", "F1"), self._show_help),
             (("Esc",), self._leave_full_screen),
@@ -151,6 +153,7 @@ class SessionController(QObject):
         self._stop()
         self._subscriptions.cancel_all()
         self.focus_guard.release()
+        self.key_mode.release()
 
     def next(self) -> None:
         """A card too long for one screen turns its pages before the session moves on."""

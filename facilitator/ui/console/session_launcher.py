@@ -171,10 +171,23 @@ class SessionLauncher(QObject):
             accept,
         )
 
+    def leave_for_quit(self) -> None:
+        """The app quits mid-session: where the session is goes to disk (it stays running
+        there, so the next start offers to continue); its windows and film go now."""
+        running = self.current
+        if running is None:
+            return
+        running.service.save_progress()
+        self._dismantle(running)
+
     def _close(self, service: SessionService) -> None:
         running = self.current
         if running is None or running.service is not service:
             return
+        self._dismantle(running)
+        self.closed.emit(service)
+
+    def _dismantle(self, running: RunningSession) -> None:
         self.current = None
         running.controller.close()
         running.reflections.close()
@@ -184,4 +197,3 @@ class SessionLauncher(QObject):
         running.projector.close()
         running.projector.deleteLater()
         running.console.deleteLater()
-        self.closed.emit(service)

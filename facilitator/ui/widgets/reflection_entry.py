@@ -3,11 +3,11 @@
 The console binds single keys (Space, ←, →, B, ., P, R, +) as window shortcuts for the
 presenter clicker. A shortcut wins over the focused widget unless the widget claims the key
 in its ShortcutOverride event; this field claims every key that types or edits, so a sentence
-with spaces is text, not "next step". It gives PageUp and PageDown back on purpose: that is
-what clickers send, and the leader must be able to move on with the cursor still in here.
-QPlainTextEdit happens to decide most of this the same way today; the rule is written out
-here because losing a word to "next step", or a clicker press to the text field, would be
-worse than a few lines of code.
+with spaces is text, not "next step" — and Esc, so Esc leaves the field (keeping the draft)
+instead of reaching the window's "leave full screen". It gives PageUp, PageDown and F5 back on
+purpose: that is what clickers send, and the leader must be able to move on with the cursor
+still in here. While it has focus the console is in *typing mode* (``TYPING_FIELD``; see
+facilitator/ui/console/key_mode.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 # Keys the clicker sends: never the field's, even while typing.
-CLICKER_KEYS = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_PageDown})
+CLICKER_KEYS = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_F5})
+# A widget with this property true takes letters as text: the console is in typing mode.
+TYPING_FIELD = "typingField"
 # Keys without text that still edit or move within the text.
 EDITING_KEYS = frozenset(
     {
@@ -33,6 +35,7 @@ EDITING_KEYS = frozenset(
         Qt.Key.Key_Delete,
         Qt.Key.Key_Return,
         Qt.Key.Key_Enter,
+        Qt.Key.Key_Escape,
     }
 )
 TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
@@ -59,6 +62,7 @@ class ReflectionEntry(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reflectionEntry")
+        self.setProperty(TYPING_FIELD, True)
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setStyleSheet("font-size: 13pt;")

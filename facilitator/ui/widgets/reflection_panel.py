@@ -228,11 +228,14 @@ class ReflectionPanel(QWidget):
             if row is not None and text and (text, self._kind) != (row.text, row.kind):
                 self.edited.emit(uuid, text, self._kind)
             self._finish_edit()
+            self.entry.clearFocus()
             return
         if not text:
             return
         self.submitted.emit(self._kind, text)
         self.entry.clear()
+        # Saved: the keys go back to steering the session (clicker mode).
+        self.entry.clearFocus()
 
     def _cancel(self) -> None:
         if self._editing is not None:

@@ -1,0 +1,50 @@
+"""Quitting while a session runs: ask first, then leave nothing behind.
+
+Ctrl+Q or closing the console's window mid-session used to close the console and leave the
+projector window open with the film playing, and the process never exited. Now the leader is
+asked; on yes, where the session is reaches the disk (the next start offers to continue), the
+projector window closes, the film stops and libVLC is released, and the app quits.
+"""
+
+from __future__ import annotations
+
+from facilitator.core.application.sessions import Sessions
+from facilitator.core.i18n import _
+from facilitator.ui.console.session_launcher import SessionLauncher
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.widgets.confirm import confirm
+
+
+class QuitGuard:
+    def __init__(
+        self,
+        window: MainWindow,
+        sessions: Sessions,
+        launcher: SessionLauncher,
+        *,
+        ask: bool = True,
+    ) -> None:
+        self._window = window
+        self._sessions = sessions
+        self._launcher = launcher
+        self._ask = ask
+        window.may_close = self.may_close
+
+    def may_close(self) -> bool:
+        running = self._sessions.current
+        if running is not None:
+            if self._ask and not confirm(
+                self._window,
+                _("Sessionen pågår"),
+                _("Sessionen pågår. Vill du avsluta appen ändå?"),
+                _(
+                    "Allt som sparats finns kvar, och nästa gång appen startar erbjuds du att "
+                    "fortsätta där ni var."
+                ),
+                _("Avsluta appen"),
+            ):
+                return False
+            # The projector window closes too: with the console it was the last window, and
+            # the app quits when its last window closes.
+            self._launcher.leave_for_quit()
+        return True
