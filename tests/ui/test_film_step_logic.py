@@ -83,3 +83,21 @@ def test_back_to_the_film_continues_where_it_was_left(qtbot: Any, tmp_path: Path
     # "Kapitlet från början" is one key away: the chapter restarts.
     console.film_restart_requested.emit()
     assert player.calls[-1] == ("seek", 0.0)
+
+
+def test_the_preview_says_what_the_room_sees_while_the_film_plays_there(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    rig, console, projector, player = film_session(qtbot, tmp_path)
+    preview = ProjectorView()
+    console.preview_layout.addWidget(preview)
+    rig.controller._outputs.append(preview)  # as the launcher wires it: projector and preview
+    projector.show()
+    rig.jump(FILM)
+    player.tick(50.0)  # before the pause point at 1:02
+    assert projector.card.kind == CardKind.FILM  # the room sees the film itself
+    assert preview.card.kind == CardKind.FILM_ELSEWHERE
+    shown = preview.visible_text()
+    assert "Filmen visas på projektorn." in shown
+    assert "0:50" in shown
+    assert "Inga undertexter" in shown  # the example module has none

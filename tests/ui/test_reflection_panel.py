@@ -66,7 +66,7 @@ def test_enter_submits_with_the_chosen_kind_and_clears_the_field(qtbot, console)
         qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
     assert signal.args == [ReflectionKind.QUOTE, "Vi pratar om dem, inte med dem"]
     assert panel.entry.text() == ""
-    assert panel.entry.hasFocus()
+    assert not panel.entry.hasFocus()  # saved: the keys steer the session again
 
 
 def test_the_field_grows_with_a_long_quote(qtbot, console) -> None:
@@ -110,8 +110,12 @@ def test_typing_keeps_clicker_keys_but_page_down_still_reaches_the_window(qtbot,
 
 def test_escape_hands_the_keys_back_to_the_clicker(qtbot, console) -> None:
     entry = console.panel.entry
+    esc = QShortcut(QKeySequence("Esc"), console)  # the console's "leave full screen"
+    esc.setContext(Qt.ShortcutContext.WindowShortcut)
+    esc.activated.connect(lambda: console.fired.append("Esc"))
     qtbot.keyClicks(entry, "halvklar")
     qtbot.keyClick(entry, Qt.Key.Key_Escape)
+    assert console.fired == []  # Esc left the field; it did not reach the window
     assert not entry.hasFocus()
     qtbot.keyClick(console, Qt.Key.Key_Space)
     assert console.fired == ["Space"]

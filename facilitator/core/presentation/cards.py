@@ -33,6 +33,7 @@ class CardKind(StrEnum):
     CLOSING = "closing"
     FILM = "film"
     FILM_QUESTION = "film_question"
+    FILM_ELSEWHERE = "film_elsewhere"
     BREAK = "break"
     ACTIVITY = "activity"
     EVALUATION = "evaluation"
@@ -137,6 +138,18 @@ def evaluation_items(step: EvaluationStep) -> tuple[str, ...]:
     return tuple(
         f"{number}. {question.text}\n{' · '.join(question.options)}"
         for number, question in enumerate(step.questions, start=1)
+    )
+
+
+def film_elsewhere_card(title: str, subtitles: str) -> ProjectorCard:
+    """The console's preview while the film plays on the projector: the preview cannot show
+    the film itself, so it says what the room sees, how far it is and the subtitles."""
+    return ProjectorCard(
+        CardKind.FILM_ELSEWHERE,
+        heading=title,
+        body=_("Filmen visas på projektorn."),
+        meta=subtitles,
+        countdown=True,
     )
 
 

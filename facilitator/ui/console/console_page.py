@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QTextBrowser,
@@ -59,14 +60,21 @@ class ConsolePage(QWidget):
         outer.setContentsMargins(16, 12, 16, 12)
         outer.addLayout(self._build_top())
         outer.addWidget(self._build_notice())
+        # The three columns keep their place whatever the centre shows (a film's controls,
+        # a long note): none can be squeezed to a sliver, and none makes the window wider.
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_plan())
         splitter.addWidget(self._build_centre())
         self.reflection_host = QFrame()
         self.reflection_host.setObjectName("reflectionHost")
         self.reflection_layout = QVBoxLayout(self.reflection_host)
         self.reflection_layout.setContentsMargins(0, 0, 0, 0)
+        self.reflection_host.setMinimumWidth(280)
         splitter.addWidget(self.reflection_host)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
         splitter.setSizes([260, 560, 380])
         outer.addWidget(splitter, 1)
         outer.addLayout(self._build_bottom())
@@ -117,6 +125,7 @@ class ConsolePage(QWidget):
 
     def _build_plan(self) -> QWidget:
         box = QWidget()
+        box.setMinimumWidth(200)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(_("Körschema")))
@@ -153,11 +162,17 @@ class ConsolePage(QWidget):
     def _build_film_bar(self) -> QWidget:
         self.film_bar = QFrame()
         self.film_bar.setObjectName("filmBar")
-        row = QHBoxLayout(self.film_bar)
-        row.setContentsMargins(0, 4, 0, 4)
+        rows = QVBoxLayout(self.film_bar)
+        rows.setContentsMargins(0, 4, 0, 4)
+        rows.setSpacing(4)
+        # Its own line, wrapped: a long chapter title must never widen the console.
         self.film_position = QLabel()
         self.film_position.setObjectName("filmPosition")
-        row.addWidget(self.film_position, 1)
+        self.film_position.setWordWrap(True)
+        self.film_position.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        rows.addWidget(self.film_position)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         controls = (
             (
                 _("Spela/pausa"),
@@ -185,7 +200,7 @@ class ConsolePage(QWidget):
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(100)
-        self.volume.setMinimumWidth(100)
+        self.volume.setMinimumWidth(60)
         self.volume.setMaximumWidth(140)
         self.volume.setAccessibleName(_("Volym"))
         self.volume.setToolTip(_("Volym"))

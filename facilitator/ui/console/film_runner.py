@@ -160,6 +160,16 @@ class FilmRunner(QObject):
             self._player.set_subtitles(language if self._subtitles_on else None)
         return self._subtitles_on
 
+    @property
+    def subtitles_label(self) -> str:
+        """The subtitles' state in words, for the console."""
+        program = self._program
+        if program is None or not program.subtitles:
+            return _("Inga undertexter")
+        if not self._subtitles_on:
+            return _("Undertexter av")
+        return _("Undertexter på ({language})").format(language=program.subtitles[0].language)
+
     def set_volume(self, percent: int) -> None:
         if self._player is not None:
             self._player.set_volume(percent)

@@ -16,6 +16,8 @@ from facilitator.core.application.presentation import SessionView
 from facilitator.core.application.session_service import SessionService, StepEntered
 from facilitator.core.films.playback import film_program
 from facilitator.core.i18n import _
+from facilitator.core.presentation.cards import CardKind, ProjectorCard, film_elsewhere_card
+from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.focus_guard import ConsoleFocusGuard
@@ -52,6 +54,7 @@ class SessionController(QObject):
         self._show_help = show_help or (lambda: None)
         self._leave_full_screen = leave_full_screen or (lambda: None)
         self._subscriptions = Subscriptions()
+        self._film_position: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(service.tick)
@@ -100,7 +103,7 @@ class SessionController(QObject):
         c.film_restart_requested.connect(film.restart_chapter)
         c.film_subtitles_requested.connect(film.toggle_subtitles)
         c.film_volume_changed.connect(film.set_volume)
-        film.position_text.connect(c.film_position.setText)
+        film.position_text.connect(self._film_time)
         film.question.connect(self.service.film_question)
         film.playing.connect(self.service.film_playing)
         film.finished.connect(self.service.film_finished)
@@ -235,7 +238,29 @@ class SessionController(QObject):
 
     def _show(self, view: SessionView) -> None:
         for output in self._outputs:
+            if self._film_elsewhere(output, view.card):
+                card = film_elsewhere_card(view.console.step_title, self._subtitles_label())
+                if output.card != card:
+                    output.show_card(card)
+                output.set_countdown(self._film_position or "", StepPhase.NORMAL)
+                continue
             if output.card != view.card:
                 output.show_card(view.card)
             output.set_countdown(view.countdown, view.phase)
         self._console.show_view(view.console)
+
+    def _film_elsewhere(self, output: ProjectorView, card: ProjectorCard) -> bool:
+        """The film plays on another output's surface (the projector) than this one's."""
+        if card.kind != CardKind.FILM or self._film is None or self._film_surface is None:
+            return False
+        return self._film_surface() is not output.film_surface
+
+    def _subtitles_label(self) -> str:
+        return self._film.subtitles_label if self._film is not None else ""
+
+    def _film_time(self, text: str) -> None:
+        self._film_position = text
+        self._console.film_position.setText(text)
+        view = self.service.view
+        if view is not None:
+            self._show(view)
