@@ -26,7 +26,7 @@ from facilitator.core.i18n import _
 from facilitator.startup import Startup, prepare
 from facilitator.ui.errors import ExceptionHook
 from facilitator.ui.library.library_page import LibraryPage
-from facilitator.ui.main_window import MainWindow
+from facilitator.ui.main_window import MainWindow, show_in_place
 from facilitator.ui.ready import ReadyReporter, when_idle
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.theme import stylesheet
@@ -151,7 +151,7 @@ class Application(QObject):
     ) -> None:
         self.hook.install()
         self.qapp.aboutToQuit.connect(self.shutdown)
-        self.window.show()
+        show_in_place(self.window, self.startup.settings.window_geometry)
         self.library.set_loading(True)
         if exit_when_ready or ready_then_wait:
             self._reporter = ReadyReporter(self.qapp, self.window, stay=ready_then_wait)

@@ -42,6 +42,8 @@ class Settings:
     knowledge_target_percent: int = DEFAULT_KNOWLEDGE_TARGET_PERCENT
     retention_days: int | None = None
     recent_plans: tuple[str, ...] = field(default_factory=tuple)
+    window_geometry: str | None = None
+    """Where the main window was last (Qt's saveGeometry, base64); None: maximised."""
 
     def __post_init__(self) -> None:
         _check_choice("language", self.language, LANGUAGES)
@@ -52,6 +54,8 @@ class Settings:
             _check_int("retention_days", self.retention_days, 1, 3650)
         if self.projector_screen is not None:
             _check_type("projector_screen", self.projector_screen, str)
+        if self.window_geometry is not None:
+            _check_type("window_geometry", self.window_geometry, str)
         if not all(isinstance(p, str) for p in self.recent_plans) or len(self.recent_plans) > 10:
             raise SettingsError("recent_plans: at most 10 file paths")
 

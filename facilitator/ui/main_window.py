@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -78,3 +78,16 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+
+def window_place(window: QWidget) -> str:
+    """Where ``window`` is and how big, to keep in the settings (Qt's own format, base64)."""
+    return bytes(window.saveGeometry().toBase64().data()).decode("ascii")
+
+
+def show_in_place(window: QWidget, place: str | None) -> None:
+    """Show ``window`` where it was last, or maximised on the laptop's screen."""
+    if place and window.restoreGeometry(QByteArray.fromBase64(place.encode("ascii"))):
+        window.show()
+    else:
+        window.showMaximized()

@@ -89,7 +89,7 @@ class UiParts:
         self.closeout.finished.connect(lambda: w.show_page(self.library_page))
         s.settings.changed.connect(lambda settings: self.cue.enable(settings.end_of_step_sound))
         s.resumer.failed.connect(lambda text: self.shell.tell([text]))
-        QuitGuard(w, s.sessions, self.launcher, ask=interactive)
+        QuitGuard(w, s.sessions, self.launcher, s.settings, ask=interactive)
         if interactive:
             ResumeOffer(w, s.resumer)
             self.launcher.closed.connect(self._after_session)

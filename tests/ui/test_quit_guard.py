@@ -22,7 +22,9 @@ def test_quitting_mid_film_asks_then_leaves_nothing_running(
     running = start_session(app, qtbot, rehearse=False)
     running.service.jump(FILM_STEP)
     qtbot.waitUntil(lambda: running.film.active, timeout=15_000)
-    QuitGuard(app.window, app.services.sessions, app.parts.launcher, ask=True)
+    QuitGuard(
+        app.window, app.services.sessions, app.parts.launcher, app.services.settings, ask=True
+    )
     answers = [False]
     monkeypatch.setattr(quit_guard, "confirm", lambda *a: answers[0])
 
@@ -39,3 +41,22 @@ def test_quitting_mid_film_asks_then_leaves_nothing_running(
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
         (status,) = connection.execute("SELECT status FROM sessions").fetchone()
     assert status == "running"  # the next start offers to continue it
+
+
+def test_the_window_opens_where_it_was_left(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from facilitator.ui.main_window import show_in_place, window_place
+
+    first = QMainWindow()
+    qtbot.addWidget(first)
+    show_in_place(first, None)
+    assert first.isMaximized()  # no place remembered: maximised on the laptop's screen
+    first.showNormal()
+    first.setGeometry(100, 80, 900, 600)
+    place = window_place(first)
+    again = QMainWindow()
+    qtbot.addWidget(again)
+    show_in_place(again, place)
+    assert not again.isMaximized()
+    assert (again.width(), again.height()) == (900, 600)

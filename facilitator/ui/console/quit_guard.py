@@ -9,9 +9,10 @@ projector window closes, the film stops and libVLC is released, and the app quit
 from __future__ import annotations
 
 from facilitator.core.application.sessions import Sessions
+from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.i18n import _
 from facilitator.ui.console.session_launcher import SessionLauncher
-from facilitator.ui.main_window import MainWindow
+from facilitator.ui.main_window import MainWindow, window_place
 from facilitator.ui.widgets.confirm import confirm
 
 
@@ -21,12 +22,14 @@ class QuitGuard:
         window: MainWindow,
         sessions: Sessions,
         launcher: SessionLauncher,
+        settings: SettingsService,
         *,
         ask: bool = True,
     ) -> None:
         self._window = window
         self._sessions = sessions
         self._launcher = launcher
+        self._settings = settings
         self._ask = ask
         window.may_close = self.may_close
 
@@ -47,4 +50,6 @@ class QuitGuard:
             # The projector window closes too: with the console it was the last window, and
             # the app quits when its last window closes.
             self._launcher.leave_for_quit()
+        # The next start opens the window where the leader had it.
+        self._settings.change(window_geometry=window_place(self._window))
         return True
