@@ -5,13 +5,30 @@ running until standard input closes, so a test can look at the screen first."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from facilitator.core.uptime import seconds_since_process_start
+_IMPORTED_AT = time.perf_counter()
+
+
+def seconds_since_process_start() -> float:
+    """Time since the OS created this process (Linux), else since this module was imported:
+    the start includes the interpreter's own, as a leader's wait does."""
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        # Field 22 (starttime) counts clock ticks since boot; fields after the command name.
+        fields = stat[stat.rindex(")") + 2 :].split()
+        ticks = int(fields[19])
+        hz = os.sysconf("SC_CLK_TCK")
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / hz
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - _IMPORTED_AT
 
 
 def when_idle(owner: QObject, callback: Callable[[], object]) -> None:

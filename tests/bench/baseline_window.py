@@ -6,7 +6,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from facilitator.core.uptime import seconds_since_process_start
+from facilitator.ui.ready import seconds_since_process_start
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
