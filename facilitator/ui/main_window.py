@@ -88,6 +88,14 @@ def window_place(window: QWidget) -> str:
 def show_in_place(window: QWidget, place: str | None) -> None:
     """Show ``window`` where it was last, or maximised on the laptop's screen."""
     if place and window.restoreGeometry(QByteArray.fromBase64(place.encode("ascii"))):
-        window.show()
-    else:
-        window.showMaximized()
+        screen = window.screen()
+        # Only where it still fits: another laptop, another projector or another scaling
+        # since last time, and it opens maximised instead.
+        if screen is not None and screen.availableGeometry().contains(window.geometry()):
+            window.show()
+            return
+    screen = window.screen()
+    if screen is not None:
+        # Without a window manager (a kiosk, a test display) "maximised" is only a wish.
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()

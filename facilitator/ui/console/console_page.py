@@ -125,7 +125,7 @@ class ConsolePage(QWidget):
 
     def _build_plan(self) -> QWidget:
         box = QWidget()
-        box.setMinimumWidth(200)
+        box.setMinimumWidth(170)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(_("Körschema")))
@@ -182,12 +182,12 @@ class ConsolePage(QWidget):
             (_("−10 s"), _("Tio sekunder bakåt (J)"), lambda: self.film_skip_requested.emit(-10.0)),
             (_("+10 s"), _("Tio sekunder framåt (L)"), lambda: self.film_skip_requested.emit(10.0)),
             (
-                _("Kapitlet från början"),
+                _("Från början"),
                 _("Spela kapitlet från början"),
                 self.film_restart_requested.emit,
             ),
             (
-                _("Undertexter"),
+                _("Text"),
                 _("Undertexter på eller av (S)"),
                 self.film_subtitles_requested.emit,
             ),

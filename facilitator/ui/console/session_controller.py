@@ -259,7 +259,8 @@ class SessionController(QObject):
         return self._film.subtitles_label if self._film is not None else ""
 
     def _film_time(self, text: str) -> None:
-        self._film_position = text
+        # The preview shows the time only ("1:23 / 3:25"); the chapter stays on the console.
+        self._film_position = text.split(" · ", 1)[0]
         self._console.film_position.setText(text)
         view = self.service.view
         if view is not None:
