@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from facilitator.core import i18n
@@ -27,6 +27,7 @@ from facilitator.startup import Startup, prepare
 from facilitator.ui.errors import ExceptionHook
 from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.main_window import MainWindow, show_in_place
+from facilitator.ui.qt_setup import display_problem, install_qt_translation
 from facilitator.ui.ready import ReadyReporter, when_idle
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.theme import stylesheet
@@ -76,6 +77,7 @@ class Application(QObject):
 
     def _assemble(self) -> None:
         from facilitator.core.application.housekeeping import apply_retention, tidy_modules
+        from facilitator.core.application.recovery_journal import RecoveryJournal
         from facilitator.core.application.resume import SessionResumer
         from facilitator.core.application.services import AppServices
         from facilitator.core.application.sessions import Sessions
@@ -91,7 +93,10 @@ class Application(QObject):
         sessions = Sessions(storage, self.clock, i18n.active_language())
         catalog = Catalog.for_app(paths)
         resumer = SessionResumer(storage, sessions, self.clock, catalog.open_module)
-        services = AppServices(paths, self.clock, settings, storage, catalog, sessions, resumer)
+        journal = RecoveryJournal(paths.data_dir / "recovery")
+        services = AppServices(
+            paths, self.clock, settings, storage, catalog, sessions, resumer, journal
+        )
         self.services = services
         parts = build_parts(self.qapp, self.window, self.library, services, self.tasks)
         parts.wire(self._make_player, interactive=self.interactive)
@@ -108,6 +113,7 @@ class Application(QObject):
         storage.opened.connect(
             lambda _none: tidy_modules(storage, paths.user_modules_dir, reload_if)
         )
+        storage.opened.connect(lambda _none: journal.merge(storage))
         storage.opened.connect(lambda _none: resumer.look())
         self._report_usable(parts)
         self.assembled.emit()
@@ -173,36 +179,16 @@ class Application(QObject):
         if self.parts is not None and self.services is not None:
             self.parts.shutdown()
             self.services.storage.close()
+            running = self.services.sessions.current
+            if running is not None:
+                # What the disk refused even now goes to the journal the next start merges.
+                self.services.journal.keep(running.session_uuid, running.reflections.unsaved())
             self.tasks.wait()
 
     def _tell(self, problems: Sequence[str]) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self.window, _("Bra att veta"), "\n\n".join(problems))
-
-
-def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
-    """On Linux and BSD a window needs an X11 or Wayland display (or an explicit Qt platform)."""
-    if not platform.startswith(("linux", "freebsd", "openbsd")):
-        return None
-    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
-        return None
-    return _(
-        "Ingen bildskärm hittades, så fönstret kan inte visas. Starta appen från skrivbordet, "
-        "eller ange en skärm med DISPLAY. Kommandona (facilitator modules, check, export …) "
-        "fungerar utan skärm."
-    )
-
-
-def install_qt_translation(qapp: QApplication, language: str) -> QTranslator | None:
-    """Qt's own texts (standard buttons, file dialogs) in the app's language."""
-    translator = QTranslator(qapp)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
-        qapp.installTranslator(translator)
-        return translator
-    log.info("No Qt translation for %s in %s", language, folder)
-    return None
 
 
 def run_app(

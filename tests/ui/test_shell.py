@@ -85,7 +85,7 @@ def test_library_selection_offers_shared_lengths(qtbot) -> None:
 def test_qt_standard_buttons_speak_swedish(qapp) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from facilitator.app import install_qt_translation
+    from facilitator.ui.qt_setup import install_qt_translation
 
     translator = install_qt_translation(qapp, "sv")
     try:
@@ -97,7 +97,7 @@ def test_qt_standard_buttons_speak_swedish(qapp) -> None:
 
 
 def test_no_display_is_explained_not_aborted() -> None:
-    from facilitator.app import display_problem
+    from facilitator.ui.qt_setup import display_problem
 
     assert display_problem({}, "linux") is not None and "DISPLAY" in display_problem({}, "linux")
     assert display_problem({"DISPLAY": ":0"}, "linux") is None
