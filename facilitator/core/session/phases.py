@@ -10,6 +10,7 @@ boundary the room has already passed.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -58,7 +59,9 @@ class Phase:
 
     @property
     def minutes(self) -> int:
-        return round(self.seconds / 60)
+        """Whole minutes as the room reads them; halves round up (round() would make 6½ six
+        and 7½ eight)."""
+        return math.floor(self.seconds / 60 + 0.5)
 
 
 @dataclass(frozen=True)

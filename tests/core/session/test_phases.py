@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from facilitator.core.content.kinds import DiscussionFormat
@@ -60,7 +62,7 @@ def test_phases_fill_the_step_back_to_back(fmt: DiscussionFormat) -> None:
             continue
         assert phases[0].start == 0
         assert phases[-1].end == minutes * 60
-        assert all(a.end == b.start for a, b in zip(phases, phases[1:], strict=False))
+        assert all(a.end == b.start for a, b in pairwise(phases))
         assert all(phase.seconds >= 60 for phase in phases)
 
 
