@@ -8,6 +8,10 @@ user fixing the time, midnight) never changes a countdown; `clock.now()` only tu
 into clock times for display. Nothing runs by itself: the UI calls `poll()` on its own timer and
 gets each threshold crossing once.
 
+A talk in 1-2-4-All, pairs or a go-around runs in phases (phases.py) inside its step: each
+boundary passed is recorded on the step and reported once as PhaseChanged; `skip_phase` ends
+the current one early.
+
 Moving between steps while paused is allowed and keeps the session paused: the leader can line
 up the next step before resuming, and the new step's timer starts with the resume.
 """
