@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from facilitator.core.presentation.cards import CardKind, ProjectorCard
+from facilitator.ui.console import phase_cue
 from facilitator.ui.projector.projector_view import LAST_MINUTE, MUTED, ProjectorView
 from facilitator.ui.widgets.key_help import KeyHelp
 from tests.ui.session_fixtures import build_session
@@ -82,3 +83,16 @@ def test_a_new_phase_keeps_the_page_the_room_reads_and_its_light_goes_out(qtbot)
     # Another card starts from its first page, as before.
     view.show_card(ProjectorCard(CardKind.PROMPT, body="Något annat", meta="Nu: i par · 2 min"))
     assert view.page == 0
+
+
+def test_the_phase_cue_rings_once_and_its_light_goes_out_by_itself(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(phase_cue, "PHASE_CUE_VISIBLE_MS", 20)
+    view = ProjectorView()
+    qtbot.addWidget(view)
+    rings: list[int] = []
+    cue = phase_cue.PhaseCue([view], lambda: rings.append(1))
+
+    cue.ring()
+
+    assert rings == [1] and LAST_MINUTE in view.meta.styleSheet()
+    qtbot.waitUntil(lambda: MUTED in view.meta.styleSheet(), timeout=2000)

@@ -135,10 +135,6 @@ _LAYOUTS = {
 }
 
 
-def has_phases(fmt: DiscussionFormat | None) -> bool:
-    return fmt in _LAYOUTS
-
-
 def phases_for(fmt: DiscussionFormat | None, planned_seconds: float) -> tuple[Phase, ...]:
     """The phases of a step in `fmt` planned for `planned_seconds`, back to back from 0.
 
@@ -157,8 +153,7 @@ def phases_for(fmt: DiscussionFormat | None, planned_seconds: float) -> tuple[Ph
     for kind, length in lengths:
         phases.append(Phase(kind, start, start + length * 60))
         start += length * 60
-    # Seconds beyond whole minutes (none in a plan, but a planned end can be anything) go to
-    # the last phase, so the phases always fill the step.
+    # Any seconds beyond whole minutes go to the last phase, so the phases fill the step.
     return (*phases[:-1], replace(phases[-1], end=float(planned_seconds)))
 
 

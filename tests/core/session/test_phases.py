@@ -11,7 +11,6 @@ from facilitator.core.session.phases import (
     PhaseKind,
     as_run,
     current_phase,
-    has_phases,
     phases_for,
 )
 
@@ -80,7 +79,6 @@ def test_too_short_a_step_and_formats_without_phases_run_as_one_countdown() -> N
     assert phases_for(DiscussionFormat.PAIRS, 2 * 60) == ()
     assert phases_for(DiscussionFormat.GO_AROUND, 2 * 60) == ()
     for fmt in (DiscussionFormat.WHOLE_GROUP, DiscussionFormat.SILENT, None):
-        assert not has_phases(fmt)
         assert phases_for(fmt, 12 * 60) == ()
 
 
