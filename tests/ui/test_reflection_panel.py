@@ -14,7 +14,7 @@ from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
 from facilitator.ui.widgets import reflection_panel
 from facilitator.ui.widgets.reflection_panel import ReflectionPanel
 
-CLICKER_KEYS = ("Space", "Right", "Left", "B", ".", "P", "R", "+")
+CLICKER_KEYS = ("Space", "Right", "Left", "B", ".", "P", "R", "+", "N")
 
 
 class Console(QWidget):
@@ -97,15 +97,15 @@ def test_ctrl_3_switches_to_come_back_to(qtbot, console) -> None:
 
 def test_typing_keeps_clicker_keys_but_page_down_still_reaches_the_window(qtbot, console) -> None:
     entry = console.panel.entry
-    qtbot.keyClicks(entry, "a b. pr+")
+    qtbot.keyClicks(entry, "a b. pr+n")
     qtbot.keyClick(entry, Qt.Key.Key_Left)
     qtbot.keyClick(entry, Qt.Key.Key_Right)
-    assert entry.text() == "a b. pr+"
+    assert entry.text() == "a b. pr+n"
     assert console.fired == []
     qtbot.keyClick(entry, Qt.Key.Key_PageDown)
     qtbot.keyClick(entry, Qt.Key.Key_PageUp)
     assert console.fired == ["PgDown", "PgUp"]
-    assert entry.text() == "a b. pr+"
+    assert entry.text() == "a b. pr+n"
 
 
 def test_escape_hands_the_keys_back_to_the_clicker(qtbot, console) -> None:

@@ -80,7 +80,8 @@ def test_prompt_shows_format_line_countdown_and_overtime(qtbot) -> None:
     assert projector.card.kind == CardKind.PROMPT
     text = projector.visible_text()
     assert manifest.step("samtal-1").question in text
-    assert "Samtal i par · 10 min" in text
+    # A pair talk shows its phase in the format line's place (test_talk_phases.py has more).
+    assert "Nu: i par, den ena berättar · 3 min" in text
     assert "10:00" in projector.countdown.text()
     clock.advance(9 * 60 + 30)
     controller.refresh()
@@ -90,7 +91,7 @@ def test_prompt_shows_format_line_countdown_and_overtime(qtbot) -> None:
     controller.refresh()
     assert projector.countdown.text().startswith("+2 min")
     assert console.phase_label.text() == "Över tiden"
-    assert cues == [1]
+    assert cues == [1, 1]  # one for the pairs' phases passed in one tick, one for time-up
     assert "Tiden är ute" in projector.visible_text()
     before = engine.status().step_planned_seconds
     qtbot.keyClick(console, Qt.Key.Key_Plus)

@@ -7,7 +7,7 @@ sheet, the card the room sees, and each step's prompt (the text a reflection is 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from facilitator.core.content.kinds import StepKind
@@ -19,7 +19,9 @@ from facilitator.core.presentation.cards import (
     card_for_step,
     format_countdown,
     pause_card,
+    phase_line,
 )
+from facilitator.core.session.phases import PhasePosition
 from facilitator.core.session.plan import SessionPlan
 from facilitator.core.session.status import SessionSnapshot, SessionState, StepPhase, StepRun
 
@@ -53,6 +55,10 @@ class ConsoleView:
     notes_markdown: str
     plan: tuple[PlanRow, ...]
     is_film: bool
+    phase_now: str = ""
+    """A talk's phase for the leader: "Nu: i par · 1:12 kvar (del 2 av 4)"; empty without."""
+    phase_next: str = ""
+    """The phase after it, which N starts at once: "Sedan: i fyra · 4 min"; empty in the last."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,12 @@ def projector_card(
     minutes = round(status.step_planned_seconds / 60)
     if key is not None and key in content:
         item = content[key]
-        return card_for_step(item.step, minutes, item.manifest.title.get(language))
+        card = card_for_step(item.step, minutes, item.manifest.title.get(language))
+        position = status.phase_position
+        if position is not None and card.countdown:
+            # The room needs what to do now; the format and the whole time are the leader's.
+            card = replace(card, meta=phase_line(position.current))
+        return card
     if step is not None and step.kind == StepKind.BREAK:
         return break_card(minutes)
     return pause_card("")
@@ -116,6 +127,7 @@ def console_view(
         parts.append(_("{m} min planerat").format(m=round(status.step_planned_seconds / 60)))
         meta = " · ".join(parts)
     nxt = status.next_step
+    phase_now, phase_next = phase_texts(status.phase_position)
     return ConsoleView(
         step_key=step.key if step is not None else None,
         step_title=title,
@@ -133,6 +145,27 @@ def console_view(
         notes_markdown=notes_markdown(item.step) if item is not None else "",
         plan=plan_rows(status, plan, runs),
         is_film=item is not None and isinstance(item.step, FilmStep),
+        phase_now=phase_now,
+        phase_next=phase_next,
+    )
+
+
+def phase_texts(position: PhasePosition | None) -> tuple[str, str]:
+    """The console's two lines about a talk's phases: the one on, and the one after it."""
+    if position is None:
+        return "", ""
+    phase, n, count = position.current.kind.label, position.index + 1, len(position.phases)
+    if position.remaining > 0:
+        now = _("Nu: {phase} · {left} kvar (del {n} av {count})").format(
+            phase=phase, left=format_countdown(position.remaining), n=n, count=count
+        )
+    else:  # the last phase in overtime: the step's countdown says how far over
+        now = _("Nu: {phase} (del {n} av {count})").format(phase=phase, n=n, count=count)
+    following = position.following
+    if following is None:
+        return now, ""
+    return now, _("Sedan: {phase} · {m} min").format(
+        phase=following.kind.label, m=following.minutes
     )
 
 

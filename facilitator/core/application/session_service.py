@@ -37,7 +37,7 @@ from facilitator.core.presentation.cards import (
 )
 from facilitator.core.session.engine import SessionEngine
 from facilitator.core.session.errors import SessionError
-from facilitator.core.session.events import StepTimeUp
+from facilitator.core.session.events import PhaseChanged, StepTimeUp
 from facilitator.core.session.landing import LandingProposal
 from facilitator.core.session.status import SessionState
 
@@ -94,6 +94,7 @@ class SessionService:
         self.view_changed: Broadcast[SessionView] = Broadcast()
         self.step_entered: Broadcast[StepEntered] = Broadcast()
         self.time_up: Broadcast[str] = Broadcast()
+        self.phase_changed: Broadcast[PhaseChanged] = Broadcast()
         self.acted: Broadcast[None] = Broadcast()
         self.problem: Broadcast[str] = Broadcast()
         self.film_resume: Broadcast[None] = Broadcast()
@@ -162,6 +163,10 @@ class SessionService:
 
     def extend(self, minutes: int = 1) -> None:
         self._act(lambda: self.engine.extend(minutes))
+
+    def skip_phase(self) -> None:
+        """N: the room is done with this phase of the talk; the next one starts now."""
+        self._act(self.engine.skip_phase)
 
     def toggle_pause(self) -> None:
         if self.engine.state == SessionState.RUNNING:
@@ -243,9 +248,14 @@ class SessionService:
 
     def tick(self) -> None:
         """Take the engine's news and announce what is shown now (only when it changed)."""
+        phase_change: PhaseChanged | None = None
         for event in self.engine.poll():
             if isinstance(event, StepTimeUp):
                 self.time_up.emit(event.key)
+            elif isinstance(event, PhaseChanged) and event.key == self.engine.current_key:
+                # A step the leader has left is past cueing; several boundaries at once (a
+                # long gap) ring one cue, for the phase the room is in now.
+                phase_change = event
         status = self.engine.status()
         key = status.current_step.key if status.current_step else None
         entering = key != self._entered and status.state != SessionState.ENDED
@@ -264,6 +274,9 @@ class SessionService:
         if view != self._view:
             self._view = view
             self.view_changed.emit(view)
+        # After the view, so the cue lights the line that names the new phase.
+        if phase_change is not None:
+            self.phase_changed.emit(phase_change)
         if entering:
             # After the view: the film starts on a surface that already shows the film card.
             self.step_entered.emit(StepEntered(key, self.content(key)))

@@ -19,6 +19,7 @@ from facilitator.core.content.manifest import (
     TextStep,
 )
 from facilitator.core.i18n import N_, _
+from facilitator.core.session.phases import Phase
 from facilitator.core.session.status import StepPhase
 
 
@@ -93,6 +94,11 @@ def format_line(fmt: DiscussionFormat | None, minutes: int) -> str:
     if fmt is None:
         return time
     return f"{fmt.label} · {time}" if time else fmt.label
+
+
+def phase_line(phase: Phase) -> str:
+    """The quiet line under a talk's prompt while one of its phases runs: "Nu: i par · 2 min"."""
+    return _("Nu: {phase} · {m} min").format(phase=phase.kind.label, m=phase.minutes)
 
 
 def card_for_step(step: Step, minutes: int, module_title: str = "") -> ProjectorCard:

@@ -8,6 +8,10 @@ user fixing the time, midnight) never changes a countdown; `clock.now()` only tu
 into clock times for display. Nothing runs by itself: the UI calls `poll()` on its own timer and
 gets each threshold crossing once.
 
+A talk in 1-2-4-All, pairs or a go-around runs in phases (phases.py) inside its step: each
+boundary passed is recorded on the step and reported once as PhaseChanged; `skip_phase` ends
+the current one early.
+
 Moving between steps while paused is allowed and keeps the session paused: the leader can line
 up the next step before resuming, and the new step's timer starts with the resume.
 """
@@ -25,9 +29,10 @@ from facilitator.core.session.errors import (
     StaleProposalError,
     UnknownStepError,
 )
-from facilitator.core.session.events import EngineEvent, LastMinute, StepTimeUp
+from facilitator.core.session.events import EngineEvent, LastMinute, PhaseChanged, StepTimeUp
 from facilitator.core.session.json_fields import JsonDict
 from facilitator.core.session.landing import AppliedLanding, LandingProposal
+from facilitator.core.session.phases import PhasePosition, current_phase
 from facilitator.core.session.plan import PlanStep, SessionPlan
 from facilitator.core.session.progress import SessionProgress
 from facilitator.core.session.status import (
@@ -103,11 +108,15 @@ class SessionEngine:
         current = p.plan.step(p.current) if p.active and p.current is not None else None
         planned = step_elapsed = remaining = to_go = 0.0
         phase = StepPhase.NORMAL
+        position = None
         if current is not None:
             planned = float(p.planned_seconds(current.key))
             step_elapsed = p.step.elapsed(now)
             remaining = planned - step_elapsed
             phase = phase_for(remaining)
+            phases = p.phases(current.key)
+            if phases:
+                position = PhasePosition(phases, current_phase(phases, step_elapsed), step_elapsed)
             later = p.plan.active_after(current.key)
             # Overtime cannot be won back by ending now, so the current step adds no less than 0.
             to_go = max(0.0, remaining) + sum(
@@ -129,6 +138,7 @@ class SessionEngine:
             planned_end=wall + timedelta(seconds=p.planned_duration - elapsed),
             projected_end=wall + timedelta(seconds=to_go),
             behind_seconds=elapsed + to_go - p.planned_duration,
+            phase_position=position,
         )
 
     def _status_before_start(self) -> SessionSnapshot:
@@ -223,6 +233,17 @@ class SessionEngine:
         # An extension is not a crossing: the next threshold counts from the new remaining time.
         self._p.last_remaining = self._p.remaining(now)
 
+    def skip_phase(self) -> None:
+        """End the current phase of a talk now, because the room is done early: the next one
+        starts now with its full length, and the last one takes the time saved."""
+        now = self._observe(*_ACTIVE)
+        key = self._current()
+        record = self._p.record(key)
+        if len(record.phase_ends) >= len(self._p.phases(key)) - 1:
+            raise IllegalTransitionError("this step has no later phase to move on to")
+        record.phase_ends.append(self._p.step.elapsed(now))
+        self._p.events.append(PhaseChanged(key, len(record.phase_ends)))
+
     def end(self) -> None:
         now = self._observe(*_ACTIVE)
         self._leave(now)
@@ -276,7 +297,23 @@ class SessionEngine:
         elif p.last_remaining > LAST_MINUTE_SECONDS >= remaining > 0:
             p.events.append(LastMinute(p.current))
         p.last_remaining = remaining
+        self._observe_phases(p.current, p.step.elapsed(now))
         return now
+
+    def _observe_phases(self, key: str, elapsed: float) -> None:
+        """Record each phase boundary the step passed since last time, and report it once.
+
+        Recording it fixes it: a later extension lays the phases out anew on the longer time,
+        and must not move the room back into a phase it has left.
+        """
+        record = self._p.record(key)
+        phases = self._p.phases(key)
+        while len(record.phase_ends) < len(phases) - 1:
+            ending = phases[len(record.phase_ends)]
+            if elapsed < ending.end:
+                break
+            record.phase_ends.append(ending.end)
+            self._p.events.append(PhaseChanged(key, len(record.phase_ends)))
 
     def _move_to(self, key: str, now: float) -> None:
         self._leave(now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.core.session.json_fields import FormatError, JsonDict, read_str
+from facilitator.core.session.json_fields import FormatError, JsonDict, read_int, read_str
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,38 @@ class StepTimeUp:
     key: str
 
 
-EngineEvent = LastMinute | StepTimeUp
+@dataclass(frozen=True)
+class PhaseChanged:
+    """A talk with phases (phases.py) moved on to phase `index`: its time came, or the leader
+    skipped the one before. Reported once per boundary, so the soft cue plays once."""
 
-_NAMES: dict[type[EngineEvent], str] = {LastMinute: "last_minute", StepTimeUp: "time_up"}
-_TYPES: dict[str, type[EngineEvent]] = {name: kind for kind, name in _NAMES.items()}
+    key: str
+    index: int
+
+
+EngineEvent = LastMinute | StepTimeUp | PhaseChanged
+
+_NAMES: dict[type[EngineEvent], str] = {
+    LastMinute: "last_minute",
+    StepTimeUp: "time_up",
+    PhaseChanged: "phase_changed",
+}
 
 
 def event_to_dict(event: EngineEvent) -> JsonDict:
-    return {"type": _NAMES[type(event)], "key": event.key}
+    data: JsonDict = {"type": _NAMES[type(event)], "key": event.key}
+    if isinstance(event, PhaseChanged):
+        data["index"] = event.index
+    return data
 
 
 def event_from_dict(data: JsonDict) -> EngineEvent:
     name = read_str(data, "type")
-    if name not in _TYPES:
-        raise FormatError(f"unknown engine event {name!r}")
-    return _TYPES[name](key=read_str(data, "key"))
+    key = read_str(data, "key")
+    if name == "last_minute":
+        return LastMinute(key)
+    if name == "time_up":
+        return StepTimeUp(key)
+    if name == "phase_changed":
+        return PhaseChanged(key, read_int(data, "index"))
+    raise FormatError(f"unknown engine event {name!r}")

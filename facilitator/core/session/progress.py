@@ -32,6 +32,7 @@ from facilitator.core.session.json_fields import (
     write_time,
 )
 from facilitator.core.session.landing import AppliedLanding
+from facilitator.core.session.phases import Phase, as_run, phases_for
 from facilitator.core.session.plan import SessionPlan
 from facilitator.core.session.status import SessionState, StepRun
 from facilitator.core.session.stopwatch import Stopwatch
@@ -47,6 +48,8 @@ class StepRecord:
     extended_seconds: int = 0
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    phase_ends: list[float] = field(default_factory=list)
+    """Step seconds at which each phase that is over ended (phases.py), skipped ones early."""
 
     def to_dict(self, actual: float) -> JsonDict:
         return {
@@ -55,6 +58,7 @@ class StepRecord:
             "extended_seconds": self.extended_seconds,
             "started_at": write_time(self.started_at),
             "ended_at": write_time(self.ended_at),
+            "phase_ends": list(self.phase_ends),
         }
 
     @classmethod
@@ -65,10 +69,21 @@ class StepRecord:
             extended_seconds=read_int(data, "extended_seconds"),
             started_at=read_time(data, "started_at"),
             ended_at=read_time(data, "ended_at"),
+            phase_ends=_read_phase_ends(data),
         )
         if record.visits < 0 or record.actual < 0 or record.extended_seconds < 0:
             raise FormatError("a step record has a negative count or time")
         return record
+
+
+def _read_phase_ends(data: Mapping[str, Any]) -> list[float]:
+    # States saved before talks had phases have no such field: no phase had ended then.
+    if "phase_ends" not in data:
+        return []
+    ends = [read_float({"end": item}, "end") for item in read_list(data, "phase_ends")]
+    if any(end < 0 for end in ends) or ends != sorted(ends):
+        raise FormatError("a step record's phase ends are negative or out of order")
+    return ends
 
 
 @dataclass
@@ -104,6 +119,12 @@ class SessionProgress:
         if key == self.current and self.active:
             return self.step.elapsed(now)
         return self.records[key].actual if key in self.records else 0.0
+
+    def phases(self, key: str) -> tuple[Phase, ...]:
+        """The step's phases as they run now: laid out on its planned time, extensions
+        included, with the ones that are over ending where they ended."""
+        layout = phases_for(self.plan.step(key).format, self.planned_seconds(key))
+        return as_run(layout, self.records[key].phase_ends if key in self.records else ())
 
     def remaining(self, now: float) -> float:
         if self.current is None:

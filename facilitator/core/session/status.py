@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from facilitator.core.session.phases import PhasePosition
 from facilitator.core.session.plan import PlanStep
 
 LAST_MINUTE_SECONDS = 60.0
@@ -55,6 +56,8 @@ class SessionSnapshot:
     projected_end: datetime
     behind_seconds: float
     """Projected minus planned session length: positive when late, negative when ahead."""
+    phase_position: PhasePosition | None = None
+    """The current step's talk phases (1-2-4-All, pairs, go-around), when it has them."""
 
     @property
     def minutes_behind(self) -> int:

@@ -29,6 +29,7 @@ from facilitator.core.i18n import _
 from facilitator.core.markdown.html import markdown_html
 from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.notice_board import NoticeBoard
+from facilitator.ui.console.phase_strip import PhaseStrip
 from facilitator.ui.widgets.command_button import CommandButton
 
 PHASE_STYLE = {
@@ -59,6 +60,8 @@ class ConsolePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
         outer.addLayout(self._build_top())
+        self.phase_strip = PhaseStrip()
+        outer.addWidget(self.phase_strip)
         outer.addWidget(self._build_notice())
         # The three columns keep their place whatever the centre shows (a film's controls,
         # a long note): none can be squeezed to a sliver, and none makes the window wider.
@@ -256,6 +259,7 @@ class ConsolePage(QWidget):
         if self.leader_notes.property("stepKey") != view.step_key:
             self.leader_notes.setProperty("stepKey", view.step_key)
             self.leader_notes.setHtml(markdown_html(view.notes_markdown))
+        self.phase_strip.show_phase(view.phase_now, view.phase_next)
         self.next_label.setText(view.next_step)
         self.pause_button.setText(_("Fortsätt") if view.paused else _(glossary.PAUSE))
         self.set_plan_rows(view.plan)

@@ -22,6 +22,7 @@ from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.focus_guard import ConsoleFocusGuard
 from facilitator.ui.console.key_mode import KeyMode
+from facilitator.ui.console.phase_cue import PhaseCue
 from facilitator.ui.projector.paging import turn_page
 from facilitator.ui.projector.projector_view import ProjectorView
 from facilitator.ui.widgets.confirm import confirm
@@ -66,6 +67,7 @@ class SessionController(QObject):
         assert isinstance(app, QApplication)
         self.focus_guard = ConsoleFocusGuard(app, console, outputs)
         self.key_mode = KeyMode(app, console, console.key_mode)
+        self._phase_cue = PhaseCue(outputs, play_cue, self)
         self._listen()
         self._connect_console()
         self._connect_film()
@@ -77,6 +79,7 @@ class SessionController(QObject):
         s, service = self._subscriptions, self.service
         s.connect(service.view_changed, self._show)
         s.connect(service.time_up, self._on_time_up)
+        s.connect(service.phase_changed, self._phase_cue.ring)
         s.connect(service.step_entered, self._enter_step)
         s.connect(service.problem, lambda text: self._console.notices.post("film", text))
         s.connect(service.ended, lambda _none: self._stop())
@@ -88,6 +91,7 @@ class SessionController(QObject):
         c.back_requested.connect(self.back)
         c.pause_requested.connect(service.toggle_pause)
         c.extend_requested.connect(lambda: service.extend(1))
+        c.phase_strip.skip_requested.connect(service.skip_phase)
         c.black_requested.connect(service.toggle_black)
         c.rules_requested.connect(service.toggle_rules)
         c.jump_requested.connect(service.jump)
@@ -118,6 +122,7 @@ class SessionController(QObject):
             (("B", "."), service.toggle_black),
             (("P",), service.toggle_pause),
             (("+", "Shift++"), lambda: service.extend(1)),
+            (("N",), service.skip_phase),
             (("R",), service.toggle_rules),
             (("F5", "Shift+F5"), service.start_or_resume),
             (("Ctrl+E",), self.end),

@@ -10,6 +10,7 @@ marker; ``next_page``/``previous_page`` turn them.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QTextDocumentFragment
@@ -90,6 +91,7 @@ class ProjectorView(QWidget):
         self._countdown_text = ""
         self._phase = StepPhase.NORMAL
         self._cue_shown = False
+        self._phase_cue = False
         self._apply_colours()
         self.show_card(self._card)
 
@@ -145,9 +147,12 @@ class ProjectorView(QWidget):
 
     def show_card(self, card: ProjectorCard) -> None:
         """Shows ``card`` from its first page. Showing the card already shown starts it over
-        too, and looks exactly as it did the first time."""
+        too, and looks exactly as it did the first time. Only a new meta line (a talk's next
+        phase) keeps the page the room is reading."""
+        same_but_meta = card != self._card and replace(card, meta=self._card.meta) == self._card
         self._card = card
-        self._page = 0
+        if not same_but_meta:
+            self._page = 0
         if card.kind == CardKind.BLACK:
             self._layout = None
             self._stack.setCurrentWidget(self._black)
@@ -173,6 +178,13 @@ class ProjectorView(QWidget):
         self._cue_shown = visible
         self.cue.setText(_(TIME_UP) if visible else "")
         self._show_labels()
+
+    def show_phase_cue(self, lit: bool) -> None:
+        """A soft cue when a talk moves to its next phase: the line naming it turns warm for a
+        while. The words carry the news ("Nu: i fyra"); the colour only draws the eye."""
+        if lit != self._phase_cue:
+            self._phase_cue = lit
+            self._apply_colours()
 
     # --- sizes and places ------------------------------------------------------------------
 
@@ -269,6 +281,7 @@ class ProjectorView(QWidget):
                 TextRole.ITEMS: TEXT,
                 TextRole.COUNTDOWN: colour,
                 TextRole.CUE: LAST_MINUTE,
+                TextRole.META: LAST_MINUTE if self._phase_cue else MUTED,
             }.get(role, MUTED)
             label.setStyleSheet(f"color: {shade};")
 

@@ -16,6 +16,7 @@ KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("Samtalsreglerna på projektorn (av/på)"), ("R",)),
     (N_("Pausa eller fortsätta"), ("P",)),
     (N_("En minut till på steget"), ("+",)),
+    (N_("Nästa fas i samtalet (1-2-4-alla, par, varvet runt)"), ("N",)),
     (N_("Starta eller fortsätta sessionen"), ("F5",)),
     (N_("Lämna helskärm på projektorn"), ("Esc",)),
     (N_("Avsluta sessionen (frågar först om steg återstår)"), ("Ctrl+E",)),

@@ -85,6 +85,7 @@ ILLEGAL: list[tuple[SessionState, str, Action]] = [
     (SessionState.NOT_STARTED, "pause", lambda e: e.pause()),
     (SessionState.NOT_STARTED, "resume", lambda e: e.resume()),
     (SessionState.NOT_STARTED, "extend", lambda e: e.extend(2)),
+    (SessionState.NOT_STARTED, "skip_phase", lambda e: e.skip_phase()),
     (SessionState.NOT_STARTED, "end", lambda e: e.end()),
     (SessionState.RUNNING, "start", lambda e: e.start()),
     (SessionState.RUNNING, "resume", lambda e: e.resume()),
@@ -97,6 +98,7 @@ ILLEGAL: list[tuple[SessionState, str, Action]] = [
     (SessionState.ENDED, "pause", lambda e: e.pause()),
     (SessionState.ENDED, "resume", lambda e: e.resume()),
     (SessionState.ENDED, "extend", lambda e: e.extend(2)),
+    (SessionState.ENDED, "skip_phase", lambda e: e.skip_phase()),
     (SessionState.ENDED, "end", lambda e: e.end()),
 ]
 
