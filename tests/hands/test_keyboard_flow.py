@@ -1,0 +1,62 @@
+"""The core flow with the keyboard only: library → run sheet → session on two screens →
+clicker keys → a reflection typed and kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.hands import kept, keys, leader, pixels
+from tests.hands.app import launched
+from tests.hands.desk import PROJECTOR, Desk
+
+pytestmark = pytest.mark.hands
+
+MODULE = "grund-1-vad-ar-kultur"  # the second card in the library
+FIRST_STEP = f"{MODULE}/valkommen"
+SECOND_STEP = f"{MODULE}/ordet-kultur"
+REFLECTION = "vi pratade om fika, kö och nåt för alla"
+
+
+def test_a_session_by_keyboard_from_library_to_a_kept_reflection(
+    desk: Desk, tmp_path: Path
+) -> None:
+    with launched(desk, tmp_path / "app") as app:
+        console = leader.wait_for_library(app)
+        pixels.keep(pixels.grab(desk, console.box), "flow-1-library")
+        keys.focus(desk, console.id)
+        leader.choose_module(app, console, position=2)
+        leader.open_planner(app, console)
+        pixels.keep(pixels.grab(desk, console.box), "flow-2-planner")
+
+        projector = leader.start_session(app)
+        assert projector.box == PROJECTOR, "the projector view is not full screen on monitor 2"
+        room = leader.settled(app, PROJECTOR)
+        pixels.keep(room, "flow-3-projector-first-step")
+        assert not pixels.is_black(room) and pixels.has_text(room)
+        app.until(lambda: kept.session_modules(app.home) == [MODULE], "the session in the file")
+        app.until(lambda: kept.current_step(app.home) == FIRST_STEP, "the first step kept")
+
+        keys.press(desk, "Next")  # PageDown, as a clicker sends it
+        app.until(lambda: kept.current_step(app.home) == SECOND_STEP, "the second step kept")
+        moved = app.until(
+            lambda: leader.changed_from(app, room, PROJECTOR), "a new card for the room"
+        )
+        pixels.keep(moved, "flow-4-projector-second-step")
+
+        keys.press(desk, "b")
+        black = app.until(lambda: leader.black(app), "a black projector")
+        pixels.keep(black, "flow-5-projector-black")
+        keys.press(desk, "b")
+        app.until(lambda: leader.showing_text(app), "the card back on the projector")
+
+        leader.focus_reflection_entry(app, console)
+        keys.type_text(desk, REFLECTION)
+        pixels.keep(pixels.grab(desk, console.box), "flow-6-console-typed")
+        keys.press(desk, "Return")
+        app.until(
+            lambda: (SECOND_STEP, "note", REFLECTION) in kept.reflections(app.home),
+            "the reflection in the database",
+        )
+        assert pixels.has_text(pixels.projector(desk)), "typing changed what the room sees"
