@@ -15,8 +15,12 @@ T = TypeVar("T")
 LOOK_EVERY = 0.05
 
 
+class GaveUp(AssertionError):
+    """The condition did not come true in time."""
+
+
 class AppExited(AssertionError):
-    pass
+    """The app ended while a test waited for something else."""
 
 
 def until(
@@ -33,7 +37,7 @@ def until(
         if seen:
             return seen  # type: ignore[return-value]
         if time.monotonic() > deadline:
-            raise AssertionError(f"gave up after {timeout:.0f} s waiting for {what}")
+            raise GaveUp(f"gave up after {timeout:.0f} s waiting for {what}")
         try:
             code = app.wait(timeout=LOOK_EVERY)
         except subprocess.TimeoutExpired:
