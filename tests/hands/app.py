@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from tests.e2e.running_app import running_app
-from tests.hands import waiting, windows
+from tests.hands import pixels, waiting, windows
 from tests.hands.desk import Desk
 from tests.hands.windows import Window
 
@@ -26,7 +26,14 @@ class App:
     log: Path
 
     def until(self, look: Callable[[], T | bool | None], what: str, timeout: float = 15.0) -> T:
-        return waiting.until(look, what, self.proc, timeout)
+        """``waiting.until`` on this app; on giving up, the whole desk is kept as a shot and
+        named in the message, since a wait that failed is best understood by looking."""
+        try:
+            return waiting.until(look, what, self.proc, timeout)
+        except waiting.GaveUp as gave_up:
+            slug = "".join(c if c.isalnum() else "-" for c in what)[:60]
+            shot = pixels.keep(pixels.grab(self.desk), f"gave-up-{slug}")
+            raise waiting.GaveUp(f"{gave_up} (the screen then: {shot})") from None
 
     def console(self) -> Window:
         return self.until(
