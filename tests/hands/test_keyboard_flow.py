@@ -9,7 +9,7 @@ import pytest
 
 from tests.hands import kept, keys, leader, pixels
 from tests.hands.app import launched
-from tests.hands.desk import PROJECTOR, Desk
+from tests.hands.desk import LAPTOP, PROJECTOR, Desk
 
 pytestmark = pytest.mark.hands
 
@@ -32,6 +32,7 @@ def test_a_session_by_keyboard_from_library_to_a_kept_reflection(
 
         projector = leader.start_session(app)
         assert projector.box == PROJECTOR, "the projector view is not full screen on monitor 2"
+        assert LAPTOP.contains(console.box), "the console left the laptop's monitor"
         room = leader.settled(app, PROJECTOR)
         pixels.keep(room, "flow-3-projector-first-step")
         assert not pixels.is_black(room) and pixels.has_text(room)
