@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
-from tests.hands import kept, keys, leader, pixels
+from tests.hands import kept, keys, leader, pixels, room
 from tests.hands.app import App, launched
-from tests.hands.desk import PROJECTOR, Desk
+from tests.hands.desk import Desk
 
 pytestmark = pytest.mark.hands
 
@@ -31,7 +31,7 @@ def session(desk: Desk, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ap
 @pytest.fixture(scope="module")
 def first_card(session: App) -> Image.Image:
     """What the room sees on the first step (a text card without a countdown)."""
-    return leader.settled(session, PROJECTOR)
+    return room.settled(session)
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def at_first_step(session: App, first_card: Image.Image) -> App:
     session.until(lambda: kept.current_step(session.home) == SECOND_STEP, "the second step")
     keys.press(session.desk, "Prior")
     session.until(lambda: kept.current_step(session.home) == FIRST_STEP, "the first step")
-    session.until(lambda: leader.same_as(session, first_card), "the first card on the projector")
+    session.until(lambda: room.same_as(session, first_card), "the first card on the projector")
     return session
 
 
@@ -56,7 +56,7 @@ def test_forward_keys_move_to_the_next_step(
     app = at_first_step
     keys.press(app.desk, key)
     app.until(lambda: kept.current_step(app.home) == SECOND_STEP, "the next step kept")
-    shown = app.until(lambda: leader.changed_from(app, first_card), "the next card")
+    shown = app.until(lambda: room.changed_from(app, first_card), "the next card")
     assert pixels.has_text(shown) and not pixels.is_black(shown)
 
 
@@ -67,19 +67,19 @@ def test_back_keys_return_to_the_step_before(
     app = at_first_step
     keys.press(app.desk, "Next")
     app.until(lambda: kept.current_step(app.home) == SECOND_STEP, "the second step")
-    app.until(lambda: leader.changed_from(app, first_card), "the second card")
+    app.until(lambda: room.changed_from(app, first_card), "the second card")
     keys.press(app.desk, key)
     app.until(lambda: kept.current_step(app.home) == FIRST_STEP, "the first step again")
-    app.until(lambda: leader.same_as(app, first_card), "the first card again")
+    app.until(lambda: room.same_as(app, first_card), "the first card again")
 
 
 @pytest.mark.parametrize("key", ["b", "period"], ids=["B", "."])
 def test_black_screen_keys_toggle(at_first_step: App, first_card: Image.Image, key: str) -> None:
     app = at_first_step
     keys.press(app.desk, key)
-    pixels.keep(app.until(lambda: leader.black(app), "a black projector"), f"clicker-black-{key}")
+    pixels.keep(app.until(lambda: room.black(app), "a black projector"), f"clicker-black-{key}")
     keys.press(app.desk, key)
-    app.until(lambda: leader.same_as(app, first_card), "the card back after a second press")
+    app.until(lambda: room.same_as(app, first_card), "the card back after a second press")
     assert kept.current_step(app.home) == FIRST_STEP, "blacking out moved the session"
 
 
@@ -88,9 +88,9 @@ def test_r_shows_the_conversation_rules_and_hides_them(
 ) -> None:
     app = at_first_step
     keys.press(app.desk, "r")
-    rules = app.until(lambda: leader.changed_from(app, first_card), "the rules card")
-    rules = leader.settled(app, PROJECTOR)
+    rules = app.until(lambda: room.changed_from(app, first_card), "the rules card")
+    rules = room.settled(app)
     pixels.keep(rules, "clicker-rules")
     assert pixels.has_text(rules) and not pixels.is_black(rules)
     keys.press(app.desk, "r")
-    app.until(lambda: leader.same_as(app, first_card), "the step's card back")
+    app.until(lambda: room.same_as(app, first_card), "the step's card back")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hands import kept, keys, leader, pixels
+from tests.hands import entry, kept, keys, library, pixels, room, run_sheet
 from tests.hands.app import launched
 from tests.hands.desk import LAPTOP, PROJECTOR, Desk
 
@@ -23,36 +23,33 @@ def test_a_session_by_keyboard_from_library_to_a_kept_reflection(
     desk: Desk, tmp_path: Path
 ) -> None:
     with launched(desk, tmp_path / "app") as app:
-        console = leader.wait_for_library(app)
+        console = library.wait_until_usable(app)
         pixels.keep(pixels.grab(desk, console.box), "flow-1-library")
         keys.focus(desk, console.id)
-        leader.choose_module(app, console, position=2)
-        leader.open_planner(app, console)
+        library.choose_module(app, console, position=2)
+        library.open_planner(app, console)
         pixels.keep(pixels.grab(desk, console.box), "flow-2-planner")
 
-        projector = leader.start_session(app)
+        projector = run_sheet.start_session(app)
         assert projector.box == PROJECTOR, "the projector view is not full screen on monitor 2"
         assert LAPTOP.contains(console.box), "the console left the laptop's monitor"
-        room = leader.settled(app, PROJECTOR)
-        pixels.keep(room, "flow-3-projector-first-step")
-        assert not pixels.is_black(room) and pixels.has_text(room)
+        first = room.settled(app)
+        pixels.keep(first, "flow-3-projector-first-step")
+        assert not pixels.is_black(first) and pixels.has_text(first)
         app.until(lambda: kept.session_modules(app.home) == [MODULE], "the session in the file")
         app.until(lambda: kept.current_step(app.home) == FIRST_STEP, "the first step kept")
 
         keys.press(desk, "Next")  # PageDown, as a clicker sends it
         app.until(lambda: kept.current_step(app.home) == SECOND_STEP, "the second step kept")
-        moved = app.until(
-            lambda: leader.changed_from(app, room, PROJECTOR), "a new card for the room"
-        )
-        pixels.keep(moved, "flow-4-projector-second-step")
+        second = app.until(lambda: room.changed_from(app, first), "a new card for the room")
+        pixels.keep(second, "flow-4-projector-second-step")
 
         keys.press(desk, "b")
-        black = app.until(lambda: leader.black(app), "a black projector")
-        pixels.keep(black, "flow-5-projector-black")
+        pixels.keep(app.until(lambda: room.black(app), "a black projector"), "flow-5-black")
         keys.press(desk, "b")
-        app.until(lambda: leader.showing_text(app), "the card back on the projector")
+        app.until(lambda: room.showing_text(app), "the card back on the projector")
 
-        leader.focus_reflection_entry(app, console)
+        entry.focus_reflection_entry(app, console)
         keys.type_text(desk, REFLECTION)
         pixels.keep(pixels.grab(desk, console.box), "flow-6-console-typed")
         keys.press(desk, "Return")
@@ -60,4 +57,4 @@ def test_a_session_by_keyboard_from_library_to_a_kept_reflection(
             lambda: (SECOND_STEP, "note", REFLECTION) in kept.reflections(app.home),
             "the reflection in the database",
         )
-        assert pixels.has_text(pixels.projector(desk)), "typing changed what the room sees"
+        assert room.showing_text(app), "typing changed what the room sees"

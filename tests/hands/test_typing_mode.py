@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hands import kept, keys, leader, pixels, waiting
+from tests.hands import entry, kept, keys, leader, pixels, room, waiting
 from tests.hands.app import launched
 from tests.hands.desk import Desk
 
@@ -35,7 +35,7 @@ def test_b_blacks_the_projector_once_the_entry_is_left(
         console = leader.run_a_session(app)
         keys.press(desk, "Next")
         app.until(lambda: kept.current_step(app.home) == SECOND_STEP, "the second step")
-        leader.focus_reflection_entry(app, console)
+        entry.focus_reflection_entry(app, console)
         keys.type_text(desk, REFLECTION)
         keys.press(desk, leave)
         if leave == "Return":
@@ -45,7 +45,7 @@ def test_b_blacks_the_projector_once_the_entry_is_left(
             )
         keys.press(desk, "b")
         try:
-            app.until(lambda: leader.black(app), "B to black the projector", timeout=3)
+            app.until(lambda: room.black(app), "B to black the projector", timeout=3)
         except waiting.GaveUp as gave_up:
             shot = pixels.keep(pixels.grab(desk, console.box), f"typing-mode-{leave}-console")
             raise KeysStillTyped(
