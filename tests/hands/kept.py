@@ -55,3 +55,9 @@ def library_checked(home: Path) -> bool:
         return False
     bundled = [p for p in bundled_modules_dir().iterdir() if (p / "module.toml").is_file()]
     return all("full" in modules.get(str(folder), {}) for folder in bundled)
+
+
+def session_plan(home: Path) -> dict[str, Any] | None:
+    """The plan the last session started with, as the app stored it."""
+    found = rows(home, "SELECT plan_json FROM sessions ORDER BY id DESC LIMIT 1")
+    return json.loads(found[0][0]) if found else None

@@ -58,16 +58,13 @@ def choose_module(app: App, console: Window, position: int) -> None:
     )
 
 
-def shorter_length(app: App, console: Window) -> None:
-    """Shift+Tab back past the cards to the length list, and Up to the next shorter length
-    (the list opens on the second shortest: 75 of 45 · 75 · 90 · 120)."""
-    below = footer(console)
-    frame = focus.move(app, console, "shift+Tab")
-    for _ in range(8):
-        if below.contains(frame):
-            break
-        frame = focus.move(app, console, "shift+Tab")
-    assert below.contains(frame), "Shift+Tab did not reach the length list"
+def shorter_length(app: App, console: Window, position: int) -> None:
+    """From the chosen ``position``-th card, Shift+Tab back past the cards and the "Planera
+    session" button (its focus shows no frame) to the length list; Up picks the next shorter
+    length (the list opens on the second shortest: 75 of 45 · 75 · 90 · 120)."""
+    frame = focus.press_until(
+        app, console, ["shift+Tab"] * (position + 1), "the length list", footer(console).contains
+    )
     before = pixels.grab(app.desk, frame)
     keys.press(app.desk, "Up")
     app.until(

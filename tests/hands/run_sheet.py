@@ -22,16 +22,19 @@ def is_include_box(box: Box) -> bool:
 
 
 def first_row_minutes(app: App, console: Window) -> Box:
-    """Tab lands on the first row's "Ta med" box; Shift+Tab goes back to its minutes."""
-    include = focus.press_until(app, console, ["Tab"], "the first row's Ta med", is_include_box)
-    minutes = focus.move(app, console, "shift+Tab")
-    assert is_minutes(minutes) and minutes.top == include.top, f"not the minutes: {minutes}"
-    return minutes
+    """Ctrl+Home puts the table's cursor on the first row's first cell (where it stands when
+    the sheet opens varies); three Tabs on, past two text cells, is that row's minutes."""
+    return focus.press_until(
+        app, console, ["ctrl+Home", "Tab", "Tab", "Tab"], "the first row's minutes", is_minutes
+    )
 
 
 def set_minutes(app: App, minutes_box: Box, minutes: int) -> None:
-    """Type a number into the focused minutes field (Tab selected what was there)."""
+    """Replace the number in the focused minutes field. Tab into it leaves the cursor before
+    the old number, not the number selected (typing 8 into "3 min" makes "83 min"), so
+    Ctrl+A first."""
     before = pixels.grab(app.desk, minutes_box)
+    keys.press(app.desk, "ctrl+a")
     keys.type_text(app.desk, str(minutes))
     app.until(
         lambda: pixels.changed_share(before, pixels.grab(app.desk, minutes_box)) > 0.01,
@@ -65,3 +68,14 @@ def start_session(app: App) -> Window:
     projector = app.until(app.projector, "the projector window")
     app.until(lambda: room.showing_text(app), "text on the projector")
     return projector
+
+
+def move_selected_down(app: App, console: Window) -> None:
+    """Alt+Down moves the selected step one row down; the table redraws."""
+    table = Box(console.box.left + 24, console.box.top + 100, console.box.width - 48, 300)
+    before = pixels.grab(app.desk, table)
+    keys.press(app.desk, "alt+Down")
+    app.until(
+        lambda: pixels.changed_share(before, pixels.grab(app.desk, table)) > 0.005,
+        "the step moved down in the table",
+    )
