@@ -61,3 +61,9 @@ def session_plan(home: Path) -> dict[str, Any] | None:
     """The plan the last session started with, as the app stored it."""
     found = rows(home, "SELECT plan_json FROM sessions ORDER BY id DESC LIMIT 1")
     return json.loads(found[0][0]) if found else None
+
+
+def engine_state(home: Path) -> dict[str, Any]:
+    """The running session's saved state (what a restart resumes from); {} before there is one."""
+    found = rows(home, "SELECT engine_state_json FROM sessions ORDER BY id DESC LIMIT 1")
+    return json.loads(found[0][0]) if found and found[0][0] else {}

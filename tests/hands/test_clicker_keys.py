@@ -36,8 +36,12 @@ def first_card(session: App) -> Image.Image:
 
 @pytest.fixture
 def at_first_step(session: App, first_card: Image.Image) -> App:
-    """Back to the first step with the card showing, whatever an earlier test left: PageUp to
-    the start, then one step on and back, which also lifts a black screen or the rules."""
+    """Back to the first step with the card showing, whatever an earlier test left: out of a
+    pause, PageUp to the start, then one step on and back, which also lifts a black screen or
+    the rules."""
+    if kept.engine_state(session.home).get("state") == "paused":
+        keys.press(session.desk, "p")
+        session.until(lambda: kept.engine_state(session.home)["state"] == "running", "running")
     while (step := kept.current_step(session.home)) != FIRST_STEP:
         keys.press(session.desk, "Prior")
         session.until(lambda step=step: kept.current_step(session.home) != step, "a step back")
@@ -94,3 +98,26 @@ def test_r_shows_the_conversation_rules_and_hides_them(
     assert pixels.has_text(rules) and not pixels.is_black(rules)
     keys.press(app.desk, "r")
     app.until(lambda: room.same_as(app, first_card), "the step's card back")
+
+
+def test_p_pauses_and_resumes(at_first_step: App, first_card: Image.Image) -> None:
+    app = at_first_step
+    keys.press(app.desk, "p")
+    app.until(lambda: kept.engine_state(app.home)["state"] == "paused", "the pause kept")
+    paused = app.until(lambda: room.changed_from(app, first_card), "the pause card")
+    pixels.keep(room.settled(app), "clicker-pause")
+    assert pixels.has_text(paused) and not pixels.is_black(paused)
+    keys.press(app.desk, "p")
+    app.until(lambda: kept.engine_state(app.home)["state"] == "running", "running again")
+    app.until(lambda: room.same_as(app, first_card), "the step's card back")
+
+
+def test_plus_gives_the_step_one_more_minute(at_first_step: App) -> None:
+    app = at_first_step
+
+    def extended() -> int:
+        return kept.engine_state(app.home)["steps"][FIRST_STEP]["extended_seconds"]
+
+    before = extended()
+    keys.press(app.desk, "plus")
+    app.until(lambda: extended() == before + 60, "one more minute kept for the step")
