@@ -34,6 +34,15 @@ class App:
             slug = "".join(c if c.isalnum() else "-" for c in what)[:60]
             shot = pixels.keep(pixels.grab(self.desk), f"gave-up-{slug}")
             raise waiting.GaveUp(f"{gave_up} (the screen then: {shot})") from None
+        except waiting.AppExited as exited:
+            raise waiting.AppExited(f"{exited}; its last output:\n{self.last_output()}") from None
+
+    def last_output(self, lines: int = 30) -> str:
+        try:
+            text = self.log.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return "(none)"
+        return "\n".join(text.splitlines()[-lines:])
 
     def console(self) -> Window:
         return self.until(

@@ -45,5 +45,5 @@ def type_text(desk: Desk, text: str) -> None:
 
 def focus(desk: Desk, window: str) -> None:
     """Give a window the keyboard, as a window manager would when it appears or is clicked.
-    There is no window manager here, so nothing else ever moves the X focus."""
+    There is no window manager here: only this and the app itself move the X focus."""
     desk.run("xdotool", "windowfocus", "--sync", window)

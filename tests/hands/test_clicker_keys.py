@@ -1,6 +1,7 @@
 """Each presenter-clicker key in a running session, pressed for real, judged by what the room
-sees and by the step the database says the session is on. One app for the module; every test
-starts from the first step with nothing over it (see `at_first_step`)."""
+sees and by what the database says of the session (its step, paused or not, extra minutes).
+One app for the module; every test starts from the first step with nothing over it (see
+`at_first_step`), so the tests may run in any order or alone."""
 
 from __future__ import annotations
 
@@ -92,7 +93,7 @@ def test_r_shows_the_conversation_rules_and_hides_them(
 ) -> None:
     app = at_first_step
     keys.press(app.desk, "r")
-    rules = app.until(lambda: room.changed_from(app, first_card), "the rules card")
+    app.until(lambda: room.changed_from(app, first_card), "the rules card")
     rules = room.settled(app)
     pixels.keep(rules, "clicker-rules")
     assert pixels.has_text(rules) and not pixels.is_black(rules)
