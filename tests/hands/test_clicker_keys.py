@@ -45,7 +45,7 @@ def at_first_step(session: App, first_card: Image.Image) -> App:
         session.until(lambda: kept.engine_state(session.home)["state"] == "running", "running")
     while (step := kept.current_step(session.home)) != FIRST_STEP:
         keys.press(session.desk, "Prior")
-        session.until(lambda step=step: kept.current_step(session.home) != step, "a step back")
+        session.until(lambda: kept.current_step(session.home) != step, "a step back")
     keys.press(session.desk, "Next")
     session.until(lambda: kept.current_step(session.home) == SECOND_STEP, "the second step")
     keys.press(session.desk, "Prior")
@@ -117,7 +117,7 @@ def test_plus_gives_the_step_one_more_minute(at_first_step: App) -> None:
     app = at_first_step
 
     def extended() -> int:
-        return kept.engine_state(app.home)["steps"][FIRST_STEP]["extended_seconds"]
+        return int(kept.engine_state(app.home)["steps"][FIRST_STEP]["extended_seconds"])
 
     before = extended()
     keys.press(app.desk, "plus")
