@@ -1,5 +1,6 @@
-"""Typing never eats the clicker (PRODUCT.md): once the leader has left the reflection entry,
-the clicker's keys steer the session again. Today they keep typing into the entry."""
+"""Typing never eats the clicker (PRODUCT.md): PageDown steers even while the leader types,
+and once the leader has left the reflection entry (Enter, Esc), the clicker's keys steer the
+session again. Today that second part fails: they keep typing into the entry."""
 
 from __future__ import annotations
 
@@ -51,3 +52,23 @@ def test_b_blacks_the_projector_once_the_entry_is_left(
             raise KeysStillTyped(
                 f"after {leave} in the entry, B did not black the projector (console: {shot})"
             ) from gave_up
+
+
+def test_page_down_steers_while_typing_and_keeps_the_text(desk: Desk, tmp_path: Path) -> None:
+    """The clicker's PageDown moves on with the cursor still in the entry; the half-typed
+    text stays there, and Enter then saves all of it, to the step now showing."""
+    with launched(desk, tmp_path / "app") as app:
+        console = leader.run_a_session(app)
+        first = room.settled(app)
+        entry.focus_reflection_entry(app, console)
+        keys.type_text(desk, "alla har")
+        keys.press(desk, "Next")
+        app.until(lambda: kept.current_step(app.home) == SECOND_STEP, "the next step kept")
+        app.until(lambda: room.changed_from(app, first), "the next card for the room")
+        keys.type_text(desk, " en kultur")
+        keys.press(desk, "Return")
+        app.until(
+            lambda: (SECOND_STEP, "note", REFLECTION) in kept.reflections(app.home),
+            "the whole reflection, on the step now showing",
+        )
+        assert kept.current_step(app.home) == SECOND_STEP, "typing moved the session"
