@@ -50,6 +50,8 @@ def test_a_session_by_keyboard_from_library_to_a_kept_reflection(
         app.until(lambda: room.showing_text(app), "the card back on the projector")
 
         entry.focus_reflection_entry(app, console)
+        # The text's spaces and letters must stay text: a Space taken as "next step" would
+        # file the reflection under another step, a B would black the room out.
         keys.type_text(desk, REFLECTION)
         pixels.keep(pixels.grab(desk, console.box), "flow-6-console-typed")
         keys.press(desk, "Return")
