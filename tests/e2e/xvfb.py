@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 
 @contextmanager
-def xvfb(width: int = 1280, height: int = 800) -> Iterator[str]:
+def xvfb(width: int = 1280, height: int = 800, options: Sequence[str] = ()) -> Iterator[str]:
+    """Yields the display (":N"). The server picks a free number itself (-displayfd), so
+    parallel runs never collide; ``options`` go to Xvfb as they are (e.g. "-noreset")."""
     if shutil.which("Xvfb") is None:
         raise RuntimeError("Xvfb is not installed (make test installs it)")
     read_fd, write_fd = os.pipe()
@@ -24,6 +26,7 @@ def xvfb(width: int = 1280, height: int = 800) -> Iterator[str]:
             f"{width}x{height}x24",
             "-nolisten",
             "tcp",
+            *options,
         ],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
