@@ -28,6 +28,7 @@ from facilitator.core.i18n import _
 from facilitator.core.markdown.html import markdown_html
 from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.notice_board import NoticeBoard
+from facilitator.ui.widgets.private_note_box import PrivateNoteBox
 
 PHASE_STYLE = {
     StepPhase.NORMAL: "color: #1b2430;",
@@ -128,12 +129,14 @@ class ConsolePage(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(_("Dina anteckningar (syns bara här)")))
+        layout.addWidget(QLabel(_("Handledning för steget (syns bara här)")))
         self.leader_notes = QTextBrowser()
         self.leader_notes.setObjectName("leaderNotes")
         self.leader_notes.setOpenLinks(False)
         self.leader_notes.setStyleSheet("font-size: 13pt;")
         layout.addWidget(self.leader_notes, 3)
+        self.private_note = PrivateNoteBox()
+        layout.addWidget(self.private_note, 1)
         self.preview_title = QLabel(_("Det här ser gruppen"))
         layout.addWidget(self.preview_title)
         self.preview_host = QFrame()
