@@ -28,6 +28,7 @@ from facilitator.core.i18n import _
 from facilitator.core.markdown.html import markdown_html
 from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.notice_board import NoticeBoard
+from facilitator.ui.console.subtitle_picker import SubtitlePicker
 from facilitator.ui.widgets.private_note_box import PrivateNoteBox
 
 PHASE_STYLE = {
@@ -49,7 +50,6 @@ class ConsolePage(QWidget):
     film_toggle_requested = Signal()
     film_skip_requested = Signal(float)
     film_restart_requested = Signal()
-    film_subtitles_requested = Signal()
     film_volume_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -151,11 +151,16 @@ class ConsolePage(QWidget):
     def _build_film_bar(self) -> QWidget:
         self.film_bar = QFrame()
         self.film_bar.setObjectName("filmBar")
-        row = QHBoxLayout(self.film_bar)
-        row.setContentsMargins(0, 4, 0, 4)
+        rows = QVBoxLayout(self.film_bar)
+        rows.setContentsMargins(0, 4, 0, 4)
+        # The time and chapter on a line of their own: beside the controls, a long chapter
+        # title widened the console past a laptop's screen.
         self.film_position = QLabel()
         self.film_position.setObjectName("filmPosition")
-        row.addWidget(self.film_position, 1)
+        self.film_position.setWordWrap(True)
+        rows.addWidget(self.film_position)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         controls = (
             (
                 _("Spela/pausa"),
@@ -169,11 +174,6 @@ class ConsolePage(QWidget):
                 _("Spela kapitlet från början"),
                 self.film_restart_requested.emit,
             ),
-            (
-                _("Undertexter"),
-                _("Undertexter på eller av (S)"),
-                self.film_subtitles_requested.emit,
-            ),
         )
         for text, tip, slot in controls:
             button = QPushButton(text)
@@ -181,6 +181,8 @@ class ConsolePage(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(slot)
             row.addWidget(button)
+        self.subtitles = SubtitlePicker()
+        row.addWidget(self.subtitles)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(100)

@@ -85,7 +85,9 @@ class SessionLauncher(QObject):
         console.preview_layout.addWidget(preview)
         projector = ProjectorView()
         screens = ProjectorScreens(self._qapp, projector, self._window)
-        film = FilmRunner(self._make_player, console)
+        film = FilmRunner(
+            self._make_player, console, lambda: self._settings.current.subtitle_language
+        )
 
         def film_surface() -> QWidget:
             return projector.film_surface if projector.isVisible() else preview.film_surface
