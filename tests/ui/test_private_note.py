@@ -87,3 +87,19 @@ def test_the_session_detail_shows_the_notes_under_the_steps_title(qtbot, monkeyp
     assert "Dina egna anteckningar" in text
     assert "> Lokalen var kall" in text
     assert rig.engine.plan.step(first).title in text
+
+
+def test_the_detail_keeps_the_notes_own_line_breaks() -> None:
+    from datetime import UTC, datetime
+
+    from facilitator.core.storage.records import PrivateNote
+    from facilitator.ui.library.session_detail import private_notes_markdown
+
+    plan = '{"steps": [{"key": "m/a", "title": "Samtal i par"}]}'
+    note = PrivateNote(
+        "m/a", "Tyst i början.\nTa upp Saras fråga.", datetime(2026, 3, 1, tzinfo=UTC)
+    )
+    text = "\n".join(private_notes_markdown((note,), plan))
+    assert "**Samtal i par**" in text
+    assert "> Tyst i början.\\\n> Ta upp Saras fråga." in text
+    assert private_notes_markdown((), plan) == []

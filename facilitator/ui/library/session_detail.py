@@ -57,7 +57,10 @@ def private_notes_markdown(notes: tuple[PrivateNote, ...], plan_json: str) -> li
         title = titles.get(note.step_key) or note.step_key or _("Hela sessionen")
         lines.append(f"**{title}**")
         lines.append("")
-        lines.extend(f"> {line}" if line.strip() else ">" for line in note.text.splitlines())
+        # A backslash keeps the leader's own line breaks (Markdown would join the lines).
+        quoted = [f"> {line}" if line.strip() else ">" for line in note.text.splitlines()]
+        lines.extend(line + "\\" for line in quoted[:-1])
+        lines.extend(quoted[-1:])
         lines.append("")
     return lines
 
