@@ -72,6 +72,16 @@ def main() -> int:
     for kind, text in samples:
         ledger.submit(kind, text)
     saved.exec()
+    # The leader's own note, typed as in the console, on disk before the shot says "Sparat".
+    running.console.private_note.edit.setPlainText(
+        "Fråga Lina om exemplet från förskolan – hon ville säga något men hann inte."
+    )
+    noted = QEventLoop()
+    running.service.notes.changed.connect(
+        lambda note: noted.quit() if note.state == "saved" else None
+    )
+    QTimer.singleShot(3000, noted.quit)
+    noted.exec()
     shoot(app.window, out / "console.png")
     shoot(running.projector, out / "projector-prompt.png")
     controller.toggle_rules()

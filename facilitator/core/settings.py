@@ -9,6 +9,7 @@ model: importing pydantic would double the app's start-up time (docs/decisions/0
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -27,6 +28,11 @@ LANGUAGES = ("auto", "sv", "en")
 # The IKO plan's indicator: at least this share of participants report more knowledge.
 DEFAULT_KNOWLEDGE_TARGET_PERCENT = 60
 SUBTITLE_SIZES = ("normal", "large", "extra_large")
+# Which subtitles a film starts with: the film's first track, none, or a language code (the
+# film's first track when the film does not have that language).
+SUBTITLES_FIRST = "first"
+SUBTITLES_OFF = "off"
+SUBTITLE_LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
 class SettingsError(ValueError):
@@ -39,6 +45,7 @@ class Settings:
     projector_screen: str | None = None
     end_of_step_sound: bool = True
     subtitle_size: str = "normal"
+    subtitle_language: str = SUBTITLES_FIRST
     knowledge_target_percent: int = DEFAULT_KNOWLEDGE_TARGET_PERCENT
     retention_days: int | None = None
     recent_plans: tuple[str, ...] = field(default_factory=tuple)
@@ -48,6 +55,13 @@ class Settings:
     def __post_init__(self) -> None:
         _check_choice("language", self.language, LANGUAGES)
         _check_choice("subtitle_size", self.subtitle_size, SUBTITLE_SIZES)
+        _check_type("subtitle_language", self.subtitle_language, str)
+        if self.subtitle_language not in (SUBTITLES_FIRST, SUBTITLES_OFF) and not (
+            SUBTITLE_LANGUAGE.fullmatch(self.subtitle_language)
+        ):
+            raise SettingsError(
+                f"subtitle_language: first, off or a language code, not {self.subtitle_language!r}"
+            )
         _check_type("end_of_step_sound", self.end_of_step_sound, bool)
         _check_int("knowledge_target_percent", self.knowledge_target_percent, 0, 100)
         if self.retention_days is not None:

@@ -3,12 +3,15 @@ and reporting what it did as JSON lines on standard output. For end-to-end tests
 kill-and-resume soak) and automation; it drives the same services as the keys and buttons.
 
 Commands: {"do": "plan", "modules": [...], "minutes": 75} · {"do": "start"} · {"do": "next"} ·
-{"do": "back"} · {"do": "reflect", "kind": "note", "text": "..."} · {"do": "resume"} ·
+{"do": "back"} · {"do": "reflect", "kind": "note", "text": "..."} ·
+{"do": "private_note", "text": "..."} (typed into the console's note box) · {"do": "resume"} ·
 {"do": "close_interrupted"} · {"do": "end"} · {"do": "quit"}.
 Events: ready · interrupted (uuid, reflections) or no_interrupted · planned ·
 started (uuid, left: steps after the current one; "next" on the last step ends the session) ·
 step (key) ·
-saved (uuid, text) — only once the row is committed — · error (message).
+saved (uuid, text) — only once the row is committed — ·
+note (key, text, state) — the current step's private note, "saved" once committed — ·
+error (message).
 """
 
 from __future__ import annotations
@@ -66,6 +69,9 @@ class Driver(QObject):
         emit("started", uuid=service.session_uuid, left=service.steps_left)
         service.step_entered.connect(self._on_step)
         service.reflections.saved.connect(self._on_saved)
+        service.notes.changed.connect(
+            lambda note: emit("note", key=note.step_key, text=note.text, state=note.state)
+        )
         key = service.engine.current_key
         if key:
             emit("step", key=key)
@@ -117,6 +123,11 @@ class Driver(QObject):
         elif what == "reflect":
             kind = ReflectionKind(command.get("kind", "note"))
             self._running().reflections.submit(kind, command["text"])
+        elif what == "private_note":
+            running = self._parts.launcher.current if self._parts.launcher else None
+            if running is None:
+                raise RuntimeError("no console is showing")
+            running.console.private_note.edit.setPlainText(command["text"])
         elif what == "resume" and self._interrupted is not None:
             self._services.resumer.resume(self._interrupted)
         elif what == "close_interrupted" and self._interrupted is not None:

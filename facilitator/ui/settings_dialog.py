@@ -1,5 +1,5 @@
-"""Settings a leader may want to change: language, the end-of-step sound, subtitle size, the
-knowledge indicator's target and how long sessions are kept."""
+"""Settings a leader may want to change: language, the end-of-step sound, subtitle size and
+language, the knowledge indicator's target and how long sessions are kept."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.films.subtitle_choice import ENDONYMS, language_name
 from facilitator.core.i18n import N_, _
-from facilitator.core.settings import Settings
+from facilitator.core.settings import SUBTITLES_FIRST, SUBTITLES_OFF, Settings
 from facilitator.ui.widgets.number_field import NumberField
 
 LANGUAGES = (
@@ -45,7 +46,25 @@ class SettingsDialog(QDialog):
         for code, label in SUBTITLES:
             self.subtitles.addItem(_(label), code)
         self.subtitles.setCurrentIndex(max(0, self.subtitles.findData(settings.subtitle_size)))
-        form.addRow(_("Undertexter:"), self.subtitles)
+        form.addRow(_("Undertexternas storlek:"), self.subtitles)
+        self.subtitle_language = QComboBox()
+        self.subtitle_language.addItem(_("Filmens första språk"), SUBTITLES_FIRST)
+        self.subtitle_language.addItem(_("Av"), SUBTITLES_OFF)
+        codes = list(ENDONYMS)
+        if settings.subtitle_language not in (SUBTITLES_FIRST, SUBTITLES_OFF, *codes):
+            codes.append(settings.subtitle_language)  # a language set by hand stays choosable
+        for code in codes:
+            self.subtitle_language.addItem(language_name(code), code)
+        self.subtitle_language.setCurrentIndex(
+            max(0, self.subtitle_language.findData(settings.subtitle_language))
+        )
+        self.subtitle_language.setToolTip(
+            _(
+                "Vilka undertexter en film börjar med. Har filmen inte språket visas dess "
+                "första. Under filmen väljer du i filmraden eller med S."
+            )
+        )
+        form.addRow(_("Undertexternas språk:"), self.subtitle_language)
         self.target = NumberField()
         self.target.setRange(0, 100)
         self.target.setSuffix(" %")
@@ -79,6 +98,7 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             end_of_step_sound=self.sound.isChecked(),
             subtitle_size=self.subtitles.currentData(),
+            subtitle_language=self.subtitle_language.currentData(),
             knowledge_target_percent=self.target.value(),
             retention_days=self.retention.value() or None,
         )

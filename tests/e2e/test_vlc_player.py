@@ -82,3 +82,28 @@ def test_unreadable_film_reports_failure(qtbot, player: VlcPlayer, tmp_path: Pat
         player.play()
     assert "Filmen" in blocker.args[0] and "VLC" in blocker.args[0]
     assert player.state == PlayerState.FAILED
+
+
+def test_switching_the_subtitle_track_changes_what_libvlc_shows(
+    qtbot, player: VlcPlayer, film: Path, tmp_path: Path
+) -> None:
+    """Two tracks (Swedish, Arabic): choosing one makes libVLC report that track as shown,
+    and a choice made before the tracks are listed is applied when they are."""
+    sv = write_vtt(tmp_path / "film.sv.vtt", [(0.0, 6.0, "Hej och välkomna")])
+    ar = write_vtt(tmp_path / "film.ar.vtt", [(0.0, 6.0, "مرحبا بكم")])
+    player.load(film, [SubtitleFile("sv", sv), SubtitleFile("ar", ar)])
+    player.set_subtitles("ar")  # before play: libVLC lists no tracks yet
+    with qtbot.waitSignal(
+        player.state_changed, timeout=10_000, check_params_cb=lambda s: s == "playing"
+    ):
+        player.play()
+    qtbot.waitUntil(lambda: len(player.subtitle_track_ids()) == 2, timeout=10_000)
+    swedish, arabic = player.subtitle_track_ids()
+    qtbot.waitUntil(lambda: player.shown_subtitle_track() == arabic, timeout=5_000)
+    player.set_subtitles("sv")
+    qtbot.waitUntil(lambda: player.shown_subtitle_track() == swedish, timeout=5_000)
+    player.set_subtitles(None)
+    qtbot.waitUntil(lambda: player.shown_subtitle_track() == -1, timeout=5_000)
+    player.set_subtitles("ar")
+    qtbot.waitUntil(lambda: player.shown_subtitle_track() == arabic, timeout=5_000)
+    assert player.subtitle_language() == "ar"

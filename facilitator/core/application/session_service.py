@@ -21,6 +21,7 @@ from facilitator.core.application.presentation import (
     projector_card,
     step_prompt,
 )
+from facilitator.core.application.private_notebook import PrivateNotebook
 from facilitator.core.application.recording import SessionRecording
 from facilitator.core.application.reflection_ledger import ReflectionLedger
 from facilitator.core.application.storage_gateway import StorageGateway
@@ -84,6 +85,7 @@ class SessionService:
         self._language = language
         self.recording = SessionRecording(storage, session_uuid)
         self.reflections = ReflectionLedger(storage, session_uuid, self.current_prompt)
+        self.notes = PrivateNotebook(storage, session_uuid, lambda: self.engine.current_key)
         # What covers the step's own card: black or the rules (the leader's toggles) over the
         # film's card (a pause question, the end question, or the text when a film fails).
         self._cover: ProjectorCard | None = None
@@ -191,6 +193,7 @@ class SessionService:
         if not self.is_running:
             return
         self._act(self.engine.end)
+        self.notes.flush()
         self.recording.finish(self.engine)
         self._entered = None
         self.step_entered.emit(StepEntered(None, None))
@@ -209,7 +212,9 @@ class SessionService:
         return True
 
     def save_progress(self) -> None:
-        """The autosave: where the session is, for resuming after a crash."""
+        """The autosave (and the last save at quit): where the session is, and what the
+        leader typed in a private note, for resuming after a crash."""
+        self.notes.flush()
         if self.is_running:
             self.recording.progress(self.engine)
 
@@ -281,6 +286,7 @@ class SessionService:
             # After the view: the film starts on a surface that already shows the film card.
             self.step_entered.emit(StepEntered(key, self.content(key)))
             self.reflections.refresh()
+            self.notes.refresh()
 
     def module_title(self) -> str:
         return module_title(self._content, self.engine.current_key, self._language)

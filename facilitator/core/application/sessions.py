@@ -50,6 +50,7 @@ class Sessions:
         """Continue a session that a crash or a quit interrupted."""
         service = self._new(engine, modules, session_uuid, rehearsal=False)
         self._storage.reflections_for(session_uuid, service.reflections.load)
+        self._storage.private_notes_for(session_uuid, service.notes.load)
         service.continue_restored()
         self.started.emit(service)
         return service

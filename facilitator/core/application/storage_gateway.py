@@ -28,6 +28,7 @@ from facilitator.core.storage.records import (
     HistoryPage,
     HistoryQuery,
     ModuleRef,
+    PrivateNote,
     ReflectionDraft,
     ReflectionKind,
     ReflectionRecord,
@@ -72,6 +73,8 @@ class SessionDetail:
     record: SessionRecord
     reflections: tuple[ReflectionRecord, ...]
     attendance: AttendanceCounts | None
+    private_notes: tuple[PrivateNote, ...] = ()
+    """The leader's own notes: for the leader's eyes in the history, never in an export."""
 
 
 class StorageGateway:
@@ -245,6 +248,24 @@ class StorageGateway:
     ) -> None:
         self._run(lambda repo: repo.reflections.for_session(session_uuid), done)
 
+    # --- the leader's private notes -----------------------------------------------------------
+
+    def save_private_note(
+        self,
+        session_uuid: str,
+        step_key: str,
+        text: str,
+        done: Callable[[None], None],
+        failed: Failed | None = None,
+    ) -> None:
+        """Set a step's note (blank text removes it); ``done`` once it is committed."""
+        self._run(lambda repo: repo.private_notes.save(session_uuid, step_key, text), done, failed)
+
+    def private_notes_for(
+        self, session_uuid: str, done: Callable[[tuple[PrivateNote, ...]], None]
+    ) -> None:
+        self._run(lambda repo: repo.private_notes.for_session(session_uuid), done)
+
     # --- close-out ---------------------------------------------------------------------------
 
     def save_attendance(self, session_uuid: str, counts: AttendanceCounts) -> None:
@@ -266,6 +287,7 @@ class StorageGateway:
                 repo.sessions.get(uuid),
                 repo.reflections.for_session(uuid),
                 repo.tallies.attendance(uuid),
+                repo.private_notes.for_session(uuid),
             )
 
         self._run(gather, done, failed)

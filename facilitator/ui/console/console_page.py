@@ -30,7 +30,9 @@ from facilitator.core.markdown.html import markdown_html
 from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.notice_board import NoticeBoard
 from facilitator.ui.console.phase_strip import PhaseStrip
+from facilitator.ui.console.subtitle_picker import SubtitlePicker
 from facilitator.ui.widgets.command_button import CommandButton
+from facilitator.ui.widgets.private_note_box import PrivateNoteBox
 
 PHASE_STYLE = {
     StepPhase.NORMAL: "color: #1b2430;",
@@ -51,7 +53,6 @@ class ConsolePage(QWidget):
     film_toggle_requested = Signal()
     film_skip_requested = Signal(float)
     film_restart_requested = Signal()
-    film_subtitles_requested = Signal()
     film_volume_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -145,12 +146,14 @@ class ConsolePage(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(_("Dina anteckningar (syns bara här)")))
+        layout.addWidget(QLabel(_("Handledning för steget (syns bara här)")))
         self.leader_notes = QTextBrowser()
         self.leader_notes.setObjectName("leaderNotes")
         self.leader_notes.setOpenLinks(False)
         self.leader_notes.setStyleSheet("font-size: 13pt;")
         layout.addWidget(self.leader_notes, 3)
+        self.private_note = PrivateNoteBox()
+        layout.addWidget(self.private_note, 1)
         self.preview_title = QLabel(_("Det här ser gruppen"))
         layout.addWidget(self.preview_title)
         self.preview_host = QFrame()
@@ -189,17 +192,14 @@ class ConsolePage(QWidget):
                 _("Spela kapitlet från början"),
                 self.film_restart_requested.emit,
             ),
-            (
-                _("Text"),
-                _("Undertexter på eller av (S)"),
-                self.film_subtitles_requested.emit,
-            ),
         )
         for text, tip, slot in controls:
             button = CommandButton(text)
             button.setToolTip(tip)
             button.clicked.connect(slot)
             row.addWidget(button)
+        self.subtitles = SubtitlePicker()
+        row.addWidget(self.subtitles)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(100)

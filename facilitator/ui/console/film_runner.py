@@ -2,7 +2,11 @@
 question, and reports the end or a problem. The session service decides what the room sees.
 
 Each film step remembers where it was left, so going back to it continues there (the console's
-"Kapitlet från början" is one key away) instead of starting the film again from 0:00."""
+"Kapitlet från början" is one key away) instead of starting the film again from 0:00.
+
+Subtitles: a film starts with the settings' language (or the film's first track); once the
+leader picks a track (the film bar's list, or S: off, then each language), that choice holds
+for the rest of the session's films that have it."""
 
 from __future__ import annotations
 
@@ -20,8 +24,15 @@ from facilitator.core.films.playback import (
     PlayerState,
     PlayerUnavailable,
 )
+from facilitator.core.films.subtitle_choice import (
+    SubtitleState,
+    language_name,
+    next_language,
+    starting_language,
+)
 from facilitator.core.films.subtitles import Chapter
 from facilitator.core.i18n import _
+from facilitator.core.settings import SUBTITLES_FIRST
 from facilitator.malloc_arenas import release_freed_memory
 
 log = logging.getLogger(__name__)
@@ -42,16 +53,28 @@ class FilmRunner(QObject):
     finished = Signal()
     problem = Signal(str)
     position_text = Signal(str)
+    subtitles_changed = Signal(SubtitleState)
 
-    def __init__(self, make_player: Callable[[], Player], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        make_player: Callable[[], Player],
+        parent: QObject | None = None,
+        subtitle_preference: Callable[[], str] = lambda: SUBTITLES_FIRST,
+    ) -> None:
+        """``subtitle_preference`` reads the settings' default subtitle language when a film
+        starts, so a change in the settings counts from the next film on."""
         super().__init__(parent)
         self._make_player = make_player
+        self._subtitle_preference = subtitle_preference
         self._player: Player | None = None
         self._program: FilmProgram | None = None
         self._step: str | None = None
         self._left_at: dict[str, float] = {}
         self._tracker = PausePointTracker(())
-        self._subtitles_on = True
+        self._subtitles = SubtitleState()
+        # The leader's own pick in this session (None: off); unset until they pick.
+        self._picked: str | None = None
+        self._has_picked = False
 
     @property
     def active(self) -> bool:
@@ -80,8 +103,8 @@ class FilmRunner(QObject):
             self._tracker.fired = {
                 i for i, point in enumerate(program.pause_points) if point.at < resume_at
             }
-        if not self._subtitles_on:
-            player.set_subtitles(None)
+        languages = tuple(track.language for track in program.subtitles)
+        self._show_subtitles(SubtitleState(languages, self._starting_subtitles(languages)))
         player.play()
 
     def leave(self) -> None:
@@ -153,12 +176,33 @@ class FilmRunner(QObject):
         if self._player.state != PlayerState.PLAYING:
             self._player.resume()
 
-    def toggle_subtitles(self) -> bool:
-        self._subtitles_on = not self._subtitles_on
-        if self._player is not None and self._program is not None:
-            language = self._program.subtitles[0].language if self._program.subtitles else None
-            self._player.set_subtitles(language if self._subtitles_on else None)
-        return self._subtitles_on
+    @property
+    def subtitles(self) -> SubtitleState:
+        return self._subtitles
+
+    def cycle_subtitles(self) -> None:
+        """The S key: off → each of the film's languages in turn → off."""
+        languages = self._subtitles.languages
+        if self.active and languages:
+            self.choose_subtitles(next_language(self._subtitles.current, languages))
+
+    def choose_subtitles(self, language: str | None) -> None:
+        """The leader picked a track (None: off)."""
+        if not self.active or (language is not None and language not in self._subtitles.languages):
+            return
+        self._picked, self._has_picked = language, True
+        self._show_subtitles(SubtitleState(self._subtitles.languages, language))
+
+    def _starting_subtitles(self, languages: tuple[str, ...]) -> str | None:
+        if self._has_picked and (self._picked is None or self._picked in languages):
+            return self._picked
+        return starting_language(self._subtitle_preference(), languages)
+
+    def _show_subtitles(self, state: SubtitleState) -> None:
+        self._subtitles = state
+        if self._player is not None:
+            self._player.set_subtitles(state.current)
+        self.subtitles_changed.emit(state)
 
     @property
     def subtitles_label(self) -> str:
@@ -166,9 +210,10 @@ class FilmRunner(QObject):
         program = self._program
         if program is None or not program.subtitles:
             return _("Inga undertexter")
-        if not self._subtitles_on:
+        current = self._subtitles.current
+        if current is None:
             return _("Undertexter av")
-        return _("Undertexter på ({language})").format(language=program.subtitles[0].language)
+        return _("Undertexter på ({language})").format(language=language_name(current))
 
     def set_volume(self, percent: int) -> None:
         if self._player is not None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from facilitator.core.i18n import _
-from facilitator.ui.widgets.reflection_entry import TYPING_FIELD
+from facilitator.ui.widgets.typing_keys import TYPING_FIELD
 
 CLICKER_STYLE = "color: #1b2430; background: #e6edf3; padding: 4px 10px; border-radius: 6px;"
 TYPING_STYLE = (

@@ -105,7 +105,8 @@ class SessionController(QObject):
         c.film_toggle_requested.connect(film.toggle)
         c.film_skip_requested.connect(film.skip)
         c.film_restart_requested.connect(film.restart_chapter)
-        c.film_subtitles_requested.connect(film.toggle_subtitles)
+        c.subtitles.chosen.connect(film.choose_subtitles)
+        film.subtitles_changed.connect(c.subtitles.show_state)
         c.film_volume_changed.connect(film.set_volume)
         film.position_text.connect(self._film_time)
         film.question.connect(self.service.film_question)
@@ -200,7 +201,7 @@ class SessionController(QObject):
 
     def _toggle_subtitles(self) -> None:
         if self._film is not None:
-            self._film.toggle_subtitles()
+            self._film.cycle_subtitles()
 
     def _space(self) -> None:
         """Space plays and pauses a running film; everywhere else it moves on (clicker)."""

@@ -23,6 +23,7 @@ from facilitator.core.i18n import _
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.landing_offer import LandingOffer
+from facilitator.ui.console.private_note_controller import PrivateNoteController
 from facilitator.ui.console.reflection_controller import ReflectionController
 from facilitator.ui.console.session_controller import SessionController
 from facilitator.ui.console.storage_notice import StorageNotice
@@ -48,6 +49,7 @@ class RunningSession:
     preview: ProjectorView
     screens: ProjectorScreens
     film: FilmRunner
+    notes: PrivateNoteController
     subscriptions: Subscriptions = field(default_factory=Subscriptions)
 
 
@@ -83,7 +85,9 @@ class SessionLauncher(QObject):
         console.preview_layout.addWidget(preview)
         projector = ProjectorView()
         screens = ProjectorScreens(self._qapp, projector, self._window)
-        film = FilmRunner(self._make_player, console)
+        film = FilmRunner(
+            self._make_player, console, lambda: self._settings.current.subtitle_language
+        )
 
         def film_surface() -> QWidget:
             return projector.film_surface if projector.isVisible() else preview.film_surface
@@ -105,8 +109,9 @@ class SessionLauncher(QObject):
         panel = ReflectionPanel()
         console.reflection_layout.addWidget(panel)
         reflections = ReflectionController(panel, service.reflections)
+        notes = PrivateNoteController(console.private_note, service.notes)
         running = RunningSession(
-            service, controller, reflections, console, projector, preview, screens, film
+            service, controller, reflections, console, projector, preview, screens, film, notes
         )
         self.current = running
         StorageNotice(console, service, self._storage, running.subscriptions)
@@ -191,6 +196,7 @@ class SessionLauncher(QObject):
         self.current = None
         running.controller.close()
         running.reflections.close()
+        running.notes.close()
         running.subscriptions.cancel_all()
         running.film.release()
         running.screens.release()

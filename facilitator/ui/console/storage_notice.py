@@ -39,6 +39,7 @@ class StorageNotice:
 
     def _trouble(self, message: str) -> None:
         self._service.reflections.storage_trouble()
+        self._service.notes.storage_trouble()
         self._tell(message)
 
     def _tell(self, message: str) -> None:
@@ -47,6 +48,7 @@ class StorageNotice:
 
     def _recovered(self, _none: None) -> None:
         self._service.reflections.storage_recovered()
+        self._service.notes.storage_recovered()
         self._console.notices.withdraw(OWNER)
 
     def save_copy(self) -> None:

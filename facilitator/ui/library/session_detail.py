@@ -1,14 +1,18 @@
-"""A past session at a glance: when, where, who came (counts), what the group said — with
-exports and deletion. Read-only; private notes are not shown here either."""
+"""A past session at a glance: when, where, who came (counts), what the group said, and the
+leader's own private notes (last, marked as theirs alone) — with exports and deletion.
+Read-only. The notes are shown here because the leader is the one looking; the exports
+offered below never carry them."""
 
 from __future__ import annotations
+
+import json
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from facilitator.core.application.storage_gateway import SessionDetail
 from facilitator.core.i18n import _
-from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
+from facilitator.core.storage.records import PrivateNote, ReflectionKind, ReflectionRecord
 
 
 def detail_markdown(detail: SessionDetail) -> str:
@@ -34,7 +38,40 @@ def detail_markdown(detail: SessionDetail) -> str:
             marker = "" if item.kind == ReflectionKind.NOTE else f"*{item.kind.label}:* "
             lines.append(f"- {marker}{item.text}")
         lines.append("")
+    lines.extend(private_notes_markdown(detail.private_notes, detail.record.plan_json))
     return "\n".join(lines)
+
+
+def private_notes_markdown(notes: tuple[PrivateNote, ...], plan_json: str) -> list[str]:
+    if not notes:
+        return []
+    titles = step_titles(plan_json)
+    order = list(titles)
+    lines = [
+        "## " + _("Dina egna anteckningar"),
+        "",
+        "*" + _("Bara du ser dem. De följer inte med i någon export.") + "*",
+        "",
+    ]
+    for note in sorted(notes, key=lambda n: order.index(n.step_key) if n.step_key in order else 0):
+        title = titles.get(note.step_key) or note.step_key or _("Hela sessionen")
+        lines.append(f"**{title}**")
+        lines.append("")
+        # A backslash keeps the leader's own line breaks (Markdown would join the lines).
+        quoted = [f"> {line}" if line.strip() else ">" for line in note.text.splitlines()]
+        lines.extend(line + "\\" for line in quoted[:-1])
+        lines.extend(quoted[-1:])
+        lines.append("")
+    return lines
+
+
+def step_titles(plan_json: str) -> dict[str, str]:
+    """Each step's title by its key, in plan order; empty when the plan cannot be read."""
+    try:
+        steps = json.loads(plan_json).get("steps", [])
+        return {str(step["key"]): str(step.get("title", "")) for step in steps}
+    except (ValueError, AttributeError, KeyError, TypeError):
+        return {}
 
 
 class SessionDetailDialog(QDialog):

@@ -78,9 +78,13 @@ class VlcPlayer(QObject):
         self._stop_at: float | None = None
         self._subtitles: tuple[SubtitleFile, ...] = ()
         self._subtitle_language: str | None = None
+        # libVLC lists a film's subtitle tracks only once it plays: a choice made before that
+        # (at load, or by the runner right after) is applied when the tracks appear.
+        self._subtitles_pending = False
         self.state = PlayerState.IDLE
         self.state_changed.connect(self._remember_state)
         self.time_changed.connect(self._check_stop)
+        self.time_changed.connect(self._apply_pending_subtitles)
         self._vlc_ended.connect(self._interpret_end)
         self._vlc_error.connect(lambda: self._fail(_("Filmen gick inte att spela.")))
 
@@ -218,6 +222,7 @@ class VlcPlayer(QObject):
                 self._vlc.MediaSlaveType.subtitle, track.path.resolve().as_uri(), index == 0
             )
         self._subtitle_language = self._subtitles[0].language if self._subtitles else None
+        self._subtitles_pending = bool(self._subtitles)
 
     def play(self) -> None:
         self.ensure()
@@ -264,24 +269,39 @@ class VlcPlayer(QObject):
         return self._subtitle_language
 
     def set_subtitles(self, language: str | None) -> None:
-        """None turns subtitles off; a language picks that track."""
-        if self._player is None:
-            return
-        tracks = [t for t in (self._player.video_get_spu_description() or []) if t[0] >= 0]
+        """None turns subtitles off; a language picks that track (off when the film has no
+        such track). Before the film plays, the choice waits for libVLC's tracks."""
         languages = [s.language for s in self._subtitles]
-        if language is None or language not in languages or not tracks:
-            self._player.video_set_spu(-1)
-            self._subtitle_language = None
+        self._subtitle_language = language if language in languages else None
+        self._subtitles_pending = True
+        self._apply_pending_subtitles()
+
+    def _apply_pending_subtitles(self, _seconds: float = 0.0) -> None:
+        if not self._subtitles_pending or self._player is None:
             return
-        index = languages.index(language)
-        track_id = tracks[min(index, len(tracks) - 1)][0]
-        self._player.video_set_spu(track_id)
-        self._subtitle_language = language
+        tracks = self.subtitle_track_ids()
+        if not tracks:
+            return  # not listed yet; the next time event tries again
+        self._subtitles_pending = False
+        if self._subtitle_language is None:
+            self._player.video_set_spu(-1)
+            return
+        # The film's tracks are listed in the order they were added at load: the module's.
+        index = [s.language for s in self._subtitles].index(self._subtitle_language)
+        self._player.video_set_spu(tracks[min(index, len(tracks) - 1)])
+
+    def subtitle_track_ids(self) -> list[int]:
+        """libVLC's ids of the film's subtitle tracks, in the order they were added."""
+        if self._player is None:
+            return []
+        return [t[0] for t in (self._player.video_get_spu_description() or []) if t[0] >= 0]
+
+    def shown_subtitle_track(self) -> int:
+        """The track libVLC shows now (-1: none), as libVLC itself reports it."""
+        return int(self._player.video_get_spu()) if self._player is not None else -1
 
     def subtitle_track_count(self) -> int:
-        if self._player is None:
-            return 0
-        return len([t for t in (self._player.video_get_spu_description() or []) if t[0] >= 0])
+        return len(self.subtitle_track_ids())
 
     def set_volume(self, percent: int) -> None:
         if self._player is not None:

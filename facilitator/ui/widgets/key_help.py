@@ -22,7 +22,7 @@ KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("Avsluta sessionen (frågar först om steg återstår)"), ("Ctrl+E",)),
     (N_("Film: spela eller pausa"), ("K", N_("mellanslag under film"))),
     (N_("Film: tio sekunder bakåt / framåt"), ("J", "L")),
-    (N_("Film: undertexter av/på"), ("S",)),
+    (N_("Film: byt undertexter (av, sedan varje språk)"), ("S",)),
     (N_("Spara en reflektion"), ("Enter",)),
     (N_("Reflektionens typ: {kinds}"), ("Ctrl+1 … Ctrl+4",)),
     (N_("Visa kortkommandon"), ("?", "F1")),

@@ -1,13 +1,8 @@
-"""The text field the leader types reflections into, while the clicker stays in charge.
-
-The console binds single keys (Space, ←, →, B, ., P, R, +) as window shortcuts for the
-presenter clicker. A shortcut wins over the focused widget unless the widget claims the key
-in its ShortcutOverride event; this field claims every key that types or edits, so a sentence
-with spaces is text, not "next step" — and Esc, so Esc leaves the field (keeping the draft)
-instead of reaching the window's "leave full screen". It gives PageUp, PageDown and F5 back on
-purpose: that is what clickers send, and the leader must be able to move on with the cursor
-still in here. While it has focus the console is in *typing mode* (``TYPING_FIELD``; see
-facilitator/ui/console/key_mode.py).
+"""The text field the leader types reflections into, while the clicker stays in charge: which
+keys type and which steer is decided in ``typing_keys`` (shared with the private note).
+QPlainTextEdit happens to decide most of this the same way today; the rule is written out
+because losing a word to "next step", or a clicker press to the text field, would be worse
+than a few lines of code.
 """
 
 from __future__ import annotations
@@ -18,39 +13,10 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-# Keys the clicker sends: never the field's, even while typing.
-CLICKER_KEYS = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_F5})
-# A widget with this property true takes letters as text: the console is in typing mode.
-TYPING_FIELD = "typingField"
-# Keys without text that still edit or move within the text.
-EDITING_KEYS = frozenset(
-    {
-        Qt.Key.Key_Left,
-        Qt.Key.Key_Right,
-        Qt.Key.Key_Up,
-        Qt.Key.Key_Down,
-        Qt.Key.Key_Home,
-        Qt.Key.Key_End,
-        Qt.Key.Key_Backspace,
-        Qt.Key.Key_Delete,
-        Qt.Key.Key_Return,
-        Qt.Key.Key_Enter,
-        Qt.Key.Key_Escape,
-    }
-)
-TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+from facilitator.ui.widgets.typing_keys import CLICKER_KEYS, TYPING_FIELD, claim_typing_keys
+
 MIN_LINES = 2
 MAX_LINES = 6
-
-
-def is_typing(event: QKeyEvent) -> bool:
-    """A key that, in a text field, types or edits rather than commands."""
-    if event.modifiers() & ~TYPING_MODIFIERS:
-        return False  # Ctrl/Alt/Meta combinations stay shortcuts (Ctrl+1…4, Ctrl+Q)
-    if Qt.Key(event.key()) in EDITING_KEYS:
-        return True
-    text = event.text()
-    return bool(text) and text.isprintable()
 
 
 class ReflectionEntry(QPlainTextEdit):
@@ -73,13 +39,8 @@ class ReflectionEntry(QPlainTextEdit):
         return self.toPlainText()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if Qt.Key(event.key()) in CLICKER_KEYS:
-                event.ignore()  # not ours: let the window's shortcut have it
-                return True
-            if is_typing(event):
-                event.accept()  # ours: the window's single-key shortcut must not fire
-                return True
+        if claim_typing_keys(event):
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
