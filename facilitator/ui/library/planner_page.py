@@ -1,6 +1,7 @@
 """The planner reads like a run sheet: start time · step · format · minutes. Editing minutes,
 skipping, moving or adding a break recomputes every later start time at once, and the plan's
-length is shown against the length chosen ("90 min av valda 75 min") with an offer to fit it."""
+length is shown against the length chosen ("90 min av valda 75 min") with an offer to fit it.
+Place and leader are asked here, so the summary says where the session was held."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -66,6 +68,7 @@ class PlannerPage(QWidget):
         self.fit_button.clicked.connect(self._fit)
         top.addWidget(self.fit_button)
         layout.addLayout(top)
+        layout.addLayout(self._build_facts())
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -129,6 +132,32 @@ class PlannerPage(QWidget):
         run_row.addWidget(self.rehearse_button)
         run_row.addWidget(self.start_button)
         layout.addLayout(run_row)
+
+    def _build_facts(self) -> QHBoxLayout:
+        """Where, and who leads: printed on the summary ("Plats –" when left empty)."""
+        row = QHBoxLayout()
+        self.place_edit = QLineEdit()
+        self.place_edit.setPlaceholderText(_("Till exempel Kalmar, Stadshuset"))
+        self.place_edit.setAccessibleName(_("Plats"))
+        self.leader_edit = QLineEdit()
+        self.leader_edit.setPlaceholderText(_("Ditt namn, om det ska stå i sammanfattningen"))
+        self.leader_edit.setAccessibleName(_("Samtalsledare"))
+        for text, edit in ((_("Plats:"), self.place_edit), (_("Samtalsledare:"), self.leader_edit)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            row.addWidget(label)
+            row.addWidget(edit, 1)
+        return row
+
+    def set_facts(self, place: str, leader: str) -> None:
+        self.place_edit.setText(place)
+        self.leader_edit.setText(leader)
+
+    def place(self) -> str:
+        return self.place_edit.text().strip()
+
+    def leader(self) -> str:
+        return self.leader_edit.text().strip()
 
     def _button(self, text: str, tooltip: str, shortcut: str | None = None) -> QPushButton:
         button = QPushButton(text)
