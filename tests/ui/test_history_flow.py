@@ -41,7 +41,7 @@ def test_deleting_names_the_exported_files_and_may_delete_them(
     (question,) = answers.texts("DeleteSessionQuestion")
     assert "”Tisdagsgruppen”, Kalmar" in question
     assert "raderas på riktigt" in question
-    assert f"finns kvar:\n• {summary}" in question
+    assert f"finns kvar:\nI mappen {summary.parent}:\n• Tisdag.pdf" in question
     assert "flyttad" not in question
     assert summary.exists() is not take_files
     rig.close()

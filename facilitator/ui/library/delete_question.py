@@ -16,6 +16,18 @@ from facilitator.core.storage.records import SessionRecord
 LISTED_FILES = 8
 
 
+def listed_by_folder(files: Sequence[Path]) -> str:
+    """Each folder once, its files by name under it: whole paths would wrap mid-name."""
+    folders: dict[Path, list[str]] = {}
+    for path in files:
+        folders.setdefault(path.parent, []).append(path.name)
+    text = ""
+    for folder, names in folders.items():
+        text += "\n" + _("I mappen {folder}:").format(folder=folder)
+        text += "".join(f"\n• {name}" for name in names)
+    return text
+
+
 class DeleteSessionQuestion(QMessageBox):
     def __init__(
         self, parent: QWidget | None, session: SessionRecord, files: Sequence[Path]
@@ -37,7 +49,7 @@ class DeleteSessionQuestion(QMessageBox):
                 "De här filerna exporterades från sessionen och finns kvar:",
                 len(files),
             )
-            informative += "".join(f"\n• {path}" for path in files[:LISTED_FILES])
+            informative += listed_by_folder(files[:LISTED_FILES])
             if len(files) > LISTED_FILES:
                 more = len(files) - LISTED_FILES
                 informative += "\n" + _("… och {n} till").format(n=more)

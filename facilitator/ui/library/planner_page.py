@@ -66,6 +66,10 @@ class PlannerPage(QWidget):
             "", _("Korta samtal och övningar så att planen ryms; filmer och pauser behålls")
         )
         self.fit_button.clicked.connect(self._fit)
+        # Hidden, it keeps its place: the run sheet must not jump when it comes and goes.
+        policy = self.fit_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.fit_button.setSizePolicy(policy)
         top.addWidget(self.fit_button)
         layout.addLayout(top)
         layout.addLayout(self._build_facts())
