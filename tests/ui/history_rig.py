@@ -45,6 +45,8 @@ class Answers:
     shown: list[QMessageBox] = field(default_factory=list)
     opened: list[QUrl] = field(default_factory=list)
     can_open_folders: bool = True
+    file_dialog_start: Path = Path()
+    """Where the last save dialog opened, with the file name it suggested."""
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._save_file)
