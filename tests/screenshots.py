@@ -51,6 +51,11 @@ def main() -> int:
     app.library.select(module_one.data.key)
     app.library.set_minutes(75)
     app.library._request_plan()
+    planner = app.parts.planner
+    planner.place_edit.setText("Kalmar, Stadshuset – sal Kalmarsund")
+    planner.leader_edit.setText("Amina Hassan")
+    planner.table.selectRow(5)
+    planner.break_button.click()  # the length against the chosen one, and the offer to fit
     shoot(app.window, out / "planner.png")
     app.parts.planner.start_requested.emit(False)
     running = app.parts.launcher.current

@@ -125,6 +125,7 @@ def _target(args: argparse.Namespace, paths: AppPaths) -> float:
 def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from facilitator.core.export import service
     from facilitator.core.storage.errors import SessionNotFound, StorageError
+    from facilitator.core.storage.records import ExportKind
 
     out = out or sys.stdout
     paths = resolve_paths()
@@ -153,6 +154,9 @@ def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
                         repo, args.session, args.output, folder=folder, manifests=manifests
                     )
                 ]
+            # Like the app, so deleting the session later can offer to delete these too.
+            kind = ExportKind.PDF if args.pdf else ExportKind.CSV if args.csv else ExportKind.JSON
+            repo.exports.record(args.session, written, kind)
     except SessionNotFound:
         return _fail(_("Ingen session med id {uuid} finns.").format(uuid=args.session), out)
     except (StorageError, OSError) as error:

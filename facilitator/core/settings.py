@@ -51,6 +51,12 @@ class Settings:
     recent_plans: tuple[str, ...] = field(default_factory=tuple)
     window_geometry: str | None = None
     """Where the main window was last (Qt's saveGeometry, base64); None: maximised."""
+    export_folder: str | None = None
+    """Where the last export went; None until then (the UI starts in the Documents folder)."""
+    last_place: str = ""
+    """The planner offers the place of the last session: a leader mostly uses one room."""
+    leader_name: str = ""
+    """Optional, printed on the summary; empty means none is stored."""
 
     def __post_init__(self) -> None:
         _check_choice("language", self.language, LANGUAGES)
@@ -70,6 +76,10 @@ class Settings:
             _check_type("projector_screen", self.projector_screen, str)
         if self.window_geometry is not None:
             _check_type("window_geometry", self.window_geometry, str)
+        if self.export_folder is not None:
+            _check_type("export_folder", self.export_folder, str)
+        _check_type("last_place", self.last_place, str)
+        _check_type("leader_name", self.leader_name, str)
         if not all(isinstance(p, str) for p in self.recent_plans) or len(self.recent_plans) > 10:
             raise SettingsError("recent_plans: at most 10 file paths")
 

@@ -1,5 +1,6 @@
-"""Long exports off the GUI thread with a progress dialog that can cancel, and "open folder"
-when done. The export functions themselves live in facilitator.core.export."""
+"""Long exports off the GUI thread with a progress dialog that can cancel; when done, what was
+written where (``export_done``). The export functions themselves live in
+facilitator.core.export."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from facilitator.core.export.progress import ExportCancelled
 from facilitator.core.i18n import _
+from facilitator.ui.export_done import OpenUrl, tell_written
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.widgets.work_progress import WorkProgress
 
@@ -26,12 +28,21 @@ ExportWork = Callable[[Callable[[float], None], Callable[[], bool]], Any]
 class ExportRunner(QObject):
     finished = Signal(object)  # the result (a path or a list of paths)
 
-    def __init__(self, tasks: BackgroundTasks, parent: QWidget) -> None:
+    def __init__(
+        self, tasks: BackgroundTasks, parent: QWidget, open_url: OpenUrl = QDesktopServices.openUrl
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._parent = parent
+        self._open_url = open_url
 
-    def run(self, title: str, work: ExportWork) -> None:
+    def run(
+        self,
+        title: str,
+        work: ExportWork,
+        written: Callable[[list[Path]], None] | None = None,
+    ) -> None:
+        """``written`` hears of the files once they are complete, before the leader is told."""
         progress = WorkProgress(self._parent, _("Export"), title)
 
         def job() -> Any:
@@ -39,10 +50,12 @@ class ExportRunner(QObject):
 
         def done(result: Any) -> None:
             progress.close()
+            paths = files_in(result)
+            if paths and written is not None:
+                written(paths)
             self.finished.emit(result)
-            first = result[0] if isinstance(result, list) and result else result
-            if isinstance(first, Path):
-                self._offer_folder(first)
+            if paths:
+                tell_written(self._parent, paths, self._open_url)
 
         def failed(error: Exception) -> None:
             progress.close()
@@ -60,14 +73,8 @@ class ExportRunner(QObject):
             _("Filen kunde inte skapas: {error}").format(error=message),
         )
 
-    def _offer_folder(self, path: Path) -> None:
-        box = QMessageBox(self._parent)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_("Klart"))
-        box.setText(_("Filen är sparad:\n{path}").format(path=path))
-        open_button = QPushButton(_("Öppna mappen"))
-        box.addButton(open_button, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_("Stäng"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+def files_in(result: object) -> list[Path]:
+    """What an export function returned (a path or a list of them), as a list of paths."""
+    items = result if isinstance(result, list) else [result]
+    return [item for item in items if isinstance(item, Path)]

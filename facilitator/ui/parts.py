@@ -18,6 +18,7 @@ from facilitator.ui.console.closeout_flow import CloseoutFlow
 from facilitator.ui.console.quit_guard import QuitGuard
 from facilitator.ui.console.resume_offer import ResumeOffer
 from facilitator.ui.console.session_launcher import SessionLauncher
+from facilitator.ui.export_destination import ExportDestination
 from facilitator.ui.export_runner import ExportRunner
 from facilitator.ui.library.history_controller import HistoryController
 from facilitator.ui.library.history_page import SessionHistoryPage
@@ -27,6 +28,7 @@ from facilitator.ui.library.module_importer import ModuleImporter
 from facilitator.ui.library.plan_files_controller import PlanFilesController
 from facilitator.ui.library.planner_page import PlannerPage
 from facilitator.ui.library.planning_flow import PlanningFlow
+from facilitator.ui.library.session_exports import SessionExporter
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.shell import Shell
 from facilitator.ui.tasks import BackgroundTasks
@@ -97,7 +99,7 @@ class UiParts:
             self.launcher.closed.connect(lambda _service: w.show_page(self.library_page))
 
     def _after_session(self, service: SessionService) -> None:
-        self.closeout.begin(service.session_uuid, service.modules)
+        self.closeout.begin(service.session_uuid, service.modules, service.rehearsal)
 
     def show_history(self) -> None:
         language = self.services.sessions.language
@@ -131,14 +133,14 @@ def build_parts(
     exports = ExportRunner(tasks, window)
     history_page = SessionHistoryPage()
     window.add_page(history_page)
-    history = HistoryController(
-        history_page,
+    exporter = SessionExporter(
         s.storage,
         exports,
-        s.paths.export_dir,
+        ExportDestination(window, s.settings),
         lambda: catalog_manifests(s.catalog),
         s.settings,
     )
+    history = HistoryController(history_page, s.storage, exporter)
     return UiParts(
         qapp=qapp,
         window=window,
@@ -157,7 +159,7 @@ def build_parts(
         importer=ModuleImporter(window, tasks, s.paths.user_modules_dir, probe),
         history_page=history_page,
         history=history,
-        closeout=CloseoutFlow(window, s.storage, history.export_pdf, s.settings),
+        closeout=CloseoutFlow(window, s.storage, exporter.export_pdf, s.settings),
         cue=CueSound(
             resources_dir() / "sounds" / "end-of-step.wav", s.settings.current.end_of_step_sound
         ),

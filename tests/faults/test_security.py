@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from facilitator.app import Application, prepare
 from facilitator.core.content.catalog import Catalog
@@ -348,7 +348,7 @@ def _on_disk(database: Path) -> bytes:
 
 
 def test_a_session_deleted_from_the_history_is_gone_from_the_disk_and_the_backups(
-    application: Application, qtbot: Any
+    application: Application, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = application
     running = start_session(app, qtbot)
@@ -363,7 +363,12 @@ def test_a_session_deleted_from_the_history_is_gone_from_the_disk_and_the_backup
     )  # as a migration would
     assert SECRET.encode() in copy.read_bytes()
 
-    app.parts.history_page.delete_requested.emit(session)  # the leader confirmed on the page
+    def confirm(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "Ta bort för gott").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", confirm)  # the leader confirms the deletion
+    app.parts.history_page.delete_requested.emit(session)
     qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
     assert SECRET.encode() not in _on_disk(database)
     assert list(app.services.paths.backup_dir.iterdir()) == []

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from facilitator.app import Application, prepare
 from facilitator.core.storage.records import AttendanceCounts
@@ -71,11 +71,15 @@ def test_plan_run_unplug_finish(qtbot, app: Application, monkeypatch) -> None:
     assert app.window.current_page() is app.parts.closeout.evaluation
     app.parts.closeout.evaluation.saved.emit(app.parts.closeout.evaluation.results())
     qtbot.waitUntil(lambda: app.window.current_page() is app.parts.closeout.parking, timeout=10_000)
-    # The summary from the end of the session: written off the GUI thread, then offered.
+    # The summary from the end of the session: where the leader chose, written off the GUI
+    # thread, then offered.
     monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
+    chosen = app.services.paths.data_dir.parent / "Dokument" / "Grund 1.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(chosen), ""))
     with qtbot.waitSignal(app.parts.exports.finished, timeout=30_000) as exported:
         app.parts.closeout.parking.export_requested.emit()
     pdf = exported.args[0]
+    assert pdf == chosen
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Grund 1" in text and "Kvinnor" in text
     app.parts.closeout.parking.done.emit()

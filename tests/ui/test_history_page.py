@@ -16,7 +16,6 @@ from facilitator.core.storage.records import (
     SessionLifecycle,
     SessionSummary,
 )
-from facilitator.ui.library import history_page
 from facilitator.ui.library.history_model import Period
 from facilitator.ui.library.history_page import SessionHistoryPage as HistoryView
 from facilitator.ui.widgets.confirm import confirm
@@ -124,30 +123,30 @@ def test_open_and_export_the_selected_session(qtbot, page) -> None:
     assert exported.args == ["s2"]
 
 
-@pytest.mark.parametrize("sure", [False, True])
-def test_delete_asks_and_says_it_is_for_real(qtbot, page, monkeypatch, sure: bool) -> None:
-    asked: list[str] = []
-
-    def fake_confirm(_parent, title, text, informative, action) -> bool:
-        asked.append(" ".join((title, text, informative, action)))
-        return sure
-
-    monkeypatch.setattr(history_page.confirming, "confirm", fake_confirm)
+def test_delete_goes_to_the_owner_who_asks(qtbot, page) -> None:
+    # The question names the exported files still on disk, which only the owner can look up
+    # (tests/ui/test_history_flow.py shows it).
     page.set_page(result(HistoryQuery(limit=20), 3))
     page.table.setFocus()
     page.table.selectRow(0)
     deleted: list[str] = []
     page.delete_requested.connect(deleted.append)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    (question,) = asked
-    assert "Socialtjänsten, grupp 0" in question
-    assert "reflektioner raderas på riktigt" in question
-    assert "går inte att återställa" in question
-    assert deleted == (["s0"] if sure else [])
-    if sure:
-        page.remove_session("s0")
-        assert page.model.rowCount() == 2
-        assert page.count.text() == "Visar 2 av 2"
+    assert deleted == ["s0"]
+    page.remove_session("s0")
+    assert page.model.rowCount() == 2
+    assert page.count.text() == "Visar 2 av 2"
+
+
+def test_rehearsals_are_hidden_until_asked_for(qtbot, page) -> None:
+    assert not page.rehearsals.isChecked()
+    assert page.query().include_rehearsals is False
+    with qtbot.waitSignal(page.query_changed, timeout=2000) as signal:
+        page.rehearsals.setChecked(True)
+    assert signal.args[0].include_rehearsals is True
+    rehearsal = dataclasses.replace(summary(0), rehearsal=True)
+    page.set_page(HistoryPage(items=(rehearsal,), total=1, query=page.query()))
+    assert page.model.index(0, 5).data() == "Repetition"
 
 
 def test_the_confirmation_speaks_swedish_and_defaults_to_keeping(qtbot, monkeypatch) -> None:

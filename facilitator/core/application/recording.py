@@ -15,9 +15,10 @@ from facilitator.core.storage.records import ModuleRef, SessionLifecycle, StepRu
 
 
 class SessionRecording:
-    def __init__(self, storage: StorageGateway, session_uuid: str) -> None:
+    def __init__(self, storage: StorageGateway, session_uuid: str, rehearsal: bool = False) -> None:
         self._storage = storage
         self.session_uuid = session_uuid
+        self.rehearsal = rehearsal
 
     def begin(
         self,
@@ -47,6 +48,7 @@ class SessionRecording:
                 modules=refs,
                 place=place,
                 leader_name=leader,
+                rehearsal=self.rehearsal,
             )
         )
         self.progress(engine)

@@ -91,7 +91,7 @@ class SessionResumer:
                 self.close(interrupted)
                 return None
             modules[ref.module_id] = opened
-        return self._sessions.restore(engine, modules, record.uuid)
+        return self._sessions.restore(engine, modules, record.uuid, rehearsal=record.rehearsal)
 
     def close(self, interrupted: InterruptedSession) -> None:
         self._storage.set_status(interrupted.record.uuid, SessionLifecycle.INTERRUPTED)

@@ -83,7 +83,7 @@ class SessionService:
         self.rehearsal = rehearsal
         self._content = step_contents(modules)
         self._language = language
-        self.recording = SessionRecording(storage, session_uuid)
+        self.recording = SessionRecording(storage, session_uuid, rehearsal)
         self.reflections = ReflectionLedger(storage, session_uuid, self.current_prompt)
         self.notes = PrivateNotebook(storage, session_uuid, lambda: self.engine.current_key)
         # What covers the step's own card: black or the rules (the leader's toggles) over the

@@ -45,10 +45,15 @@ class Sessions:
         return service
 
     def restore(
-        self, engine: SessionEngine, modules: Mapping[str, OpenModule], session_uuid: str
+        self,
+        engine: SessionEngine,
+        modules: Mapping[str, OpenModule],
+        session_uuid: str,
+        *,
+        rehearsal: bool = False,
     ) -> SessionService:
-        """Continue a session that a crash or a quit interrupted."""
-        service = self._new(engine, modules, session_uuid, rehearsal=False)
+        """Continue a session that a crash or a quit interrupted (a rehearsal stays one)."""
+        service = self._new(engine, modules, session_uuid, rehearsal)
         self._storage.reflections_for(session_uuid, service.reflections.load)
         self._storage.private_notes_for(session_uuid, service.notes.load)
         service.continue_restored()

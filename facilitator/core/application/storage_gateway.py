@@ -25,6 +25,8 @@ from facilitator.core.storage.errors import DatabaseOpenError, StorageError
 from facilitator.core.storage.records import (
     AttendanceCounts,
     EvaluationResult,
+    ExportKind,
+    ExportRecord,
     HistoryPage,
     HistoryQuery,
     ModuleRef,
@@ -60,6 +62,7 @@ class NewSession:
     """Worked out on the executor: hashing a module's folder reads its film."""
     place: str = ""
     leader_name: str | None = None
+    rehearsal: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,7 @@ class StorageGateway:
                 place=new.place,
                 leader_name=new.leader_name,
                 session_uuid=new.uuid,
+                rehearsal=new.rehearsal,
             )
             repo.sessions.set_status(new.uuid, SessionLifecycle.RUNNING)
 
@@ -294,6 +298,24 @@ class StorageGateway:
 
     def delete_session(self, uuid: str, done: Callable[[bool], None]) -> None:
         self._run(lambda repo: repo.erasure.delete_session(uuid), done)
+
+    def record_exports(
+        self,
+        uuid: str,
+        paths: Sequence[Path],
+        kind: ExportKind,
+        done: Callable[[tuple[ExportRecord, ...]], None] | None = None,
+        failed: Failed | None = None,
+    ) -> None:
+        """Remember files written from the session, so deleting it can offer to delete them."""
+        written = tuple(paths)
+        self._run(lambda repo: repo.exports.record(uuid, written, kind), done, failed)
+
+    def exports_of(
+        self, uuid: str, done: Callable[[tuple[ExportRecord, ...]], None], failed: Failed
+    ) -> None:
+        """Every file written from the session, whether or not it is still on disk."""
+        self._run(lambda repo: repo.exports.for_session(uuid), done, failed)
 
     def gather_export(
         self,

@@ -135,12 +135,17 @@ def write_csv(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]]
     return target
 
 
+# What follows the stem in the names of a session's two tables (the UI checks both are free).
+SESSION_CSV_ENDINGS = ("-reflektioner.csv", "-steg.csv")
+
+
 def write_session_csv(session: SessionExport, folder: Path, stem: str | None = None) -> list[Path]:
     """Two files in ``folder``: ``<stem>-reflektioner.csv`` and ``<stem>-steg.csv``."""
     stem = stem or export_stem(session)
+    reflections, steps = (folder / f"{stem}{ending}" for ending in SESSION_CSV_ENDINGS)
     return [
-        write_csv(folder / f"{stem}-reflektioner.csv", REFLECTION_HEADER, reflection_rows(session)),
-        write_csv(folder / f"{stem}-steg.csv", STEP_HEADER, step_rows(session)),
+        write_csv(reflections, REFLECTION_HEADER, reflection_rows(session)),
+        write_csv(steps, STEP_HEADER, step_rows(session)),
     ]
 
 

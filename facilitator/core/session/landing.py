@@ -175,6 +175,19 @@ def propose_landing(
         return None
     current = status.current_step
     later = plan.active_after(None if current is None else current.key)
+    return propose_cuts(plan, later, behind, floor_minutes=floor_minutes)
+
+
+def propose_cuts(
+    plan: SessionPlan,
+    later: Sequence[PlanStep],
+    behind: int,
+    *,
+    floor_minutes: int = DEFAULT_FLOOR_MINUTES,
+) -> LandingProposal | None:
+    """How to take `behind` minutes out of the steps `later` (of `plan`), by the rules above;
+    None when nothing can change. The planner uses it too, before a session starts, to fit a
+    plan that grew past the length chosen."""
 
     def slack(step: PlanStep) -> int:
         if step.has_fixed_length:

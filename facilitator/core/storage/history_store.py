@@ -87,6 +87,8 @@ def _conditions(query: HistoryQuery) -> list[ColumnElement[bool]]:
                 ),
             )
         )
+    if not query.include_rehearsals:
+        conditions.append(SessionRow.rehearsal.is_(False))
     if query.statuses:
         conditions.append(SessionRow.status.in_(sorted(s.value for s in query.statuses)))
     if query.since is not None:
@@ -132,6 +134,7 @@ def _details(connection: Connection, ids: list[int]) -> dict[int, Any]:
             SessionRow.title,
             SessionRow.place,
             SessionRow.leader_name,
+            SessionRow.rehearsal,
             SessionRow.status,
             SessionRow.started_at,
             SessionRow.ended_at,
@@ -171,6 +174,7 @@ def _summary(row: Any, modules: tuple[ModuleRef, ...]) -> SessionSummary:
         modules=modules,
         reflection_count=int(row.reflection_count),
         participant_count=None if row.participant_count is None else int(row.participant_count),
+        rehearsal=bool(row.rehearsal),
     )
 
 

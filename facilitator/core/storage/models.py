@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -36,6 +37,7 @@ NAMING_CONVENTION = {
 
 SESSION_STATUSES = ("planned", "running", "interrupted", "finished")
 REFLECTION_KINDS = ("note", "quote", "parking", "action")
+EXPORT_KINDS = ("pdf", "csv", "json")
 GENDER_COLUMNS = ("women", "men", "other", "not_stated")
 TARGET_GROUP_COLUMNS = ("integration_staff", "newcomer_staff", "managers", "elected", "volunteers")
 
@@ -67,6 +69,8 @@ class SessionRow(Base):
     plan_json: Mapped[str] = mapped_column(Text)
     place: Mapped[str] = mapped_column(Text, default="")
     leader_name: Mapped[str | None] = mapped_column(Text)
+    # A rehearsal is kept like any session but left out of period reports.
+    rehearsal: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
     status: Mapped[str] = mapped_column(String(16))
     current_step_key: Mapped[str | None] = mapped_column(Text)
     engine_state_json: Mapped[str | None] = mapped_column(Text)
@@ -186,3 +190,20 @@ class PrivateNoteRow(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class ExportRow(Base):
+    """A file the app wrote from a session. Only the path is kept: the file is the leader's,
+    and it may since have been moved, renamed or deleted (the history checks on disk)."""
+
+    __tablename__ = "exports"
+    __table_args__ = (
+        CheckConstraint(_in("kind", EXPORT_KINDS), name="kind"),
+        Index(None, "session_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = _session_fk()
+    path: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]

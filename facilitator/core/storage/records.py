@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
 from facilitator.core.content.manifest import TargetGroup
 from facilitator.core.glossary import REFLECTION_KINDS
@@ -19,6 +20,8 @@ __all__ = [
     "AttendanceCounts",
     "EvaluationOption",
     "EvaluationResult",
+    "ExportKind",
+    "ExportRecord",
     "Gender",
     "HistoryPage",
     "HistoryQuery",
@@ -67,6 +70,12 @@ class ReflectionKind(StrEnum):
     def empty_text(self) -> str:
         """In place of an empty list of this kind."""
         return _(REFLECTION_KINDS[self.value].empty)
+
+
+class ExportKind(StrEnum):
+    PDF = "pdf"
+    CSV = "csv"
+    JSON = "json"
 
 
 class Gender(StrEnum):
@@ -120,6 +129,17 @@ class SessionRecord:
     ended_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    rehearsal: bool = False
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """A file the app wrote from a session, as it was written: it may be gone since."""
+
+    session_uuid: str
+    path: Path
+    kind: ExportKind
+    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -247,19 +267,22 @@ class SessionSummary:
     modules: tuple[ModuleRef, ...]
     reflection_count: int
     participant_count: int | None
+    rehearsal: bool = False
 
 
 @dataclass(frozen=True)
 class HistoryQuery:
     """``text`` matches title, place and module titles/ids, ignoring case (Å/å included).
     ``since``/``until`` bound the session's date (started, or created if never started):
-    ``since`` inclusive, ``until`` exclusive."""
+    ``since`` inclusive, ``until`` exclusive. Rehearsals are left out unless asked for: they
+    are practice, and counting them would inflate every report."""
 
     text: str = ""
     statuses: frozenset[SessionLifecycle] = field(default_factory=frozenset)
     since: datetime | None = None
     until: datetime | None = None
     module_id: str | None = None
+    include_rehearsals: bool = False
     limit: int = 50
     offset: int = 0
 

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from facilitator.core.storage.database import Database
 from facilitator.core.storage.erasure import Erasure
+from facilitator.core.storage.export_store import ExportStore
 from facilitator.core.storage.history_store import HistoryStore
 from facilitator.core.storage.private_note_store import PrivateNoteStore
 from facilitator.core.storage.reflection_store import ReflectionStore
@@ -32,6 +33,7 @@ class Repository:
         # Deliberately apart from the rest: exports must never take this store.
         self.private_notes = PrivateNoteStore(transactions)
         self.history = HistoryStore(transactions)
+        self.exports = ExportStore(transactions)
         self.erasure = Erasure(transactions, backup_dir)
 
     @classmethod

@@ -33,6 +33,7 @@ class SessionStore:
         place: str = "",
         leader_name: str | None = None,
         session_uuid: str | None = None,
+        rehearsal: bool = False,
     ) -> SessionRecord:
         """Store a new planned session. Given a ``session_uuid`` that already exists, returns
         that session unchanged, so a retried create makes no second copy."""
@@ -47,6 +48,7 @@ class SessionStore:
                         plan_json=plan_json,
                         place=place,
                         leader_name=leader_name or None,
+                        rehearsal=rehearsal,
                         status=SessionLifecycle.PLANNED.value,
                         created_at=now,
                         updated_at=now,
@@ -234,4 +236,5 @@ def _record(row: Row[Any], modules: tuple[ModuleRef, ...]) -> SessionRecord:
         ended_at=row.ended_at,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        rehearsal=bool(row.rehearsal),
     )

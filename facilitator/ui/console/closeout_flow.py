@@ -1,5 +1,6 @@
 """After the last step: attendance, evaluation, the come-back-to list with closing words, and
-the summary export — each saved through the storage gateway as the leader moves on."""
+the summary export — each saved through the storage gateway as the leader moves on. After a
+rehearsal the leader is first offered to delete it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from facilitator.core.i18n import _
 from facilitator.core.planning import OpenModule
 from facilitator.core.storage.records import AttendanceCounts, EvaluationResult, ReflectionRecord
 from facilitator.ui.console.closeout_pages import AttendancePage, EvaluationPage, ParkingLotPage
+from facilitator.ui.console.rehearsal_question import RehearsalEndedQuestion
 from facilitator.ui.main_window import MainWindow
 
 
@@ -46,7 +48,14 @@ class CloseoutFlow(QObject):
         self._session_uuid = ""
         self._participants: int | None = None
 
-    def begin(self, session_uuid: str, modules: Mapping[str, OpenModule]) -> None:
+    def begin(
+        self, session_uuid: str, modules: Mapping[str, OpenModule], rehearsal: bool = False
+    ) -> None:
+        if rehearsal and RehearsalEndedQuestion(self._window).wants_deletion():
+            # Back to the library once the rows are gone, not before: the history must not
+            # show it again in the meantime.
+            self._storage.delete_session(session_uuid, lambda _deleted: self.finished.emit())
+            return
         self._session_uuid = session_uuid
         self._participants = None
         questions = [

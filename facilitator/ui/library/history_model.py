@@ -78,6 +78,8 @@ class SessionTableModel(QAbstractTableModel):
         if column == PEOPLE_COLUMN:
             count = summary.participant_count
             return NOT_COUNTED if count is None else str(count)
+        if summary.rehearsal:
+            return _("Repetition")
         return summary.status.label
 
     def row(self, number: int) -> SessionSummary:

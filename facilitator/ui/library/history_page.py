@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Sign
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -35,9 +36,7 @@ from facilitator.ui.library.history_model import (
     Period,
     SessionTableModel,
     query_bounds,
-    session_date,
 )
-from facilitator.ui.widgets import confirm as confirming
 
 PAGE_SIZE = 50
 SEARCH_DELAY_MS = 300
@@ -46,7 +45,7 @@ SEARCH_DELAY_MS = 300
 class SessionHistoryPage(QWidget):
     query_changed = Signal(HistoryQuery)
     open_requested = Signal(str)  # session uuid
-    delete_requested = Signal(str)
+    delete_requested = Signal(str)  # not yet confirmed: the owner asks
     export_requested = Signal(str)
 
     def __init__(self, page_size: int = PAGE_SIZE, parent: QWidget | None = None) -> None:
@@ -129,6 +128,12 @@ class SessionHistoryPage(QWidget):
         row.addWidget(self._dash)
         row.addWidget(self.until)
         self._show_date_edits()
+        self.rehearsals = QCheckBox(_("Visa repetitioner"))
+        self.rehearsals.setToolTip(
+            _("Repetitioner sparas som andra sessioner men räknas inte i rapporterna.")
+        )
+        self.rehearsals.toggled.connect(lambda _on: self._on_filter())
+        row.addWidget(self.rehearsals)
         # Connected once every filter exists: filling the combo boxes must not search.
         for combo in (self.status, self.module, self.period):
             combo.currentIndexChanged.connect(self._on_filter)
@@ -236,6 +241,7 @@ class SessionHistoryPage(QWidget):
             since=since,
             until=until,
             module_id=self.module.currentData(),
+            include_rehearsals=self.rehearsals.isChecked(),
             limit=self._page_size,
             offset=0,
         )
@@ -324,21 +330,6 @@ class SessionHistoryPage(QWidget):
             self.export_requested.emit(summary.uuid)
 
     def _delete(self) -> None:
-        summary = self.selected_session()
-        if summary is None:
-            return
-        when = session_date(summary).strftime("%Y-%m-%d")
-        sure = confirming.confirm(
-            self,
-            _("Ta bort sessionen?"),
-            _("”{title}”, {place}, {date}").format(
-                title=summary.title, place=summary.place, date=when
-            ),
-            _(
-                "Sessionen och alla dess reflektioner raderas på riktigt, även ur "
-                "säkerhetskopiorna. Det går inte att återställa dem."
-            ),
-            _("Ta bort för gott"),
-        )
-        if sure:
+        # The owner asks first: only it knows which exported files are still on disk.
+        if (summary := self.selected_session()) is not None:
             self.delete_requested.emit(summary.uuid)

@@ -1,5 +1,7 @@
 """The planner reads like a run sheet: start time · step · format · minutes. Editing minutes,
-skipping, moving or adding a break recomputes every later start time at once."""
+skipping, moving or adding a break recomputes every later start time at once, and the plan's
+length is shown against the length chosen ("90 min av valda 75 min") with an offer to fit it.
+Place and leader are asked here, so the summary says where the session was held."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.i18n import N_, _
+from facilitator.core.plan_fit import PlanLength, fit_to_length
 from facilitator.core.session.plan import SessionPlan
+from facilitator.ui.library.fit_question import FitPlanQuestion
 from facilitator.ui.widgets.number_field import NumberField
 
 COLUMNS = (N_("Start"), N_("Steg"), N_("Form"), N_("Minuter"), N_("Ta med"))
@@ -40,6 +45,7 @@ class PlannerPage(QWidget):
         super().__init__(parent)
         self.setObjectName("plannerPage")
         self._plan = SessionPlan(title="", steps=())
+        self._chosen_minutes = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         self.title = QLabel()
@@ -56,7 +62,17 @@ class PlannerPage(QWidget):
         self.end_label = QLabel()
         self.end_label.setObjectName("plannedEnd")
         top.addWidget(self.end_label, 1)
+        self.fit_button = self._button(
+            "", _("Korta samtal och övningar så att planen ryms; filmer och pauser behålls")
+        )
+        self.fit_button.clicked.connect(self._fit)
+        # Hidden, it keeps its place: the run sheet must not jump when it comes and goes.
+        policy = self.fit_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.fit_button.setSizePolicy(policy)
+        top.addWidget(self.fit_button)
         layout.addLayout(top)
+        layout.addLayout(self._build_facts())
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -121,6 +137,32 @@ class PlannerPage(QWidget):
         run_row.addWidget(self.start_button)
         layout.addLayout(run_row)
 
+    def _build_facts(self) -> QHBoxLayout:
+        """Where, and who leads: printed on the summary ("Plats –" when left empty)."""
+        row = QHBoxLayout()
+        self.place_edit = QLineEdit()
+        self.place_edit.setPlaceholderText(_("Till exempel Kalmar, Stadshuset"))
+        self.place_edit.setAccessibleName(_("Plats"))
+        self.leader_edit = QLineEdit()
+        self.leader_edit.setPlaceholderText(_("Ditt namn, om det ska stå i sammanfattningen"))
+        self.leader_edit.setAccessibleName(_("Samtalsledare"))
+        for text, edit in ((_("Plats:"), self.place_edit), (_("Samtalsledare:"), self.leader_edit)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            row.addWidget(label)
+            row.addWidget(edit, 1)
+        return row
+
+    def set_facts(self, place: str, leader: str) -> None:
+        self.place_edit.setText(place)
+        self.leader_edit.setText(leader)
+
+    def place(self) -> str:
+        return self.place_edit.text().strip()
+
+    def leader(self) -> str:
+        return self.leader_edit.text().strip()
+
     def _button(self, text: str, tooltip: str, shortcut: str | None = None) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tooltip)
@@ -136,6 +178,8 @@ class PlannerPage(QWidget):
 
     def set_plan(self, plan: SessionPlan, start: datetime | None = None) -> None:
         self._plan = plan
+        # The length chosen in the library is what the plan adds up to when it arrives.
+        self._chosen_minutes = plan.total_minutes
         self.title.setText(plan.title)
         if start is None:
             now = datetime.now().astimezone()
@@ -187,13 +231,36 @@ class PlannerPage(QWidget):
             item.setText(entry.start.strftime("%H:%M") if entry else _("stryks"))
             if entry:
                 end = entry.end
-        self.end_label.setText(
-            _("Slut {end} · {minutes} min totalt").format(
-                end=end.strftime("%H:%M"), minutes=self._plan.total_minutes
-            )
-        )
+        self._show_length(end)
         self.start_button.setEnabled(bool(self._plan.active_steps))
         self.rehearse_button.setEnabled(bool(self._plan.active_steps))
+
+    def _show_length(self, end: datetime) -> None:
+        length = PlanLength(self._plan.total_minutes, self._chosen_minutes)
+        if length.planned == length.chosen:
+            text = _("Slut {end} · {minutes} min totalt").format(
+                end=end.strftime("%H:%M"), minutes=length.planned
+            )
+        else:
+            text = _("Slut {end} · {planned} min av valda {chosen} min").format(
+                end=end.strftime("%H:%M"), planned=length.planned, chosen=length.chosen
+            )
+        if length.over:
+            # In words, not only in colour.
+            text += " · " + _("{n} min för lång").format(n=length.over)
+        self.end_label.setText(text)
+        self.fit_button.setText(_("Korta till {n} min").format(n=length.chosen))
+        self.fit_button.setVisible(
+            bool(length.over) and fit_to_length(self._plan, length.chosen) is not None
+        )
+
+    def _fit(self) -> None:
+        proposal = fit_to_length(self._plan, self._chosen_minutes)
+        if proposal is None:
+            return
+        if FitPlanQuestion(self, proposal, self._chosen_minutes).accepted_changes():
+            self._plan = proposal.apply_to(self._plan)
+            self._rebuild(select_row=self._selected_row() if self._selected_row() >= 0 else None)
 
     def _set_minutes(self, key: str, minutes: int) -> None:
         self._plan = self._plan.set_minutes(key, minutes)

@@ -1,5 +1,6 @@
 """From a plan to a running session: the planner shows the plan and the screens to choose
-from, remembers the chosen projector, and starts the session (or a rehearsal)."""
+from, remembers the chosen projector, the place and the leader's name, and starts the session
+(or a rehearsal) with them."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ class PlanningFlow:
     def open(self, plan: SessionPlan, modules: dict[str, OpenModule]) -> None:
         self.modules = dict(modules)
         self._planner.set_plan(plan)
+        current = self._settings.current
+        self._planner.set_facts(current.last_place, current.leader_name)
         laptop = self._window.screen()
         others = [s.name() for s in self._qapp.screens() if s is not laptop]
         self._planner.set_screens(others, self._settings.current.projector_screen)
@@ -46,4 +49,9 @@ class PlanningFlow:
         return tuple(self.modules) if planning else ()
 
     def start(self, rehearse: bool) -> None:
-        self._sessions.begin(self._planner.plan, self.modules, rehearsal=rehearse)
+        place, leader = self._planner.place(), self._planner.leader()
+        # Remembered for the next plan: a leader mostly holds sessions in the same room.
+        self._settings.change(last_place=place, leader_name=leader)
+        self._sessions.begin(
+            self._planner.plan, self.modules, rehearsal=rehearse, place=place, leader=leader or None
+        )

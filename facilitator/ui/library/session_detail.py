@@ -19,7 +19,8 @@ def detail_markdown(detail: SessionDetail) -> str:
     record = detail.record
     when = record.started_at or record.created_at
     lines = [f"# {record.title}", ""]
-    facts = [when.astimezone().strftime("%Y-%m-%d %H:%M"), record.status.label]
+    status = _("Repetition") if record.rehearsal else record.status.label
+    facts = [when.astimezone().strftime("%Y-%m-%d %H:%M"), status]
     if record.place:
         facts.insert(1, record.place)
     lines.append(" · ".join(facts))
@@ -91,10 +92,11 @@ class SessionDetailDialog(QDialog):
         view.setMarkdown(detail_markdown(detail))
         layout.addWidget(view, 1)
         row = QHBoxLayout()
+        # Each opens a dialog asking where to save: the "…" says so.
         for text, signal in (
-            (_("Sammanfattning (PDF)"), self.export_pdf),
-            (_("Tabeller (CSV)"), self.export_csv),
-            (_("Arkiv (JSON)"), self.export_json),
+            (_("Sammanfattning (PDF)…"), self.export_pdf),
+            (_("Tabeller (CSV)…"), self.export_csv),
+            (_("Arkiv (JSON)…"), self.export_json),
         ):
             button = QPushButton(text)
             button.clicked.connect(lambda _checked=False, s=signal: s.emit(key))

@@ -41,3 +41,19 @@ def test_an_interrupted_session_is_found_and_continues_where_it_was() -> None:
     resumed = resumer.resume(found[0])
     assert resumed is not None and resumed.engine.current_key == key
     assert [r.text for r in resumed.reflections.records()] == ["Vi minns"]
+
+
+def test_a_resumed_rehearsal_is_still_a_rehearsal() -> None:
+    storage = open_storage()
+    clock = fake_clock()
+    plan, modules = example_plan()
+    service = sessions(storage, clock).begin(plan, modules, rehearsal=True)
+    service.next()
+    second = sessions(storage, clock)
+    resumer = SessionResumer(storage, second, clock, lambda m, v: modules.get(m))
+    found: list[InterruptedSession | None] = []
+    resumer.found.connect(found.append)
+    resumer.look()
+    assert found[0] is not None and found[0].record.rehearsal
+    resumed = resumer.resume(found[0])
+    assert resumed is not None and resumed.rehearsal

@@ -163,6 +163,7 @@ def add_session(
     evaluation: Sequence[EvaluationResult] = (knowledge((5, 4, 2, 1)), USEFUL),
     minutes_long: int = 57,
     session_uuid: str | None = None,
+    rehearsal: bool = False,
 ) -> str:
     """A finished session (with a private note that must never be exported); returns uuid."""
     repo = db.repo
@@ -173,6 +174,7 @@ def add_session(
         place=place,
         leader_name=leader,
         session_uuid=session_uuid,
+        rehearsal=rehearsal,
     )
     repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
     for step_key, prompt, kind, text in reflections:

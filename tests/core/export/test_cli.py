@@ -47,6 +47,17 @@ def test_export_pdf_csv_json(uuid: str, tmp_path: Path) -> None:
     assert code == 0
     archive = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert archive["session"]["uuid"] == uuid and PRIVATE not in json.dumps(archive)
+    db = open_sample_db(resolve_paths().data_dir)
+    try:
+        recorded = db.repo.exports.for_session(uuid)
+    finally:
+        db.close()
+    assert [(e.path.suffix, e.kind.value) for e in recorded] == [
+        (".pdf", "pdf"),
+        (".csv", "csv"),
+        (".csv", "csv"),
+        (".json", "json"),
+    ]
 
 
 def test_export_of_an_unknown_session_fails_cleanly(uuid: str) -> None:

@@ -78,6 +78,15 @@ def test_totals_equal_the_sum_of_the_sessions(month: SampleDb) -> None:
     assert t.positive == 9 + 5 + 9 and t.answers == 12 + 10 + 12
 
 
+def test_a_rehearsal_is_left_out_of_the_report(month: SampleDb) -> None:
+    before = _report(month)
+    month.clock.advance(-30 * 86400)  # back into March
+    add_session(month, title="Repetition i Kalmar", rehearsal=True)
+    after = _report(month)
+    assert [s.title for s in after.sessions] == [s.title for s in before.sessions]
+    assert after.totals.participants == before.totals.participants
+
+
 def test_module_lines_and_selection(month: SampleDb) -> None:
     report = _report(month)
     lines = {line.module_id: line.tally for line in report.modules}

@@ -37,3 +37,17 @@ def test_invalid_values_are_set_aside_too(tmp_path: Path) -> None:
     loaded = SettingsStore(path).load()
     assert loaded.settings.language == "auto"
     assert loaded.problem is not None
+
+
+def test_export_folder_place_and_leader_are_remembered(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.toml")
+    assert Settings().export_folder is None  # the UI then starts in Documents
+    store.save(
+        Settings(export_folder=str(tmp_path / "Rapporter"), last_place="Kalmar", leader_name="Åsa")
+    )
+    loaded = store.load().settings
+    assert (loaded.export_folder, loaded.last_place, loaded.leader_name) == (
+        str(tmp_path / "Rapporter"),
+        "Kalmar",
+        "Åsa",
+    )

@@ -13,6 +13,7 @@ from facilitator.core.storage.records import (
     AttendanceCounts,
     EvaluationOption,
     EvaluationResult,
+    ExportKind,
     HistoryQuery,
     SessionLifecycle,
     StepRunRecord,
@@ -28,6 +29,7 @@ TABLES = (
     "attendance",
     "evaluation_answers",
     "private_notes",
+    "exports",
 )
 SECRET = "Hemligt-citat-Ödeshög-4711"
 DAY = 24 * 3600
@@ -44,6 +46,7 @@ def _fill(repo: Repository, title: str) -> str:
         session.uuid, [EvaluationResult("q", "Fråga", (EvaluationOption(0, "Ja", 2),))]
     )
     repo.private_notes.save(session.uuid, "intro", f"Privat {SECRET}")
+    repo.exports.record(session.uuid, [Path(f"/tmp/{title}.pdf")], ExportKind.PDF)
     return session.uuid
 
 

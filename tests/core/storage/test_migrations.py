@@ -18,7 +18,12 @@ from facilitator.core.storage.database import open_database
 from facilitator.core.storage.errors import DatabaseMigrationFailed
 from facilitator.core.storage.migrate import MIGRATIONS_DIR, alembic_config, head_revision
 from facilitator.core.storage.models import Base
-from facilitator.core.storage.records import ReflectionKind, SessionLifecycle
+from facilitator.core.storage.records import (
+    ExportKind,
+    HistoryQuery,
+    ReflectionKind,
+    SessionLifecycle,
+)
 from facilitator.core.storage.repository import Repository
 from tests.core.storage import make_fixture
 
@@ -55,6 +60,13 @@ def test_a_database_from_revision_0001_opens_with_its_data_intact(
         evaluation = repo.tallies.evaluation(session.uuid)
         notes = repo.private_notes.for_session(session.uuid)
         runs = repo.sessions.step_runs(session.uuid)
+        exports = repo.exports.for_session(session.uuid)
+        recorded = repo.exports.record(session.uuid, [tmp_path / "a.pdf"], ExportKind.PDF)
+        history = repo.history.page(HistoryQuery())
+    # Revision 0002: no session was a rehearsal before, and no export was recorded.
+    assert session.rehearsal is False
+    assert exports == () and recorded[0].path == tmp_path / "a.pdf"
+    assert [item.title for item in history.items] == ["Planerad träff", "Att mötas över gränser"]
     assert session.title == "Att mötas över gränser"
     assert session.status is SessionLifecycle.FINISHED
     assert session.modules[0].module_id == "mota-nyanlanda"
@@ -68,13 +80,16 @@ def test_a_database_from_revision_0001_opens_with_its_data_intact(
     assert [run.skipped for run in runs] == [False, True]
 
 
-_REVISION_0002 = '''
+# A revision after the newest real one, the way the next release would add it.
+TEST_REVISION = "9001"
+
+_TEST_REVISION = '''
 """Test-only revision: rebuild the sessions table, as a real column change on SQLite would."""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "{revision}"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -90,12 +105,15 @@ def downgrade() -> None:
 '''
 
 
-def _migrations_with_0002(tmp_path: Path, extra: str = "") -> Path:
+def _migrations_with_a_new_revision(tmp_path: Path, extra: str = "") -> Path:
     folder = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_test.py").write_text(
-        _REVISION_0002.replace("{extra}", extra), encoding="utf-8"
+    source = (
+        _TEST_REVISION.replace("{extra}", extra)
+        .replace("{revision}", TEST_REVISION)
+        .replace("{head}", head_revision(alembic_config()))
     )
+    (folder / "versions" / f"{TEST_REVISION}_test.py").write_text(source, encoding="utf-8")
     return folder
 
 
@@ -123,9 +141,9 @@ def test_an_older_database_is_backed_up_then_upgraded(
     assert copy.with_name(copy.name + "-wal").stat().st_size > 0
 
     with open_database(
-        copy, backup_dir, clock.now, migrations_dir=_migrations_with_0002(tmp_path)
+        copy, backup_dir, clock.now, migrations_dir=_migrations_with_a_new_revision(tmp_path)
     ) as opened:
-        assert opened.revision == "0002"
+        assert opened.revision == TEST_REVISION
         backup = opened.backup_file
         repo = Repository.of(opened)
         session = repo.sessions.get(make_fixture.SESSION_UUID)
@@ -153,13 +171,15 @@ def test_a_failed_upgrade_changes_nothing_and_keeps_the_backup(
     copy = tmp_path / "old.sqlite3"
     shutil.copyfile(make_fixture.FIXTURE, copy)
     before = make_fixture.dump(copy)
-    broken = _migrations_with_0002(tmp_path, extra="raise RuntimeError('bug in revision')")
+    broken = _migrations_with_a_new_revision(
+        tmp_path, extra="raise RuntimeError('bug in revision')"
+    )
     with pytest.raises(DatabaseMigrationFailed) as raised:
         open_database(copy, backup_dir, clock.now, migrations_dir=broken)
     assert make_fixture.dump(copy) == before
     assert len(list(backup_dir.iterdir())) == 1
     assert "säkerhetskopia" in raised.value.message
-    # The code that knows only 0001 still opens it.
+    # The code that knows only the real revisions still opens it.
     with open_database(copy, backup_dir, clock.now) as opened, opened.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM reflections")).scalar_one() == 3
 
@@ -167,7 +187,7 @@ def test_a_failed_upgrade_changes_nothing_and_keeps_the_backup(
 def test_two_backups_in_the_same_second_do_not_overwrite_each_other(
     tmp_path: Path, backup_dir: Path, clock: FakeClock
 ) -> None:
-    migrations = _migrations_with_0002(tmp_path)
+    migrations = _migrations_with_a_new_revision(tmp_path)
     for name in ("a.sqlite3", "b.sqlite3"):
         shutil.copyfile(make_fixture.FIXTURE, tmp_path / name)
         open_database(tmp_path / name, backup_dir, clock.now, migrations_dir=migrations).close()

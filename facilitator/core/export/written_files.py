@@ -1,0 +1,33 @@
+"""Files an export wrote earlier, as they are on disk now: the leader may have moved or
+deleted them since, so only what is still there is offered for deletion."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from facilitator.core.storage.records import ExportRecord
+
+log = logging.getLogger(__name__)
+
+
+def still_on_disk(exports: Iterable[ExportRecord]) -> tuple[Path, ...]:
+    seen: dict[Path, None] = {}
+    for export in exports:
+        if export.path.is_file():
+            seen.setdefault(export.path, None)
+    return tuple(seen)
+
+
+def remove_files(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """Delete each file; returns those that could not be deleted (open elsewhere, read-only
+    stick). A file already gone counts as deleted."""
+    left: list[Path] = []
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("exported file not deleted: %s (%s)", path, error)
+            left.append(path)
+    return tuple(left)
