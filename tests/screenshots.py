@@ -79,7 +79,7 @@ def main() -> int:
     saved.exec()
     # The leader's own note, typed as in the console, on disk before the shot says "Sparat".
     running.console.private_note.edit.setPlainText(
-        "Fråga Lina om exemplet från förskolan – hon ville säga något men hann inte."
+        "Återkom till exemplet från förskolan – någon ville säga något men hann inte."
     )
     noted = QEventLoop()
     running.service.notes.changed.connect(

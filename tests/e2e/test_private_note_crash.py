@@ -8,7 +8,7 @@ from typing import Any
 
 from tests.e2e.kill_resume import MODULE, DrivenApp
 
-NOTE = "Fråga Lina om exemplet – åäö"
+NOTE = "Återkom till exemplet – åäö"
 
 
 def wait_for_note(app: DrivenApp, state: str) -> dict[str, Any]:
