@@ -150,7 +150,7 @@ def test_save_state_in_words(console) -> None:
         (SaveState.SAVING, "Sparar…"),
         (SaveState.SAVED, "Sparat"),
         (SaveState.WAITING, "Inte sparat ännu – försöker igen"),
-        (SaveState.UNSAVED, "Inte sparat – spara en kopia"),
+        (SaveState.UNSAVED, "Inte sparat – databasen går inte att nå"),
     ):
         panel.set_save_state(state)
         assert panel.save_state.text() == words

@@ -16,15 +16,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from facilitator.core.application.private_notebook import StepNote
 from facilitator.core.application.reflection_ledger import SaveState
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import _
+from facilitator.ui.widgets.save_state_label import SaveStateLabel
 from facilitator.ui.widgets.typing_keys import CLICKER_KEYS, TYPING_FIELD, claim_typing_keys
-
-SAVE_WORDS = {
-    SaveState.SAVING: N_("Sparar…"),
-    SaveState.SAVED: N_("Sparat"),
-    SaveState.WAITING: N_("Inte sparat ännu – försöker igen"),
-    SaveState.UNSAVED: N_("Inte sparat – databasen går inte att nå"),
-}
 
 
 class PrivateNoteEdit(QPlainTextEdit):
@@ -78,7 +72,7 @@ class PrivateNoteBox(QWidget):
         title = QLabel(_("Egen anteckning – bara du ser den"))
         title.setStyleSheet("font-weight: 600;")
         heading.addWidget(title, 1)
-        self.save_state = QLabel()
+        self.save_state = SaveStateLabel()
         self.save_state.setObjectName("privateNoteSaveState")
         heading.addWidget(self.save_state)
         layout.addLayout(heading)
@@ -117,10 +111,7 @@ class PrivateNoteBox(QWidget):
         self.set_save_state(note.state)
 
     def set_save_state(self, state: SaveState | None) -> None:
-        self.save_state.setText(_(SAVE_WORDS[state]) if state is not None else "")
-        # The words carry the meaning; the colour only makes a problem easier to notice.
-        trouble = state in (SaveState.WAITING, SaveState.UNSAVED)
-        self.save_state.setStyleSheet("color: #8a3b00; font-weight: 600;" if trouble else "")
+        self.save_state.show_state(state)
 
     def _on_text_changed(self) -> None:
         if self._step_key is not None:

@@ -28,6 +28,7 @@ from facilitator.core.storage.records import ReflectionKind
 from facilitator.ui.widgets import confirm as confirming
 from facilitator.ui.widgets.reflection_entry import ReflectionEntry
 from facilitator.ui.widgets.reflection_list import ReflectionList, ReflectionRow
+from facilitator.ui.widgets.save_state_label import SaveStateLabel
 
 # The words the leader sees for each kind: the glossary's, the same as in the PDF and the CSV.
 KIND_WORDS = {kind: REFLECTION_KINDS[kind.value].word for kind in ReflectionKind}
@@ -42,12 +43,6 @@ PLACEHOLDERS = {
     ReflectionKind.QUOTE: N_("Skriv citatet och tryck Enter"),
     ReflectionKind.PARKING: N_("Skriv det ni ska återkomma till och tryck Enter"),
     ReflectionKind.ACTION: N_("Skriv överenskommelsen och tryck Enter"),
-}
-SAVE_WORDS = {
-    SaveState.SAVING: N_("Sparar…"),
-    SaveState.SAVED: N_("Sparat"),
-    SaveState.WAITING: N_("Inte sparat ännu – försöker igen"),
-    SaveState.UNSAVED: N_("Inte sparat – spara en kopia"),
 }
 PENDING_MARK = "…"
 
@@ -104,9 +99,7 @@ class ReflectionPanel(QWidget):
         title = QLabel(_("Reflektioner"))
         title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         row.addWidget(title, 1)
-        self.save_state = QLabel()
-        self.save_state.setObjectName("muted")
-        self.save_state.setAccessibleName(_("Sparstatus"))
+        self.save_state = SaveStateLabel()
         row.addWidget(self.save_state)
         return row
 
@@ -182,10 +175,7 @@ class ReflectionPanel(QWidget):
         self.set_save_state(shown.overall)
 
     def set_save_state(self, state: SaveState | None) -> None:
-        self.save_state.setText(_(SAVE_WORDS[state]) if state is not None else "")
-        # The words carry the meaning; the colour only makes a problem easier to notice.
-        trouble = state in (SaveState.WAITING, SaveState.UNSAVED)
-        self.save_state.setStyleSheet("color: #8a3b00; font-weight: 600;" if trouble else "")
+        self.save_state.show_state(state)
 
     def kind(self) -> ReflectionKind:
         return self._kind
