@@ -189,7 +189,7 @@ class ConsolePage(QWidget):
             (_("+10 s"), _("Tio sekunder framåt (L)"), lambda: self.film_skip_requested.emit(10.0)),
             (
                 _("Från början"),
-                _("Spela kapitlet från början"),
+                _("Spela kapitlet från början (Home)"),
                 self.film_restart_requested.emit,
             ),
         )

@@ -134,6 +134,7 @@ class SessionController(QObject):
             bindings += [
                 (("K",), film.toggle),
                 (("J",), lambda: film.skip(-10.0)),
+                (("Home",), film.restart_chapter),
                 (("L",), lambda: film.skip(10.0)),
                 (("S",), self._toggle_subtitles),
             ]

@@ -21,6 +21,7 @@ KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("Lämna helskärm på projektorn"), ("Esc",)),
     (N_("Avsluta sessionen (frågar först om steg återstår)"), ("Ctrl+E",)),
     (N_("Film: spela eller pausa"), ("K", N_("mellanslag under film"))),
+    (N_("Film: kapitlet från början"), ("Home",)),
     (N_("Film: tio sekunder bakåt / framåt"), ("J", "L")),
     (N_("Film: byt undertexter (av, sedan varje språk)"), ("S",)),
     (N_("Spara en reflektion"), ("Enter",)),
