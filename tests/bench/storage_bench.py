@@ -156,7 +156,8 @@ def _populate(file: Path) -> None:
         created = to_text(began - timedelta(days=2))
         sessions.append(
             (number, str(uuid.UUID(int=number)), f"{rng.choice(WORDS)} {number}", "{}",
-             rng.choice(PLACES), None, status.value, None, None, started, ended, created, created)
+             rng.choice(PLACES), None, status.value, None, None, started, ended, created, created,
+             0)
         )  # fmt: skip
         for position, module in enumerate(rng.sample(MODULES, rng.choice([1, 1, 2]))):
             modules.append(
@@ -169,7 +170,7 @@ def _populate(file: Path) -> None:
                  "Vad tar du med dig?", rng.choice(["note", "quote", "parking", "action"]),
                  f"Reflektion {index} om bemötande och språk i grupp {number}.", created)
             )  # fmt: skip
-    connection.executemany(f"INSERT INTO sessions VALUES ({','.join('?' * 13)})", sessions)
+    connection.executemany(f"INSERT INTO sessions VALUES ({','.join('?' * 14)})", sessions)
     connection.executemany("INSERT INTO session_modules VALUES (?,?,?,?,?,?)", modules)
     connection.executemany(f"INSERT INTO attendance VALUES ({','.join('?' * 11)})", attendance)
     connection.executemany(

@@ -1,0 +1,49 @@
+"""Every benchmark still runs: each one once, at a toy size, with no figure judged. A bench
+nobody runs rots (the storage bench broke unseen when the schema grew a column); `make test`
+runs this, `make bench` measures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.bench import export_bench, library_bench, storage_bench
+
+
+def test_the_storage_bench_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storage_bench, "SESSIONS", 30)
+    monkeypatch.setattr(storage_bench, "REFLECTIONS_PER_SESSION", 3)
+    monkeypatch.setattr(storage_bench, "SAVES", 5)
+    monkeypatch.setattr(storage_bench, "QUERY_RUNS", 2)
+    results, _lines = storage_bench.run(tmp_path)
+    assert results and all(result.figure for result in results)
+
+
+def test_the_library_bench_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library_bench, "RUNS", 1)
+    results = library_bench.run(5)
+    assert results and all(result.figure for result in results)
+
+
+def test_the_export_bench_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export_bench, "REFLECTIONS", 20)
+    monkeypatch.setattr(export_bench, "RUNS", 1)
+    assert export_bench.run().figure
+
+
+def test_the_startup_bench_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.bench import startup
+
+    monkeypatch.setattr(startup, "RUNS", 1)
+    results = startup.run()
+    assert [r.name.split(",")[0] for r in results] == ["startup", "startup"]
+
+
+def test_the_film_and_stall_benches_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.bench import film_start, session_stall
+
+    monkeypatch.setattr(film_start, "RUNS", 1)
+    monkeypatch.setattr(session_stall, "SECONDS", 2)
+    assert film_start.run()
+    assert session_stall.run()
