@@ -118,10 +118,13 @@ class PlannerPage(QWidget):
         )
         check.clicked.connect(self.check_requested.emit)
         run_row.addWidget(check)
-        run_row.addWidget(QLabel(_("Projektor:")))
         self.screen_combo = QComboBox()
+        # Alt+P from anywhere on the page: the screen is often chosen last, just before F5.
+        screen_label = QLabel(_("&Projektor:"))
+        screen_label.setBuddy(self.screen_combo)
+        run_row.addWidget(screen_label)
         self.screen_combo.setAccessibleName(_("Skärm för projektorbilden"))
-        self.screen_combo.setToolTip(_("Skärmen där gruppen ser bilden. Valet sparas."))
+        self.screen_combo.setToolTip(_("Skärmen där gruppen ser bilden. Valet sparas. (Alt+P)"))
         self.screen_combo.activated.connect(
             lambda index: self.screen_chosen.emit(self.screen_combo.itemData(index))
         )
