@@ -1,5 +1,5 @@
-"""Where the keyboard is: the console's stylesheet draws a 3 px amber frame around the focused
-widget (resources/styles/console.qss), so the focus can be found by its colour."""
+"""Where the keyboard is: the console's stylesheet draws a 3 px dark amber frame around the
+focused widget (resources/styles/console.qss), so the focus can be found by its colour."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from tests.hands.app import App
 from tests.hands.desk import Box
 from tests.hands.windows import Window
 
-FOCUS_FRAME = (0xE0, 0xA1, 0x00)
+FOCUS_FRAME = (0xB4, 0x53, 0x09)
 
 
 def frame(app: App, window: Window) -> Box | None:

@@ -60,10 +60,15 @@ def choose_module(app: App, console: Window, position: int) -> None:
 
 def shorter_length(app: App, console: Window, position: int) -> None:
     """From the chosen ``position``-th card, Shift+Tab back past the cards and the "Planera
-    session" button (its focus shows no frame) to the length list; Up picks the next shorter
-    length (the list opens on the second shortest: 75 of 45 · 75 · 90 · 120)."""
+    session" button (at the footer's right end) to the length list (at its left end); Up picks
+    the next shorter length (the list opens on the second shortest: 75 of 45 · 75 · 90 · 120)."""
+    row = footer(console)
     frame = focus.press_until(
-        app, console, ["shift+Tab"] * (position + 1), "the length list", footer(console).contains
+        app,
+        console,
+        ["shift+Tab"] * (position + 1),
+        "the length list",
+        lambda box: row.contains(box) and box.left < row.left + row.width // 2,
     )
     before = pixels.grab(app.desk, frame)
     keys.press(app.desk, "Up")

@@ -1,5 +1,6 @@
-"""The run sheet (planner) by keyboard. It opens with the keyboard in the step table; Tab walks
-each row's cells, then its minutes and its "Ta med" box, and on to the next row."""
+"""The run sheet (planner) by keyboard. It opens with the keyboard in the step table; the arrows
+move between its cells, into and out of each row's minutes and "Ta med" box; Tab leaves the
+table for the planner's other controls."""
 
 from __future__ import annotations
 
@@ -23,9 +24,13 @@ def is_include_box(box: Box) -> bool:
 
 def first_row_minutes(app: App, console: Window) -> Box:
     """Ctrl+Home puts the table's cursor on the first row's first cell (where it stands when
-    the sheet opens varies); three Tabs on, past two text cells, is that row's minutes."""
+    the sheet opens varies); three to the right, past two text cells, is that row's minutes."""
     return focus.press_until(
-        app, console, ["ctrl+Home", "Tab", "Tab", "Tab"], "the first row's minutes", is_minutes
+        app,
+        console,
+        ["ctrl+Home", "Right", "Right", "Right"],
+        "the first row's minutes",
+        is_minutes,
     )
 
 
@@ -43,16 +48,13 @@ def set_minutes(app: App, minutes_box: Box, minutes: int) -> None:
 
 
 def leave_out_next_row(app: App, console: Window, minutes: Box) -> None:
-    """From a row's minutes: Tab to its "Ta med" box, on to the next row's, clear it with
-    Space. Tab through a row's text cells moves no frame, so only where it ends is awaited."""
-    include = focus.move(app, console)
+    """From a row's minutes: Right to its "Ta med" box, Down to the next row's (which makes
+    that row the selected one), clear it with Space."""
+    include = focus.move(app, console, "Right")
     assert is_include_box(include) and include.top == minutes.top, f"not Ta med: {include}"
-    below = focus.press_until(
-        app,
-        console,
-        ["Tab"] * 5,  # three text cells of the next row, its minutes, its Ta med
-        "the next row's Ta med",
-        lambda box: is_include_box(box) and include.top < box.top < include.top + 2 * box.height,
+    below = focus.move(app, console, "Down")
+    assert is_include_box(below) and include.top < below.top < include.top + 2 * below.height, (
+        f"not the next row's Ta med: {below}"
     )
     before = pixels.grab(app.desk, below)
     keys.press(app.desk, "space")

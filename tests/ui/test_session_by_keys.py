@@ -55,7 +55,7 @@ def test_black_screen_and_rules_toggle(qtbot) -> None:
     assert projector.card.kind == CardKind.TEXT
     qtbot.keyClick(console, Qt.Key.Key_R)
     assert projector.card.kind == CardKind.RULES
-    assert "Lyssna för att förstå." in projector.visible_text()
+    assert "Lyssna för att förstå" in projector.visible_text()
     qtbot.keyClick(console, Qt.Key.Key_PageDown)
     assert projector.card.kind != CardKind.RULES  # moving on clears the overlay
 

@@ -50,12 +50,15 @@ class ProjectorCard:
     countdown: bool = False
 
 
+# The four conversation rules, word for word as the bundled modules teach them: each module's
+# welcome card, the leader's guide, its handout and its film (decision 0011). The R card is the
+# one declaration in code; a bundled module that lists the rules uses exactly these words
+# (tests/core/test_conversation_rules.py).
 CONVERSATION_RULES = (
-    N_("Lyssna för att förstå."),
-    N_("Ge och ta utrymme."),
-    N_("Tala utifrån dig själv och dina erfarenheter."),
-    N_("Det är okej att stå över."),
-    N_("Det som sägs personligt här stannar här."),
+    N_("Lyssna för att förstå"),
+    N_("Ge och ta plats"),
+    N_("Tala utifrån dig själv"),
+    N_("Det är okej att stå över"),
 )
 
 

@@ -52,27 +52,39 @@ class ModuleCard(QFrame):
         self.setObjectName("card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(data.title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         top = QHBoxLayout()
-        title = QLabel(data.title)
-        title.setObjectName("cardTitle")
-        title.setWordWrap(True)
-        top.addWidget(title, 1)
-        if data.problems:
-            warning = QPushButton(_("Går inte att köra") if not data.runnable else _("Varning"))
-            warning.setObjectName("warningButton")
-            warning.setToolTip(_("Visa vad som är fel"))
-            warning.clicked.connect(lambda: self.problems_requested.emit(data.key))
-            top.addWidget(warning)
+        self._title = QLabel()
+        self._title.setObjectName("cardTitle")
+        self._title.setWordWrap(True)
+        top.addWidget(self._title, 1)
+        self._warning = QPushButton()
+        self._warning.setObjectName("warningButton")
+        self._warning.setToolTip(_("Visa vad som är fel"))
+        self._warning.clicked.connect(lambda: self.problems_requested.emit(self.data.key))
+        top.addWidget(self._warning)
         layout.addLayout(top)
-        summary = QLabel(data.summary)
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
-        meta = QLabel(describe_lengths(data))
-        meta.setObjectName("muted")
-        layout.addWidget(meta)
+        self._summary = QLabel()
+        self._summary.setWordWrap(True)
+        layout.addWidget(self._summary)
+        self._meta = QLabel()
+        self._meta.setObjectName("muted")
+        layout.addWidget(self._meta)
+        self.set_data(data)
+
+    def set_data(self, data: ModuleCardData) -> None:
+        """Show what a later check found (film length, problems) in this same card, so the
+        keyboard focus and the leader's choice stay where they are."""
+        self.data = data
+        self.setAccessibleName(data.title)
+        self._title.setText(data.title)
+        self._summary.setText(data.summary)
+        self._meta.setText(describe_lengths(data))
+        self._warning.setText(_("Går inte att köra") if not data.runnable else _("Varning"))
+        self._warning.setVisible(bool(data.problems))
+        if self._selected and not data.runnable:
+            self.set_selected(False)
 
     @property
     def selected(self) -> bool:

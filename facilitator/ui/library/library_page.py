@@ -102,21 +102,34 @@ class LibraryPage(QWidget):
             self._scroll.setVisible(False)
 
     def set_modules(self, modules: Sequence[ModuleCardData]) -> None:
+        """Show these modules. A module already shown keeps its card, updated in place: the
+        background checks call this once per module on first start, and a rebuilt card would
+        drop the keyboard focus and the leader's choice."""
         self._empty.setText(self._empty_text)
-        for card in self._cards:
-            card.setParent(None)
-            card.deleteLater()
-        self._cards = []
-        self._order = []
+        kept = {card.data.key: card for card in self._cards}
+        cards: list[ModuleCard] = []
+        for data in modules:
+            card = kept.pop(data.key, None)
+            if card is None:
+                card = ModuleCard(data)
+                card.toggled.connect(self._on_toggled)
+                card.problems_requested.connect(self._show_problems)
+            else:
+                card.set_data(data)
+            cards.append(card)
+        for gone in kept.values():
+            gone.setParent(None)
+            gone.deleteLater()
+        # Taking a card out of the layout leaves it where it is, focus and all; the layout is
+        # only filled again in the new order.
         while self._list.count():
             self._list.takeAt(0)
-        for data in modules:
-            card = ModuleCard(data)
-            card.toggled.connect(self._on_toggled)
-            card.problems_requested.connect(self._show_problems)
-            self._cards.append(card)
+        for card in cards:
             self._list.addWidget(card)
         self._list.addStretch(1)
+        self._cards = cards
+        chosen = {card.data.key for card in cards if card.selected}
+        self._order = [key for key in self._order if key in chosen]
         has_modules = bool(modules)
         self._scroll.setVisible(has_modules)
         self._empty.setVisible(not has_modules)

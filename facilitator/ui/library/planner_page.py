@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from facilitator.core.i18n import N_, _
 from facilitator.core.plan_fit import PlanLength, fit_to_length
 from facilitator.core.session.plan import SessionPlan
 from facilitator.ui.library.fit_question import FitPlanQuestion
+from facilitator.ui.library.step_table import StepTable
 from facilitator.ui.widgets.number_field import NumberField
 
 COLUMNS = (N_("Start"), N_("Steg"), N_("Form"), N_("Minuter"), N_("Ta med"))
@@ -73,7 +73,7 @@ class PlannerPage(QWidget):
         top.addWidget(self.fit_button)
         layout.addLayout(top)
         layout.addLayout(self._build_facts())
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = StepTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -118,10 +118,13 @@ class PlannerPage(QWidget):
         )
         check.clicked.connect(self.check_requested.emit)
         run_row.addWidget(check)
-        run_row.addWidget(QLabel(_("Projektor:")))
         self.screen_combo = QComboBox()
+        # Alt+P from anywhere on the page: the screen is often chosen last, just before F5.
+        screen_label = QLabel(_("&Projektor:"))
+        screen_label.setBuddy(self.screen_combo)
+        run_row.addWidget(screen_label)
         self.screen_combo.setAccessibleName(_("Skärm för projektorbilden"))
-        self.screen_combo.setToolTip(_("Skärmen där gruppen ser bilden. Valet sparas."))
+        self.screen_combo.setToolTip(_("Skärmen där gruppen ser bilden. Valet sparas. (Alt+P)"))
         self.screen_combo.activated.connect(
             lambda index: self.screen_chosen.emit(self.screen_combo.itemData(index))
         )
@@ -197,6 +200,10 @@ class PlannerPage(QWidget):
         return naive.astimezone()
 
     def _rebuild(self, select_row: int | None = None) -> None:
+        # The rows' fields are made anew, so the one the keyboard was in goes away with them.
+        # The keyboard goes back to the same column of the row selected after the change (the
+        # step moved, or the break added), so arrows and Tab go on from where they were.
+        focused = self.table.focused_cell()
         self.table.setRowCount(len(self._plan.steps))
         for row, step in enumerate(self._plan.steps):
             self.table.setItem(row, 0, QTableWidgetItem(""))
@@ -218,6 +225,8 @@ class PlannerPage(QWidget):
             self.table.setCellWidget(row, 4, include)
         if select_row is not None:
             self.table.selectRow(select_row)
+            if focused is not None:
+                self.table.focus_cell(select_row, focused[1])
         self._refresh_times()
 
     def _refresh_times(self) -> None:

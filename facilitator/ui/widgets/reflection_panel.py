@@ -116,11 +116,8 @@ class ReflectionPanel(QWidget):
             # Keeps the focus in the text field when clicked; Tab still reaches it.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(_("{kind} ({key})").format(kind=kind_word(kind), key=KIND_KEYS[kind]))
-            button.setStyleSheet(
-                "QPushButton { padding: 6px 8px; font-size: 11pt; }"
-                "QPushButton:checked { background: #1f5f8b; color: #ffffff;"
-                " border-color: #174a6d; font-weight: 600; }"
-            )
+            # Drawn by the app's stylesheet (console.qss), where its focus ring is too.
+            button.setObjectName("reflectionKind")
             self._kind_group.addButton(button, index)
             self._kind_buttons[kind] = button
             grid.addWidget(button, index // 2, index % 2)
