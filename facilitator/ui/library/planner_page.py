@@ -90,7 +90,7 @@ class PlannerPage(QWidget):
             _("Flytta ned"), _("Flytta steget nedåt (Alt+Ned)"), "Alt+Down"
         )
         self.break_button = self._button(
-            _("Lägg till paus"), _("Lägg in en paus efter steget (Ctrl+B)"), "Ctrl+B"
+            _("Lägg till rast"), _("Lägg in en rast efter steget (Ctrl+B)"), "Ctrl+B"
         )
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
