@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from facilitator.core.films.cards import (
+from facilitator.core.films.stills import (
     ACCENT,
     FOREGROUND,
     MUTED,

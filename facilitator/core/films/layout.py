@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from facilitator.core.films.cards import (
+from facilitator.core.films.drawings import draw_illustration
+from facilitator.core.films.script import Scene
+from facilitator.core.films.stills import (
     ACCENT,
     FOREGROUND,
     MUTED,
@@ -14,10 +16,8 @@ from facilitator.core.films.cards import (
     fit_text,
     text_shapes,
 )
-from facilitator.core.films.drawings import draw_illustration
-from facilitator.core.films.script import Scene
 
-__all__ = ["SUBTITLE_BAND", "layout_card"]
+__all__ = ["SUBTITLE_BAND", "layout_still"]
 
 # The bottom of the card is left empty: players draw subtitles there, and text under the
 # subtitles would be unreadable twice over.
@@ -32,7 +32,7 @@ def _accent_bar(x: float, y: float, scale: float) -> RoundRect:
     return RoundRect((x, y, x + 56 * scale, y + 6 * scale), 3 * scale, ACCENT)
 
 
-def _title_card(
+def _title_still(
     scene: Scene, width: int, height: int, scale: float, measure: Measure
 ) -> list[Shape]:
     margin = 96 * scale
@@ -46,7 +46,7 @@ def _title_card(
     return shapes
 
 
-def _quote_card(
+def _quote_still(
     scene: Scene, width: int, height: int, scale: float, measure: Measure
 ) -> list[Shape]:
     margin = 72 * scale
@@ -61,14 +61,14 @@ def _quote_card(
     return shapes
 
 
-def layout_card(scene: Scene, size: tuple[int, int], measure: Measure) -> list[Shape]:
-    """The shapes of one card. Raises CardOverflowError when the text is too long."""
+def layout_still(scene: Scene, size: tuple[int, int], measure: Measure) -> list[Shape]:
+    """The shapes of one card. Raises StillOverflowError when the text is too long."""
     width, height = size
     scale = height / 720
     if scene.illustration == "quote":
-        return _quote_card(scene, width, height, scale, measure)
+        return _quote_still(scene, width, height, scale, measure)
     if scene.illustration == "none" and not scene.text and scene.heading:
-        return _title_card(scene, width, height, scale, measure)
+        return _title_still(scene, width, height, scale, measure)
 
     margin, top = 72 * scale, 64 * scale
     bottom = height * (1 - SUBTITLE_BAND)

@@ -17,19 +17,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.core.films.cards import (
+from facilitator.core.films.layout import layout_still
+from facilitator.core.films.narration import plan_cues, split_sentences, time_cues
+from facilitator.core.films.script import FilmScript, Scene, ScriptError, load_script
+from facilitator.core.films.stills import (
     BACKGROUND,
-    CardOverflowError,
     Ellipse,
     Line,
     Polygon,
     RoundRect,
     Shape,
+    StillOverflowError,
     Text,
 )
-from facilitator.core.films.layout import layout_card
-from facilitator.core.films.narration import plan_cues, split_sentences, time_cues
-from facilitator.core.films.script import FilmScript, Scene, ScriptError, load_script
 from facilitator.core.films.subtitles import Chapter, Cue, write_chapters, write_subtitles
 from facilitator.core.films.tools import (
     FPS,
@@ -58,7 +58,7 @@ __all__ = [
     "RenderError",
     "RenderResult",
     "ScriptError",
-    "draw_card",
+    "draw_still",
     "output_names",
     "render_film",
 ]
@@ -141,15 +141,15 @@ def _paint(shapes: Sequence[Shape], size: tuple[int, int], out: Path) -> None:
     image.save(out, format="PNG")
 
 
-def draw_card(scene: Scene, size: tuple[int, int], out: Path) -> None:
+def draw_still(scene: Scene, size: tuple[int, int], out: Path) -> None:
     """Draw one card as PNG; also handy to preview a script without rendering the film."""
-    _paint(layout_card(scene, size, _measure), size, out)
+    _paint(layout_still(scene, size, _measure), size, out)
 
 
 def _layout(scene: Scene, number: int, size: tuple[int, int]) -> list[Shape]:
     try:
-        return layout_card(scene, size, _measure)
-    except CardOverflowError as error:
+        return layout_still(scene, size, _measure)
+    except StillOverflowError as error:
         raise RenderError(_("Scen {number}: {error}").format(number=number, error=error)) from None
 
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.films.cards import CardOverflowError, Ellipse, Polygon, RoundRect, Text
-from facilitator.core.films.layout import SUBTITLE_BAND, layout_card
+from facilitator.core.films.layout import SUBTITLE_BAND, layout_still
 from facilitator.core.films.script import ILLUSTRATIONS, MAX_LABELS, Scene
+from facilitator.core.films.stills import Ellipse, Polygon, RoundRect, StillOverflowError, Text
 
 
 def measure(text: str, size: int, bold: bool) -> float:
@@ -33,7 +33,7 @@ def test_every_layout_stays_on_the_card_and_out_of_the_subtitles(
     illustration: str, size: tuple[int, int]
 ) -> None:
     width, height = size
-    shapes = layout_card(_scene(illustration), size, measure)
+    shapes = layout_still(_scene(illustration), size, measure)
     assert shapes
     for shape in shapes:
         if isinstance(shape, Text):
@@ -48,24 +48,24 @@ def test_every_layout_stays_on_the_card_and_out_of_the_subtitles(
 
 
 def test_title_card_is_centred() -> None:
-    shapes = layout_card(Scene(heading="Vad är kultur?", narration="Hej."), (1280, 720), measure)
+    shapes = layout_still(Scene(heading="Vad är kultur?", narration="Hej."), (1280, 720), measure)
     texts = [s for s in shapes if isinstance(s, Text)]
     assert texts[0].anchor == "ma" and texts[0].xy[0] == 640
 
 
 def test_text_that_does_not_fit_is_reported() -> None:
-    with pytest.raises(CardOverflowError, match="får inte plats"):
-        layout_card(_scene("iceberg", text="ord " * 140), (1280, 720), lambda t, s, b: len(t) * s)
+    with pytest.raises(StillOverflowError, match="får inte plats"):
+        layout_still(_scene("iceberg", text="ord " * 140), (1280, 720), lambda t, s, b: len(t) * s)
 
 
 def test_draw_card_writes_a_png(tmp_path: Path) -> None:
     pytest.importorskip("PIL")
     from PIL import Image
 
-    from facilitator.core.films.render import draw_card
+    from facilitator.core.films.render import draw_still
 
     out = tmp_path / "card.png"
-    draw_card(_scene("map-kalmar"), (1280, 720), out)
+    draw_still(_scene("map-kalmar"), (1280, 720), out)
     with Image.open(out) as image:
         assert image.size == (1280, 720)
         assert image.getpixel((5, 5)) == (16, 27, 51)

@@ -1,8 +1,10 @@
-"""The look of a card as plain shapes: where the heading, text and drawing go.
+"""The look of a film still (the picture a scene shows while its narration plays) as plain
+shapes: where the heading, text and drawing go. ("Card" is the projector's word; a film has
+stills.)
 
 Layout is kept apart from pixels so that it needs no imaging library: the renderer passes in
 a function that measures text and turns the shapes into an image. Sizes are given for a
-720-pixel-high card and scaled, so a 1080p film looks the same, only sharper.
+720-pixel-high still and scaled, so a 1080p film looks the same, only sharper.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ class Text:
 Shape = Polygon | Ellipse | Line | RoundRect | Text
 
 
-class CardOverflowError(ValueError):
+class StillOverflowError(ValueError):
     """Text that does not fit even at the smallest readable size."""
 
 
@@ -137,7 +139,7 @@ def fit_text(
             return size, rows
     shown = " ".join(text.split())
     shown = shown if len(shown) <= 40 else shown[:40] + "…"
-    raise CardOverflowError(
+    raise StillOverflowError(
         _("texten får inte plats på bilden, korta den: {text}").format(text=shown)
     )
 
@@ -176,4 +178,4 @@ def label_shapes(
                 Text((centre[0], top + i * size * LEADING), ln, size, fill, False, "ma")
                 for i, ln in enumerate(lines)
             ]
-    raise CardOverflowError(_("etiketten får inte plats, korta den: {text}").format(text=text))
+    raise StillOverflowError(_("etiketten får inte plats, korta den: {text}").format(text=text))
