@@ -1,7 +1,8 @@
 """Cold start of `facilitator --exit-when-ready` against a bare PySide6 window, alternately in
 the same run. Two figures: the first paint (the window is there) and what a leader waits for,
 a usable library (the module cards shown and the database open). Targets: first paint within
-1.5× the bare window, a usable library within 2 s on the CI-sized machine (decision 0004)."""
+1.6× the bare window (a guard, no longer a goal of its own), a usable library within 2 s on
+the CI-sized machine (decision 0004)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 from tests.bench.common import ROOT, BenchResult, bench_env, median
 
 RUNS = 11
-PAINT_TARGET = 1.5
+PAINT_TARGET = 1.6
 USABLE_TARGET_MS = 2000
 
 
