@@ -3,8 +3,7 @@
     .venv/bin/python -m tests.ui.shoot_closeout OUTPUT_DIR
 
 Each widget is rendered alone at 1280×800 on Qt's offscreen platform, with the app's
-stylesheet, to look at before the lead wires it in. The reflection panel is also shown in the
-console's right column, where it will live.
+stylesheet (the whole console is in tests/screenshots.py).
 """
 
 from __future__ import annotations
@@ -22,6 +21,11 @@ os.environ.setdefault("FACILITATOR_HOME", tempfile.mkdtemp(prefix="facilitator-s
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from facilitator.core.application.reflection_ledger import (  # noqa: E402
+    LedgerEntry,
+    SaveState,
+    StepReflections,
+)
 from facilitator.core.content.loader import load_manifest  # noqa: E402
 from facilitator.core.content.manifest import EvaluationStep, Manifest  # noqa: E402
 from facilitator.core.storage.records import (  # noqa: E402
@@ -39,7 +43,6 @@ from facilitator.ui.console.closeout_pages import (  # noqa: E402
     EvaluationPage,
     ParkingLotPage,
 )
-from facilitator.ui.console.console_page import ConsolePage  # noqa: E402
 from facilitator.ui.library.history_page import SessionHistoryPage as HistoryView  # noqa: E402
 from facilitator.ui.theme import stylesheet  # noqa: E402
 from facilitator.ui.widgets.reflection_panel import ReflectionPanel  # noqa: E402
@@ -101,27 +104,14 @@ def reflections() -> list[ReflectionRecord]:
 def reflection_panel() -> ReflectionPanel:
     panel = ReflectionPanel()
     records = reflections()
-    panel.set_reflections(records[:4], saved=[r.uuid for r in records[:3]])
-    panel.set_save_state("saving")
+    entries = tuple(
+        LedgerEntry(record, SaveState.SAVED if index < 3 else SaveState.SAVING)
+        for index, record in enumerate(records[:4])
+    )
+    panel.show_reflections(StepReflections(records[0].step_key, entries, SaveState.SAVING))
     panel._choose(ReflectionKind.QUOTE)
     panel.entry.setPlainText("”Hos oss hälsar man på alla i personalrummet, men ingen")
     return panel
-
-
-def console(module: Manifest) -> ConsolePage:
-    page = ConsolePage()
-    page.step_title.setText("Det självklara hos oss")
-    page.step_meta.setText("1-2-4-alla · 14 min")
-    page.set_plan_rows(
-        [(s.id, f"13:{10 + i * 4:02d}  {s.title}") for i, s in enumerate(module.steps)], 7
-    )
-    page.session_clock.setText("Beräknat slut 15:42 · 4 min efter plan")
-    page.leader_notes.setMarkdown(module.steps[7].leader_notes)
-    page.next_label.setText("Nästa: Många kulturer i en människa · Varvet runt · 8 min")
-    host = page.reflection_host.layout()
-    assert host is not None
-    host.addWidget(reflection_panel())
-    return page
 
 
 def summaries(module: Manifest) -> HistoryPage:
@@ -153,7 +143,6 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setStyleSheet(stylesheet("console"))
     module = manifest()
-    shoot(console(module), out / "capture-console.png")
     shoot(reflection_panel(), out / "capture-panel.png", 420, 800)
     attendance = AttendancePage()
     attendance.set_counts(

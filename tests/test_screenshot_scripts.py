@@ -1,0 +1,33 @@
+"""The scripts that retake docs/screenshots still run (one had rotted unseen when the
+console changed): each writes its pictures into a temporary folder, in a process of its own
+as it sets up Qt's platform itself."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("tests.screenshots", {"console.png", "planner.png", "projector-prompt.png"}),
+        ("tests.ui.shoot_closeout", {"attendance.png", "evaluation.png", "parking-lot.png"}),
+    ],
+)
+def test_the_screenshot_script_runs(script: str, expected: set[str], tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", script, str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert expected <= {path.name for path in tmp_path.glob("*.png")}
