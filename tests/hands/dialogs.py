@@ -30,8 +30,14 @@ def appears(app: App, title: str) -> Window:
     return dialog
 
 
-def no_new_window(app: App, before: set[str]) -> bool:
-    return not known(app) - before
+def new_windows(app: App, before: set[str]) -> list[str]:
+    """The titles and places of the windows that came since ``before`` (not Qt's 1x1
+    helper windows)."""
+    return [
+        f"{app.desk.run('xdotool', 'getwindowname', w.id, quiet_codes=(1,)).strip()} {w.box}"
+        for w in windows.find(app.desk, ".*")
+        if w.id not in before and w.box.width > 1 and w.box.height > 1
+    ]
 
 
 def closed(app: App, dialog: Window, console: Window) -> None:

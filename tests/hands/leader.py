@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tests.hands import kept, keys, library, run_sheet
+from tests.hands import kept, keys, library, pixels, room, run_sheet
 from tests.hands.app import App
+from tests.hands.desk import Box
 from tests.hands.windows import Window
 
 
@@ -18,13 +19,32 @@ def run_a_session(app: App, position: int = 2) -> Window:
     return console
 
 
+def step_heading(console: Window) -> Box:
+    """The console's heading: the current step's title (left of the clock, which ticks)."""
+    b = console.box
+    return Box(b.left, b.top, b.width // 2, 80)
+
+
 def go_to_step(app: App, key: str) -> None:
-    """PageDown or PageUp, one step at a time, until the session is at step ``key`` (of the
-    plan it was started with). One step at a time: a film's pause question would take a
-    PageDown for itself, and the database shows each move."""
+    """PageDown or PageUp, one press at a time, until the session is at step ``key`` (of the
+    plan it was started with)."""
+    console = app.console()
     plan = kept.session_plan(app.home) or {"steps": []}
     order = [step["key"] for step in plan["steps"] if not step["skipped"]]
     while (now := kept.current_step(app.home)) != key:
         assert now in order and key in order, f"{now} or {key} is not in the plan {order}"
-        keys.press(app.desk, "Next" if order.index(now) < order.index(key) else "Prior")
+        press_once(app, console, now, "Next" if order.index(now) < order.index(key) else "Prior")
+
+
+def press_once(app: App, console: Window, now: str, key: str) -> None:
+    """Press ``key`` (Next or Prior) at step ``now`` and wait for what it does. Not every
+    press moves: a card too long for one screen turns its page first, and at a film's pause
+    question PageDown plays on. So the projector changes; only when the console's heading
+    changed too did the step, and then the database shows it."""
+    heading = pixels.grab(app.desk, step_heading(console))
+    before = room.settled(app)
+    keys.press(app.desk, key)
+    app.until(lambda: room.changed_from(app, before), f"a step or a page on from {now}")
+    room.settled(app)
+    if pixels.changed_share(heading, pixels.grab(app.desk, step_heading(console))) > 0:
         app.until(lambda: kept.current_step(app.home) != now, f"a step on from {now}")
