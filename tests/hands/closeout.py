@@ -57,18 +57,20 @@ def attendance_page(app: App, console: Window) -> Box:
 def type_counts(app: App, console: Window, *counts: int) -> None:
     """Type each count into a field and Tab to the next, from the field with the keyboard."""
     for index, count in enumerate(counts):
-        field = focus.frame(app, console)
-        assert field is not None and is_count_field(field), f"not a count field: {field}"
-        before = pixels.grab(app.desk, field)
-        keys.type_text(app.desk, str(count))
-        app.until(
-            lambda field=field, before=before: (
-                pixels.changed_share(before, pixels.grab(app.desk, field)) > 0
-            ),
-            f"{count} in the count field",
-        )
-        if index < len(counts) - 1:
+        if index:
             focus.move(app, console)
+        type_count(app, console, count)
+
+
+def type_count(app: App, console: Window, count: int) -> None:
+    field = focus.frame(app, console)
+    assert field is not None and is_count_field(field), f"not a count field: {field}"
+    before = pixels.grab(app.desk, field)
+    keys.type_text(app.desk, str(count))
+    app.until(
+        lambda: pixels.changed_share(before, pixels.grab(app.desk, field)) > 0,
+        f"{count} in the count field",
+    )
 
 
 def save_page(app: App) -> None:

@@ -32,7 +32,7 @@ def go_to_step(app: App, key: str) -> None:
     plan = kept.session_plan(app.home) or {"steps": []}
     order = [step["key"] for step in plan["steps"] if not step["skipped"]]
     while (now := kept.current_step(app.home)) != key:
-        assert now in order and key in order, f"{now} or {key} is not in the plan {order}"
+        assert now is not None and now in order and key in order, f"{now} or {key} not in {order}"
         press_once(app, console, now, "Next" if order.index(now) < order.index(key) else "Prior")
 
 
