@@ -13,7 +13,7 @@ import time
 
 from PIL import Image
 
-from tests.hands import pixels
+from tests.hands import keys, pixels
 from tests.hands.app import App
 from tests.hands.desk import PROJECTOR, Box
 from tests.hands.windows import Window
@@ -32,15 +32,19 @@ PREVIEW_FILL = (0x0F, 0x1B, 0x2D)
 NEXT_PICTURE_WITHIN = 12.0
 # A still film is watched this long: a playing one would tick the preview's clock twice.
 STILL_FOR = 2.5
-# L skips 10 s: from the film's start, 13 presses land a few seconds before the pause point
-# at 2:18, so the film plays into it.
-SKIPS_TO_THE_PAUSE_POINT = 13
-# From the pause point, 6 presses land a few seconds before the end (3:25).
-SKIPS_TO_THE_END = 6
-# J from anywhere in a 3:25 film back to its start, with one press to spare.
+# J and L skip 10 s back and on; libVLC takes a seek at once, so presses in a row add up.
+# J from anywhere in a 3:25 film back to its start, with presses to spare.
 SKIPS_BACK_TO_THE_START = 22
-# Between skips, time for libVLC to land the last one: a skip counts from where it landed.
-SKIP_DELAY_MS = 120
+# From the start, 13 presses land 8 s before the pause point at 2:18: the film plays into it.
+SKIPS_TO_BEFORE_THE_PAUSE_POINT = 13
+# From the pause point, 6 presses land a few seconds before the end (3:25).
+SKIPS_TO_BEFORE_THE_END = 6
+
+
+def skip(app: App, tens: int, from_the_start: bool = False) -> None:
+    """L ``tens`` times: ten seconds on each; first J to 0:00 with ``from_the_start``."""
+    back = ["j"] * SKIPS_BACK_TO_THE_START if from_the_start else []
+    keys.press(app.desk, *back, *(["l"] * tens))
 
 
 def letterboxed(image: Image.Image) -> bool:
@@ -79,15 +83,20 @@ def preview(app: App, console: Window) -> Box:
     return Box(console.box.left + left, console.box.top + top, right - left, bottom - top)
 
 
-def plays(app: App, console: Window, what: str) -> Image.Image:
-    """Wait until the film visibly plays: the preview's clock ticks and the projector shows a
-    new film picture. Returns the projector then."""
+def clock_ticks(app: App, console: Window, what: str) -> None:
+    """Wait until the preview's clock shows another time: the film runs."""
     box = preview(app, console)
     clock = pixels.grab(app.desk, box)
     app.until(
         lambda: pixels.changed_share(clock, pixels.grab(app.desk, box)) > 0,
         f"the film's clock to tick ({what})",
     )
+
+
+def plays(app: App, console: Window, what: str) -> Image.Image:
+    """Wait until the film visibly plays: the preview's clock ticks and the projector shows a
+    new film picture. Returns the projector then."""
+    clock_ticks(app, console, what)
     start = app.until(lambda: showing_film(app), f"the film on the projector ({what})")
     return app.until(
         lambda: (

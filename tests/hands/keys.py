@@ -24,13 +24,12 @@ KEYSYMS = {
     "/": "slash",
     "_": "underscore",
 }
-DELAY_MS = 25
+DELAY_MS = "25"
 
 
-def press(desk: Desk, *keys: str, delay_ms: int = DELAY_MS) -> None:
-    """Press keys one after another, e.g. press(desk, "Next") or press(desk, "ctrl+q");
-    ``delay_ms`` between them, more where each key's effect must land before the next."""
-    desk.run("xdotool", "key", "--delay", str(delay_ms), *keys)
+def press(desk: Desk, *keys: str) -> None:
+    """Press keys one after another, e.g. press(desk, "Next") or press(desk, "ctrl+q")."""
+    desk.run("xdotool", "key", "--delay", DELAY_MS, *keys)
 
 
 def keysym(char: str) -> str:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.hands
 MODULE = "grund-1-vad-ar-kultur"
 FILM_STEP = f"{MODULE}/film"
 NEXT_STEP = f"{MODULE}/larde-mig"
-# The pause point is at 2:18 and the film ends at 3:25; skips land a few seconds before each.
+# Skips land a few seconds before the pause point and the end (film.py); the film plays on.
 TO_THE_PAUSE_POINT = 20.0
 
 
@@ -52,13 +52,9 @@ def film_playing(session: App, console: Window) -> App:
 def film_from_start(film_playing: App) -> App:
     """The film back at its start (J to 0:00, whatever an earlier test left)."""
     app = film_playing
-    keys.press(app.desk, *["j"] * film.SKIPS_BACK_TO_THE_START, delay_ms=film.SKIP_DELAY_MS)
+    film.skip(app, 0, from_the_start=True)
     app.until(lambda: film.showing_film(app), "the film at its start")
     return app
-
-
-def skip(app: App, presses: int) -> None:
-    keys.press(app.desk, *["l"] * presses, delay_ms=film.SKIP_DELAY_MS)
 
 
 def test_film_plays_pauses_asks_its_question_and_moves_on_at_its_end(
@@ -72,7 +68,8 @@ def test_film_plays_pauses_asks_its_question_and_moves_on_at_its_end(
     keys.press(app.desk, "space")
     film.plays(app, console, "after Space again")
 
-    skip(app, film.SKIPS_TO_THE_PAUSE_POINT)
+    # From 0:00 (the checks above took seconds of film), to a little before the pause point.
+    film.skip(app, film.SKIPS_TO_BEFORE_THE_PAUSE_POINT, from_the_start=True)
     question = app.until(
         lambda: film.showing_card(app), "the pause question", timeout=TO_THE_PAUSE_POINT
     )
@@ -83,7 +80,7 @@ def test_film_plays_pauses_asks_its_question_and_moves_on_at_its_end(
     pixels.keep(film.plays(app, console, "after PageDown at the question"), "film-4-plays-on")
     assert kept.current_step(app.home) == FILM_STEP, "PageDown at the question left the film"
 
-    skip(app, film.SKIPS_TO_THE_END)
+    film.skip(app, film.SKIPS_TO_BEFORE_THE_END)
     end = app.until(
         lambda: (
             (card := film.showing_card(app)) is not None
@@ -108,7 +105,7 @@ def test_back_to_a_film_left_mid_way_continues_where_it_was(
     app = film_from_start
     start = film.slide(app.until(lambda: film.showing_film(app), "the film's first picture"))
     pixels.keep(start, "film-back-1-start")
-    skip(app, 3)  # to about 0:30, another picture than the first (which lasts 20 s)
+    film.skip(app, 3)  # to about 0:30, another picture than the first (which lasts 20 s)
     left = app.until(
         lambda: (
             (now := film.showing_film(app)) is not None
@@ -138,7 +135,7 @@ def test_console_stays_on_the_laptop_while_the_film_plays(
     film_playing: App, console: Window
 ) -> None:
     app = film_playing
-    film.plays(app, console, "for the layout")
+    film.clock_ticks(app, console, "for the layout")
     now = windows.geometry(app.desk, console.id)
     pixels.keep(pixels.grab(app.desk), "film-layout-desk")
     assert now is not None, "the console window went away"
