@@ -42,7 +42,7 @@ def new_windows(app: App, before: set[str]) -> list[str]:
 
 def closed(app: App, dialog: Window, console: Window) -> None:
     """Wait until ``dialog`` has gone, then give the keyboard back to the console."""
-    app.until(lambda: windows.geometry(app.desk, dialog.id) is None, "the dialog to close")
+    app.until(lambda: dialog.id not in known(app), "the dialog to close")
     keys.focus(app.desk, console.id)
 
 

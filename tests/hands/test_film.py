@@ -50,10 +50,17 @@ def film_playing(session: App, console: Window) -> App:
 
 @pytest.fixture
 def film_from_start(film_playing: App) -> App:
-    """The film back at its start (J to 0:00, whatever an earlier test left)."""
+    """The film from its start, whatever an earlier test left: J to 0:00 and out to the next
+    step at once (a film left at its start is not remembered), then back, so the projector
+    shows the film's first picture and nothing older."""
     app = film_playing
     film.skip(app, 0, from_the_start=True)
-    app.until(lambda: film.showing_film(app), "the film at its start")
+    keys.press(app.desk, "Next")
+    app.until(lambda: kept.current_step(app.home) == NEXT_STEP, "the next step kept")
+    app.until(lambda: film.showing_card(app), "the next step's card")
+    keys.press(app.desk, "Prior")
+    app.until(lambda: kept.current_step(app.home) == FILM_STEP, "the film step again")
+    app.until(lambda: film.showing_film(app), "the film from its start")
     return app
 
 
