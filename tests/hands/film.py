@@ -21,7 +21,6 @@ from tests.hands.windows import Window
 PICTURE_HEIGHT = PROJECTOR.width * 9 // 16
 BAR = (PROJECTOR.height - PICTURE_HEIGHT) // 2
 PICTURE = Box(PROJECTOR.left, PROJECTOR.top + BAR, PROJECTOR.width, PICTURE_HEIGHT)
-TOP_BAR = Box(PROJECTOR.left, PROJECTOR.top, PROJECTOR.width, BAR)
 # The upper part of the picture: the film's own slide, above where subtitles are drawn.
 SLIDE = Box(PICTURE.left, PICTURE.top, PICTURE.width, PICTURE.height * 3 // 5)
 # The card colour (#0f1b2d) the console's preview ("Det här ser gruppen") is drawn in.

@@ -1,4 +1,5 @@
-"""A leader's way from a fresh start to a running session, by keyboard only."""
+"""A leader's ways by keyboard only: from a fresh start to a running session, and from step
+to step in it."""
 
 from __future__ import annotations
 
