@@ -23,8 +23,11 @@ class Conflict(Enum):
 
 
 def documents_folder() -> Path:
+    """The Documents folder, or the home folder where there is none: given a folder that does
+    not exist, the save dialog opened in the app's working directory (the program's folder)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    folder = Path(found) if found else Path.home()
+    return folder if folder.is_dir() else Path.home()
 
 
 class ExportDestination:

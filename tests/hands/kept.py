@@ -67,3 +67,39 @@ def engine_state(home: Path) -> dict[str, Any]:
     """The running session's saved state (what a restart resumes from); {} before there is one."""
     found = rows(home, "SELECT engine_state_json FROM sessions ORDER BY id DESC LIMIT 1")
     return json.loads(found[0][0]) if found and found[0][0] else {}
+
+
+def session_status(home: Path) -> str | None:
+    """ "running", "finished" or "interrupted" for the last session; None before there is one."""
+    found = rows(home, "SELECT status FROM sessions ORDER BY id DESC LIMIT 1")
+    return found[0][0] if found else None
+
+
+def attendance(home: Path) -> dict[str, int]:
+    """The last session's attendance counts by column (women, men, …); {} before any."""
+    found = rows(
+        home,
+        "SELECT a.* FROM attendance a JOIN sessions s ON s.id = a.session_id "
+        "ORDER BY s.id DESC LIMIT 1",
+    )
+    if not found:
+        return {}
+    names = [r[1] for r in rows(home, "PRAGMA table_info(attendance)")]
+    return {
+        name: value for name, value in zip(names, found[0], strict=True) if name != "updated_at"
+    }
+
+
+def evaluation_counts(home: Path) -> dict[tuple[str, int], int]:
+    """The last session's evaluation: (question id, option index) → how many chose it."""
+    found = rows(
+        home,
+        "SELECT question_id, option_index, count FROM evaluation_answers "
+        "WHERE session_id = (SELECT MAX(id) FROM sessions)",
+    )
+    return {(question, option): count for question, option, count in found}
+
+
+def exports(home: Path) -> list[tuple[str, str]]:
+    """(path, kind) of every file the app recorded as exported, oldest first."""
+    return [(r[0], r[1]) for r in rows(home, "SELECT path, kind FROM exports ORDER BY id")]

@@ -21,6 +21,8 @@ KEYSYMS = {
     "ä": "adiaeresis",
     "ö": "odiaeresis",
     "é": "eacute",
+    "/": "slash",
+    "_": "underscore",
 }
 DELAY_MS = "25"
 

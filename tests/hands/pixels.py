@@ -5,6 +5,7 @@ text about 0.15, the black screen 0.0 — so "black" is a mean below 0.02."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageGrab, ImageStat
@@ -18,7 +19,8 @@ CHANGE_STEP = 40
 # Large text on a flat card: the grey levels spread; a flat or black card has no spread.
 TEXT_SPREAD = 8.0
 
-SHOTS = Path("/tmp/hands-shots")
+# HANDS_SHOTS: another folder, so that two runs side by side keep their shots apart.
+SHOTS = Path(os.environ.get("HANDS_SHOTS", "/tmp/hands-shots"))
 
 
 def grab(desk: Desk, box: Box | None = None) -> Image.Image:

@@ -1,8 +1,12 @@
-"""Ctrl+Q in the middle of a session: the app ends, and nothing stays on the projector.
+"""Ctrl+Q in the middle of a session, and the next start: the app asks first, and on "Avsluta
+appen" it ends with nothing left on the projector; started again on the same data folder it
+offers to continue, and the session goes on at the step it was at, to its end — where Next
+goes straight to the close-out, with no question.
 
 PRODUCT.md: quitting while a session runs asks first; nothing keeps running once the app has
-closed. (Ctrl+Q used to close the console window only: the projector window stayed up, full
-screen in front of the room, and the process never exited.)"""
+closed; the session can be continued at the next start. (Ctrl+Q used to close the console
+window only: the projector window stayed up, full screen in front of the room, and the
+process never exited.)"""
 
 from __future__ import annotations
 
@@ -10,55 +14,69 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from tests.hands import keys, leader, pixels, windows
+from tests.hands import closeout, dialogs, kept, keys, leader, pixels, room
 from tests.hands.app import App, launched
 from tests.hands.desk import Desk
 
 pytestmark = pytest.mark.hands
 
+MODULE = "grund-1-vad-ar-kultur"
+SECOND_STEP = f"{MODULE}/ordet-kultur"
+LAST_STEP = f"{MODULE}/avslutning"
 # Closing writes the session's state and releases the player: a moment, not seconds.
 EXIT_WITHIN = 5.0
 
 
-class StillRunning(AssertionError):
-    """The app did not exit after Ctrl+Q (and the answer to any question it asked)."""
-
-
-def exited(app: App, within: float) -> bool:
+def quit_by_keyboard(app: App) -> None:
+    """Ctrl+Q, then "Avsluta appen" in the question "Sessionen pågår"; the process ends."""
+    keys.press(app.desk, "ctrl+q")
+    question = dialogs.appears(app, dialogs.QUIT_TITLE)
+    pixels.keep(pixels.grab(app.desk, question.box), "quit-1-question")
+    dialogs.choose_action(app, question)
     try:
-        app.proc.wait(timeout=within)
+        app.proc.wait(timeout=EXIT_WITHIN)
     except subprocess.TimeoutExpired:
-        return False
-    return True
+        shot = pixels.keep(pixels.grab(app.desk), "quit-still-running")
+        raise AssertionError(
+            f"the app still runs {EXIT_WITHIN:.0f} s after Avsluta appen: {shot}"
+        ) from None
 
 
-def answer_a_question_to_quit(app: App, known: set[str]) -> bool:
-    """If the app asks before quitting (as PRODUCT.md wants), say yes by keyboard: the safe
-    button is the default (widgets/confirm.py), so Tab to the other one and press it. False
-    when no new window appeared."""
-    new = [w for w in windows.find(app.desk, ".*") if w.id not in known]
-    if not new:
-        return False
-    keys.focus(app.desk, new[0].id)
-    keys.press(app.desk, "Tab", "space")
-    return True
+def continue_at_start(app: App) -> None:
+    """The offer to continue the cut-off session; Enter takes its default, "Fortsätt
+    sessionen", and the session's windows come back."""
+    offer = dialogs.appears(app, dialogs.RESUME_TITLE)
+    pixels.keep(pixels.grab(app.desk, offer.box), "quit-2-resume-offer")
+    keys.press(app.desk, "Return")
+    dialogs.closed(app, offer, app.console())
+    app.until(app.projector, "the projector window again")
 
 
-def test_ctrl_q_mid_session_ends_the_app_and_clears_the_projector(
+def test_quit_mid_session_asks_and_the_next_start_continues_the_session(
     desk: Desk, tmp_path: Path
 ) -> None:
-    with launched(desk, tmp_path / "app") as app:
+    home = tmp_path / "app"
+    with launched(desk, home) as app:
         leader.run_a_session(app)
-        known = {w.id for w in windows.find(desk, ".*")}
-        keys.press(desk, "ctrl+q")
-        done = exited(app, EXIT_WITHIN) or (
-            answer_a_question_to_quit(app, known) and exited(app, EXIT_WITHIN)
-        )
-        if not done:
-            shot = pixels.keep(pixels.projector(desk), "quit-projector-left-behind")
-            raise StillRunning(
-                f"the app still runs {EXIT_WITHIN:.0f} s after Ctrl+Q; projector window "
-                f"{app.projector()} shows {shot}"
-            )
+        keys.press(desk, "Next")
+        app.until(lambda: kept.current_step(home) == SECOND_STEP, "the second step kept")
+        card: Image.Image = room.settled(app)
+        quit_by_keyboard(app)
         assert app.projector() is None, "a projector window outlived the app"
+        assert kept.session_status(home) == "running", "quitting closed the session"
+        assert kept.current_step(home) == SECOND_STEP
+
+    with launched(desk, home) as app:
+        continue_at_start(app)
+        app.until(lambda: room.same_as(app, card), "the step's card on the projector again")
+        pixels.keep(pixels.projector(desk), "quit-3-continued")
+        assert kept.current_step(home) == SECOND_STEP, "the session went on at another step"
+
+        console = app.console()
+        leader.go_to_step(app, LAST_STEP)
+        before = dialogs.known(app)
+        keys.press(desk, "Next")  # on the last step: the close-out, without a question
+        closeout.attendance_page(app, console)
+        assert dialogs.new_windows(app, before) == [], "Next on the last step asked something"

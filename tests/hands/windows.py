@@ -18,8 +18,12 @@ class Window:
 
 
 def find(desk: Desk, title: str) -> list[Window]:
-    """Visible windows whose title matches the regular expression ``title``."""
-    found = desk.run("xdotool", "search", "--onlyvisible", "--name", title, quiet_codes=(1,))
+    """Visible top-level windows whose title matches the regular expression ``title``. Only
+    top-level ones: Qt names native child windows (as under the console's pages) after the
+    app. With no window manager to re-parent them, top-level means a child of the root."""
+    found = desk.run(
+        "xdotool", "search", "--maxdepth", "1", "--onlyvisible", "--name", title, quiet_codes=(1,)
+    )
     windows = [Window(wid, box) for wid in found.split() if (box := geometry(desk, wid))]
     return windows
 

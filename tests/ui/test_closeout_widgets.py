@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from facilitator.core.content.manifest import EvaluationQuestion
@@ -186,7 +187,7 @@ def test_parking_lot_shows_come_back_to_and_agreements_only(qtbot) -> None:
             reflection("4", ReflectionKind.QUOTE, "Det har ingen sagt till mig."),
         ]
     )
-    assert page.closing.text() == "Tack för i dag!"
+    assert "Tack för i dag!" in page.closing.text()
     assert [page.parking.item(i).text() for i in range(page.parking.count())] == [
         "Hur berättar vi om oskrivna regler?"
     ]
@@ -244,3 +245,12 @@ def test_resume_dialog_escape_means_later(qtbot) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.choice() is ResumeChoice.LATER
     assert not dialog.isVisible()
+
+
+def test_closing_words_show_their_markdown_as_text_not_marks(qtbot) -> None:
+    page = ParkingLotPage()
+    qtbot.addWidget(page)
+    page.set_closing_text("## Tack för i dag!\n\nKultur är **inlärd**.")
+    shown = QTextDocument()
+    shown.setHtml(page.closing.text())
+    assert shown.toPlainText().split() == ["Tack", "för", "i", "dag!", "Kultur", "är", "inlärd."]

@@ -101,3 +101,19 @@ def test_the_preview_says_what_the_room_sees_while_the_film_plays_there(
     assert "Filmen visas på projektorn." in shown
     assert "0:50" in shown
     assert "Inga undertexter" in shown  # the example module has none
+
+
+def test_space_plays_and_pauses_the_film_and_moves_on_once_it_has_ended(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Space is a clicker's next key too: at the question after the film, with nothing left
+    to play or pause, it moves on (it used to do nothing there)."""
+    rig, console, _projector, player = film_session(qtbot, tmp_path)
+    rig.jump(FILM)
+    qtbot.keyClick(console, Qt.Key.Key_Space)
+    assert player.state.value == "paused" and rig.engine.current_key == FILM
+    qtbot.keyClick(console, Qt.Key.Key_Space)
+    assert player.state.value == "playing" and rig.engine.current_key == FILM
+    player.end()
+    qtbot.keyClick(console, Qt.Key.Key_Space)
+    assert rig.engine.current_key != FILM

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QGuiApplication
 
 from facilitator.ui.export_destination import documents_folder
@@ -53,6 +54,14 @@ def test_the_summary_goes_where_the_leader_chose_and_the_folder_is_remembered(
     rig.controller.exporter.export_pdf(uuid)
     qtbot.waitUntil(lambda: answers.file_dialog_start.parent == pdf.parent, timeout=10_000)
     assert _recorded(rig) == [str(pdf)]
+
+
+def test_without_a_documents_folder_the_dialog_starts_at_home(monkeypatch, tmp_path: Path) -> None:
+    missing = tmp_path / "Documents"  # a new account, or a system that makes none
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(missing))
+    assert documents_folder() == Path.home()
+    missing.mkdir()
+    assert documents_folder() == missing
 
 
 def test_an_existing_file_is_kept_and_the_new_one_numbered(

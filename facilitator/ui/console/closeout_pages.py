@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.i18n import _
+from facilitator.core.markdown.html import markdown_html
 from facilitator.core.storage.records import (
     AttendanceCounts,
     Gender,
@@ -173,6 +174,9 @@ class ParkingLotPage(QWidget):
         layout.addWidget(heading)
         self.closing = QLabel()
         self.closing.setObjectName("closingWords")
+        # The closing step's body is the module's Markdown ("## Tack för i dag!"), once shown
+        # here with its marks.
+        self.closing.setTextFormat(Qt.TextFormat.RichText)
         self.closing.setWordWrap(True)
         self.closing.setStyleSheet("font-size: 14pt;")
         self.closing.hide()
@@ -219,8 +223,8 @@ class ParkingLotPage(QWidget):
         return items, note
 
     def set_closing_text(self, text: str) -> None:
-        """The words to end on (from the module's closing step); hidden when empty."""
-        self.closing.setText(text)
+        """The words to end on (the module's closing step, in Markdown); hidden when empty."""
+        self.closing.setText(markdown_html(text))
         self.closing.setVisible(bool(text.strip()))
 
     def set_reflections(self, records: Sequence[ReflectionRecord]) -> None:

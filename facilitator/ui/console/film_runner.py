@@ -81,6 +81,11 @@ class FilmRunner(QObject):
         return self._program is not None and self._player is not None
 
     @property
+    def running(self) -> bool:
+        """A film is on and not yet at its end: there is something to play or pause."""
+        return self.active and self._player is not None and self._player.state != PlayerState.ENDED
+
+    @property
     def player(self) -> Player | None:
         return self._player
 

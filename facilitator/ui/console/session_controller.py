@@ -205,8 +205,9 @@ class SessionController(QObject):
             self._film.cycle_subtitles()
 
     def _space(self) -> None:
-        """Space plays and pauses a running film; everywhere else it moves on (clicker)."""
-        if self._film is not None and self._film.active:
+        """Space plays and pauses a film; everywhere else, and once the film has ended (its
+        question after shows), it moves on like the clicker's other next keys."""
+        if self._film is not None and self._film.running:
             self._film.toggle()
         else:
             self.next()
