@@ -10,18 +10,18 @@ the line).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from facilitator.core.application.private_notebook import StepNote
 from facilitator.core.application.reflection_ledger import SaveState
 from facilitator.core.i18n import _
 from facilitator.ui.widgets.save_state_label import SaveStateLabel
-from facilitator.ui.widgets.typing_keys import CLICKER_KEYS, TYPING_FIELD, claim_typing_keys
+from facilitator.ui.widgets.typing_field import TypingField
 
 
-class PrivateNoteEdit(QPlainTextEdit):
+class PrivateNoteEdit(TypingField):
     """Enter or Esc: done (back to steering); Shift+Enter: a new line."""
 
     done = Signal()
@@ -30,28 +30,14 @@ class PrivateNoteEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("privateNote")
-        self.setProperty(TYPING_FIELD, True)
-        self.setTabChangesFocus(True)
         self.setStyleSheet("font-size: 12pt;")
 
-    def event(self, event: QEvent) -> bool:
-        if claim_typing_keys(event):
-            return True
-        return super().event(event)
+    def on_enter(self) -> None:
+        self.on_escape()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if (enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier) or (
-            key == Qt.Key.Key_Escape
-        ):
-            self.clearFocus()
-            self.done.emit()
-            return
-        if key in CLICKER_KEYS:
-            event.ignore()  # no shortcut took it; nor does the box scroll by pages
-            return
-        super().keyPressEvent(event)
+    def on_escape(self) -> None:
+        self.clearFocus()
+        self.done.emit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)

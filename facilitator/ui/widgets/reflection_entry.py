@@ -10,16 +10,16 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from facilitator.ui.widgets.typing_keys import CLICKER_KEYS, TYPING_FIELD, claim_typing_keys
+from facilitator.ui.widgets.typing_field import TypingField
 
 MIN_LINES = 2
 MAX_LINES = 6
 
 
-class ReflectionEntry(QPlainTextEdit):
+class ReflectionEntry(TypingField):
     """Enter submits, Shift+Enter breaks the line, Esc cancels; grows from 2 to 6 lines."""
 
     submit = Signal()
@@ -28,8 +28,6 @@ class ReflectionEntry(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reflectionEntry")
-        self.setProperty(TYPING_FIELD, True)
-        self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setStyleSheet("font-size: 13pt;")
         self.document().contentsChanged.connect(self._fit_height)
@@ -38,24 +36,11 @@ class ReflectionEntry(QPlainTextEdit):
     def text(self) -> str:
         return self.toPlainText()
 
-    def event(self, event: QEvent) -> bool:
-        if claim_typing_keys(event):
-            return True
-        return super().event(event)
+    def on_enter(self) -> None:
+        self.submit.emit()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.submit.emit()
-            return
-        if key == Qt.Key.Key_Escape:
-            self.cancel.emit()
-            return
-        if key in CLICKER_KEYS:
-            event.ignore()  # no shortcut took it; nor does the field scroll by pages
-            return
-        super().keyPressEvent(event)
+    def on_escape(self) -> None:
+        self.cancel.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
