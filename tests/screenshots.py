@@ -88,6 +88,16 @@ def main() -> int:
     QTimer.singleShot(3000, noted.quit)
     noted.exec()
     shoot(app.window, out / "console.png")
+    # Typing mode: the console says so while the cursor is in the reflection box.
+    from facilitator.ui.widgets.reflection_panel import ReflectionPanel
+
+    panel = running.console.findChild(ReflectionPanel)
+    assert panel is not None
+    app.window.activateWindow()
+    panel.focus_entry()
+    panel.entry.setPlainText("Att fråga i stället för att gissa")
+    shoot(app.window, out / "console-typing.png")
+    panel.entry.clearFocus()
     shoot(running.projector, out / "projector-prompt.png")
     controller.toggle_rules()
     shoot(running.projector, out / "projector-rules.png")
