@@ -1,8 +1,8 @@
 """What the storage gateway needs from the one serial executor: run work in order, off the
 caller's thread, and hand each result (or error) back on the caller's thread.
 
-The Qt implementation is ``facilitator.ui.serial_writer.SerialWriter``; tests of the core use
-``InlineExecutor``. A write failing with a ``StorageError`` (disk full, read-only, locked) is
+The Qt implementation is ``facilitator.ui.serial_writer.SerialWriter``; Qt-free tests use
+``InlineExecutor``, which runs each piece of work at once. A write failing with a ``StorageError`` (disk full, read-only, locked) is
 kept first in line and retried by the executor, which announces ``trouble`` and ``recovered``.
 """
 
@@ -37,7 +37,7 @@ class SerialExecutor(Protocol):
 
 
 class InlineExecutor:
-    """Runs each piece of work at once on the calling thread (the CLI and Qt-free tests).
+    """Runs each piece of work at once on the calling thread (Qt-free tests, scripts).
     A storage error is reported, not retried: there is no later to retry in."""
 
     def __init__(self) -> None:

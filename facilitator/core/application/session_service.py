@@ -17,7 +17,6 @@ from facilitator.core.application.presentation import (
     SessionView,
     StepContent,
     console_view,
-    module_title,
     projector_card,
     step_prompt,
 )
@@ -287,9 +286,6 @@ class SessionService:
             self.step_entered.emit(StepEntered(key, self.content(key)))
             self.reflections.refresh()
             self.notes.refresh()
-
-    def module_title(self) -> str:
-        return module_title(self._content, self.engine.current_key, self._language)
 
     def _toggle_override(self, card: ProjectorCard) -> None:
         if not self.is_running:

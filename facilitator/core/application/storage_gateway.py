@@ -327,12 +327,6 @@ class StorageGateway:
         """What an export of one session needs, read once, behind every write asked for."""
         self._run(lambda repo: gather_session(repo, uuid, manifests), done, failed)
 
-    def with_repository(
-        self, work: Callable[[Repository], Any], done: Callable[[Any], None], failed: Failed
-    ) -> None:
-        """For the period report, which reads across many sessions in one go."""
-        self._run(work, done, failed)
-
     # --- housekeeping at start-up -------------------------------------------------------------
 
     def delete_older_than(self, days: int, done: Callable[[int], None]) -> None:
