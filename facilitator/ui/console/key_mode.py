@@ -38,7 +38,6 @@ class KeyMode(QObject):
         self._label = label
         self.typing = False
         app.focusChanged.connect(self._on_focus)
-        app.installEventFilter(self)
         self._show()
 
     def release(self) -> None:
@@ -50,6 +49,12 @@ class KeyMode(QObject):
         typing = field is not None and self._console.isAncestorOf(field)
         if typing != self.typing:
             self.typing = typing
+            # Every event of the app passes an application filter: only while typing, when a
+            # click outside the field has to be noticed.
+            if typing:
+                self._app.installEventFilter(self)
+            else:
+                self._app.removeEventFilter(self)
             self._show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
