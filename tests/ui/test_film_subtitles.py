@@ -5,25 +5,18 @@ the film bar's list picks one and always shows which, and the pick holds for the
 
 from __future__ import annotations
 
-import shutil
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
-from facilitator.core.clock import FakeClock
-from facilitator.core.content.loader import load_manifest
-from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
-from facilitator.core.session.engine import SessionEngine
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.projector.projector_view import ProjectorView
 from tests.recording_player import RecordingPlayer
 from tests.session_rig import SessionRig
-from tests.ui.session_fixtures import EXAMPLE, STOCKHOLM
+from tests.ui.film_rig import FILM, example_with_film, film_rig
 
-FILM = "exempel-modul/film"
 SV_ONLY = '[[film.subtitles]]\nlanguage = "sv"\nfile = "film/film.sv.vtt"\n'
 SV_AND_AR = SV_ONLY + '\n[[film.subtitles]]\nlanguage = "ar"\nfile = "film/film.ar.vtt"\n'
 
@@ -31,33 +24,15 @@ SV_AND_AR = SV_ONLY + '\n[[film.subtitles]]\nlanguage = "ar"\nfile = "film/film.
 def subtitled_session(
     qtbot: Any, tmp_path: Path, preference: str = "first"
 ) -> tuple[SessionRig, ConsolePage, RecordingPlayer, FilmRunner]:
-    folder = tmp_path / "exempel"
-    shutil.copytree(EXAMPLE.parent, folder)
+    folder = example_with_film(tmp_path)
     toml = folder / "module.toml"
     text = toml.read_text(encoding="utf-8")
     assert SV_ONLY in text
     toml.write_text(text.replace(SV_ONLY, SV_AND_AR), encoding="utf-8")
-    (folder / "film").mkdir(exist_ok=True)
-    (folder / "film" / "film.mp4").write_bytes(b"")  # never decoded: the player is a fake
     for language in ("sv", "ar"):
         (folder / "film" / f"film.{language}.vtt").write_text("WEBVTT\n", encoding="utf-8")
-    manifest = load_manifest(folder).manifest
-    assert manifest is not None
-    clock = FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=STOCKHOLM))
-    engine = SessionEngine(plan_for([ModuleChoice(manifest, manifest.variant(57))]), clock)
-    console, projector = ConsolePage(), ProjectorView()
-    qtbot.addWidget(console)
-    qtbot.addWidget(projector)
-    player = RecordingPlayer()
-    film = FilmRunner(lambda: player, console, lambda: preference)
-    rig = SessionRig(
-        engine, {manifest.id: OpenModule(manifest, folder)}, console, [projector], film=film
-    )
-    rig.start()
-    console.show()
-    console.activateWindow()
-    qtbot.waitUntil(console.isActiveWindow)
-    return rig, console, player, film
+    made = film_rig(qtbot, folder, preference)
+    return made.rig, made.console, made.player, made.film
 
 
 def subtitle_calls(player: RecordingPlayer) -> list[str | None]:
@@ -122,3 +97,17 @@ def test_off_in_the_settings_starts_without_subtitles(qtbot: Any, tmp_path: Path
     rig.jump(FILM)
     assert subtitle_calls(player) == [None]
     assert console.subtitles.current_text() == "Av"
+
+
+def test_the_preview_names_the_subtitles_the_room_sees(qtbot: Any, tmp_path: Path) -> None:
+    rig, console, player, _film = subtitled_session(qtbot, tmp_path)
+    preview = ProjectorView()
+    console.preview_layout.addWidget(preview)
+    rig.controller._outputs.append(preview)  # as the launcher wires it: projector and preview
+    rig.controller._outputs[0].show()  # the film plays on the projector, not in the preview
+    rig.jump(FILM)
+    player.tick(5.0)
+    assert "Undertexter på (Svenska)" in preview.visible_text()
+    assert "0:05" in preview.visible_text()
+    qtbot.keyClick(console, Qt.Key.Key_S)
+    assert "Undertexter på (العربية)" in preview.visible_text()

@@ -107,6 +107,7 @@ class SessionController(QObject):
         c.film_restart_requested.connect(film.restart_chapter)
         c.subtitles.chosen.connect(film.choose_subtitles)
         film.subtitles_changed.connect(c.subtitles.show_state)
+        film.subtitles_changed.connect(lambda _state: self._show_again())
         c.film_volume_changed.connect(film.set_volume)
         film.position_text.connect(self._film_time)
         film.question.connect(self.service.film_question)
@@ -266,10 +267,18 @@ class SessionController(QObject):
     def _subtitles_label(self) -> str:
         return self._film.subtitles_label if self._film is not None else ""
 
+    def _show_again(self) -> None:
+        """The subtitles changed: the preview's card names them."""
+        view = self.service.view
+        if view is not None:
+            self._show(view)
+
     def _film_time(self, text: str) -> None:
         # The preview shows the time only ("1:23 / 3:25"); the chapter stays on the console.
         self._film_position = text.split(" · ", 1)[0]
         self._console.film_position.setText(text)
-        view = self.service.view
-        if view is not None:
-            self._show(view)
+        # Only the outputs that say "the film is on the projector" show its time; the rest
+        # of the view has not changed.
+        for output in self._outputs:
+            if output.card.kind == CardKind.FILM_ELSEWHERE:
+                output.set_countdown(self._film_position, StepPhase.NORMAL)
