@@ -4,52 +4,24 @@ and going back to the film continues where it was left."""
 
 from __future__ import annotations
 
-import shutil
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
-from facilitator.core.clock import FakeClock
-from facilitator.core.content.loader import load_manifest
-from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
 from facilitator.core.presentation.cards import CardKind
-from facilitator.core.session.engine import SessionEngine
 from facilitator.ui.console.console_page import ConsolePage
-from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.projector.projector_view import ProjectorView
 from tests.recording_player import RecordingPlayer
 from tests.session_rig import SessionRig
-from tests.ui.session_fixtures import EXAMPLE, STOCKHOLM
-
-FILM = "exempel-modul/film"
+from tests.ui.film_rig import FILM, example_with_film, film_rig
 
 
 def film_session(
     qtbot: Any, tmp_path: Path
 ) -> tuple[SessionRig, ConsolePage, ProjectorView, RecordingPlayer]:
-    folder = tmp_path / "exempel"
-    shutil.copytree(EXAMPLE.parent, folder)
-    (folder / "film").mkdir(exist_ok=True)
-    (folder / "film" / "film.mp4").write_bytes(b"")  # never decoded: the player is a fake
-    manifest = load_manifest(folder).manifest
-    assert manifest is not None
-    clock = FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=STOCKHOLM))
-    engine = SessionEngine(plan_for([ModuleChoice(manifest, manifest.variant(57))]), clock)
-    console, projector = ConsolePage(), ProjectorView()
-    qtbot.addWidget(console)
-    qtbot.addWidget(projector)
-    player = RecordingPlayer()
-    film = FilmRunner(lambda: player, console)
-    rig = SessionRig(
-        engine, {manifest.id: OpenModule(manifest, folder)}, console, [projector], film=film
-    )
-    rig.start()
-    console.show()
-    console.activateWindow()
-    qtbot.waitUntil(console.isActiveWindow)
-    return rig, console, projector, player
+    made = film_rig(qtbot, example_with_film(tmp_path))
+    return made.rig, made.console, made.projector, made.player
 
 
 def test_next_at_a_pause_question_plays_on(qtbot: Any, tmp_path: Path) -> None:
