@@ -39,6 +39,13 @@ def _share(text: str) -> float:
     return value / 100
 
 
+def _output_and_target(parser: Any) -> None:
+    parser.add_argument("-o", "--output", type=Path, help="default: the exports folder")
+    parser.add_argument(
+        "--target", type=_share, help="indicator target, %% (default: the app's setting)"
+    )
+
+
 def add_parser(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
@@ -50,10 +57,7 @@ def add_parser(subparsers: Any) -> None:
     kind.add_argument("--pdf", action="store_true", help="summary PDF (-o: the file)")
     kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
     kind.add_argument("--json", action="store_true", help="session archive (-o: the file)")
-    export.add_argument("-o", "--output", type=Path, help="default: the exports folder")
-    export.add_argument(
-        "--target", type=_share, help="indicator target, %% (default: the app's setting)"
-    )
+    _output_and_target(export)
     export.set_defaults(handler=run_export)
 
     report = subparsers.add_parser(
@@ -67,10 +71,7 @@ def add_parser(subparsers: Any) -> None:
     report_kind = report.add_mutually_exclusive_group()
     report_kind.add_argument("--pdf", action="store_true", help="PDF (the default; -o: the file)")
     report_kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
-    report.add_argument("-o", "--output", type=Path, help="default: the exports folder")
-    report.add_argument(
-        "--target", type=_share, help="indicator target, %% (default: the app's setting)"
-    )
+    _output_and_target(report)
     report.set_defaults(handler=run_report)
 
     imports = subparsers.add_parser(
