@@ -124,21 +124,31 @@ class SerialWriter(QObject):
         self._retry.start(delay)
 
     def flush(self) -> int:
-        """At shutdown: finish every queued write on this thread. Returns how many still
-        failed (the log has each)."""
+        """At shutdown: finish every queued write on this thread. Returns how many were not
+        saved (the log has each).
+
+        A disk that refuses writes (locked, full) refuses them at shutdown too, each only after
+        SQLite's busy timeout: once one has failed, the rest are not tried, so quitting is not
+        held up for seconds per write. What the leader typed is then still unsaved in the
+        session's ledger, and the app keeps it in the recovery journal."""
         self._held = True
         self._retry.stop()
         self._pool.waitForDone()
         # Deliver the result of the write that was in flight (queued to this object).
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
         failed = 0
+        refusing = self._failures > 0
         while self._queue:
             write = self._queue.popleft()
+            if refusing:
+                failed += 1
+                continue
             try:
                 result = write.work()
             except StorageError:
                 log.exception("A write could not be saved at shutdown")
                 failed += 1
+                refusing = True
                 continue
             except Exception:
                 log.exception("A write failed at shutdown and was dropped")
