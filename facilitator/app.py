@@ -89,11 +89,11 @@ class Application(QObject):
 
         paths = self.startup.paths
         settings = SettingsService(self.startup.settings_store, self.startup.settings)
-        storage = StorageGateway(SerialWriter(self), paths)
+        journal = RecoveryJournal(paths.data_dir / "recovery")
+        storage = StorageGateway(SerialWriter(self), paths, journal=journal)
         sessions = Sessions(storage, self.clock, i18n.active_language())
         catalog = Catalog.for_app(paths)
         resumer = SessionResumer(storage, sessions, self.clock, catalog.open_module)
-        journal = RecoveryJournal(paths.data_dir / "recovery")
         services = AppServices(
             paths, self.clock, settings, storage, catalog, sessions, resumer, journal
         )
@@ -102,6 +102,7 @@ class Application(QObject):
         parts.wire(self._make_player, interactive=self.interactive)
         self.parts = parts
         storage.failed.connect(lambda message: parts.shell.tell([message]))
+        storage.refused_at_open.connect(lambda message: parts.shell.tell([message]))
         storage.opened.connect(
             lambda _none: apply_retention(storage, settings.current.retention_days)
         )
@@ -113,7 +114,6 @@ class Application(QObject):
         storage.opened.connect(
             lambda _none: tidy_modules(storage, paths.user_modules_dir, reload_if)
         )
-        storage.opened.connect(lambda _none: journal.merge(storage))
         storage.opened.connect(lambda _none: resumer.look())
         self._report_usable(parts)
         self.assembled.emit()
@@ -134,6 +134,7 @@ class Application(QObject):
         parts.library.loaded.connect(lambda: done("library"))
         services.storage.opened.connect(lambda _none: done("storage"))
         services.storage.failed.connect(lambda _message: done("storage"))
+        services.storage.refused_at_open.connect(lambda _message: done("storage"))
 
     def _assembly_failed(self, error: Exception) -> None:
         log.error("The app could not load its parts: %r", error)
@@ -178,12 +179,16 @@ class Application(QObject):
         self.tasks.wait()
         if self.parts is not None and self.services is not None:
             self.parts.shutdown()
+            # What the disk refuses even now stays in the recovery journal for the next start.
             self.services.storage.close()
-            running = self.services.sessions.current
-            if running is not None:
-                # What the disk refused even now goes to the journal the next start merges.
-                self.services.journal.keep(running.session_uuid, running.reflections.unsaved())
             self.tasks.wait()
+
+    def quit_now(self) -> None:
+        """Quit without asking (a termination signal): as "Avsluta appen" would."""
+        guard = self.parts.quit_guard if self.parts is not None else None
+        if guard is not None:
+            guard.quit_without_asking()
+        self.qapp.quit()
 
     def _tell(self, problems: Sequence[str]) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -212,6 +217,9 @@ def run_app(
     qapp.setApplicationName("Facilitator")
     install_qt_translation(qapp, i18n.active_language())
     application = Application(qapp, startup, interactive=not drive)
+    from facilitator.ui.termination import TerminationWatch
+
+    TerminationWatch(application.quit_now, application)
     if drive:
         from facilitator.ui.driver import Driver
 

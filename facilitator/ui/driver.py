@@ -8,9 +8,10 @@ Commands: {"do": "plan", "modules": [...], "minutes": 75} · {"do": "start"} · 
 {"do": "close_interrupted"} · {"do": "end"} · {"do": "quit"}.
 Events: ready · interrupted (uuid, reflections) or no_interrupted · planned ·
 started (uuid, left: steps after the current one; "next" on the last step ends the session) ·
-step (key) ·
+step (key) · accepted (uuid) — a reflection taken, and in the recovery journal — ·
 saved (uuid, text) — only once the row is committed — ·
 note (key, text, state) — the current step's private note, "saved" once committed — ·
+storage_waiting (message) — the database refused to open and is being retried — ·
 error (message).
 """
 
@@ -52,6 +53,7 @@ class Driver(QObject):
         s.resumer.found.connect(self._on_found)
         s.resumer.failed.connect(lambda text: emit("error", message=text))
         s.storage.failed.connect(lambda text: emit("error", message=text))
+        s.storage.refused_at_open.connect(lambda text: emit("storage_waiting", message=text))
         s.sessions.started.connect(self._on_started)
         parts.library.plan_ready.connect(lambda *_: emit("planned"))
         self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
@@ -122,7 +124,8 @@ class Driver(QObject):
             self._running().back()
         elif what == "reflect":
             kind = ReflectionKind(command.get("kind", "note"))
-            self._running().reflections.submit(kind, command["text"])
+            accepted = self._running().reflections.submit(kind, command["text"])
+            emit("accepted", uuid=accepted)
         elif what == "private_note":
             running = self._parts.launcher.current if self._parts.launcher else None
             if running is None:
@@ -135,6 +138,9 @@ class Driver(QObject):
         elif what == "end":
             self._running().end()
         elif what == "quit":
+            # As "Avsluta appen" does: the session's place saved, its windows closed.
+            if self._parts.quit_guard is not None:
+                self._parts.quit_guard.quit_without_asking()
             QApplication.quit()
         else:
             raise ValueError(f"unknown command: {command!r}")

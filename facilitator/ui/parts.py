@@ -70,6 +70,7 @@ class UiParts:
     tasks: BackgroundTasks
     exports: ExportRunner
     launcher: SessionLauncher | None = None
+    quit_guard: QuitGuard | None = None
 
     def wire(self, make_player: Callable[[], Player], *, interactive: bool) -> None:
         w, s = self.window, self.services
@@ -91,7 +92,9 @@ class UiParts:
         self.closeout.finished.connect(lambda: w.show_page(self.library_page))
         s.settings.changed.connect(lambda settings: self.cue.enable(settings.end_of_step_sound))
         s.resumer.failed.connect(lambda text: self.shell.tell([text]))
-        QuitGuard(w, s.sessions, self.launcher, s.settings, ask=interactive)
+        self.quit_guard = QuitGuard(
+            w, s.sessions, self.launcher, s.settings, s.storage, ask=interactive
+        )
         if interactive:
             ResumeOffer(w, s.resumer)
             self.launcher.closed.connect(self._after_session)

@@ -114,12 +114,13 @@ class SerialWriter(QObject):
             if write.on_error is not None:
                 write.on_error(error)
             else:
-                log.error("A database operation failed and was dropped: %r", error)
+                # By type only: an error's text can carry what the group wrote.
+                log.error("A database operation failed: %s", type(error).__name__)
             self._start_next()
             return
         delay = RETRY_MS[min(self._failures, len(RETRY_MS) - 1)]
         self._failures += 1
-        log.warning("Database write failed (%s); retrying in %d ms", error, delay)
+        log.warning("Database write failed (%s); retrying in %d ms", type(error).__name__, delay)
         self.trouble.emit(error.message)
         self._retry.start(delay)
 
@@ -130,7 +131,7 @@ class SerialWriter(QObject):
         A disk that refuses writes (locked, full) refuses them at shutdown too, each only after
         SQLite's busy timeout: once one has failed, the rest are not tried, so quitting is not
         held up for seconds per write. What the leader typed is then still unsaved in the
-        session's ledger, and the app keeps it in the recovery journal."""
+        session's ledger, and in the recovery journal for the next start."""
         self._held = True
         self._retry.stop()
         self._pool.waitForDone()
@@ -145,13 +146,13 @@ class SerialWriter(QObject):
                 continue
             try:
                 result = write.work()
-            except StorageError:
-                log.exception("A write could not be saved at shutdown")
+            except StorageError as error:
+                log.error("A write could not be saved at shutdown: %s", type(error).__name__)
                 failed += 1
                 refusing = True
                 continue
-            except Exception:
-                log.exception("A write failed at shutdown and was dropped")
+            except Exception as error:
+                log.error("A write failed at shutdown: %s", type(error).__name__)
                 failed += 1
                 continue
             if write.on_done is not None:

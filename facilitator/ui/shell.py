@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from facilitator.core.application.settings_service import SettingsService
@@ -43,7 +44,12 @@ class Shell:
         window.check_requested.connect(lambda: self.run_check(self._planned_modules()))
 
     def tell(self, problems: Sequence[str]) -> None:
-        QMessageBox.warning(self._window, _("Bra att veta"), "\n\n".join(problems))
+        """Shown without holding anything up: the app goes on behind the message (a database
+        being retried, a drive session with no one to click it away)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Bra att veta"), "\n\n".join(problems))
+        box.setParent(self._window, box.windowFlags())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def show_keys(self) -> None:
         KeyHelp(self._window).exec()

@@ -1,6 +1,6 @@
-"""The database locked by another program when the app quits: what the leader typed and the
-disk would not take goes to a recovery journal, and the next start merges it — nothing shown on
-screen is lost with the process (before, the queued reflections vanished)."""
+"""The database locked by another program when the app quits: what the leader typed is already in
+the recovery journal, the next start replays it — nothing shown on screen is lost with the
+process (before, the queued reflections vanished) — and the leader is asked before quitting."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from facilitator.app import Application, prepare
+from facilitator.ui.console.unsaved_at_quit import may_quit_with_unsaved
 from tests.app_in_process import panel_of, reflections_on_disk, start_session
 from tests.faults.test_disk_full import type_reflection
 
@@ -35,7 +38,7 @@ def test_reflections_the_locked_disk_refused_at_quit_are_merged_next_time(
     finally:
         locker.rollback()
         locker.close()
-    journal = list((app.services.paths.data_dir / "recovery").glob("*.json"))
+    journal = list((app.services.paths.data_dir / "recovery").glob("*.jsonl"))
     assert len(journal) == 1 and WORDS in journal[0].read_text(encoding="utf-8")
     assert WORDS not in reflections_on_disk(database).values()
 
@@ -56,3 +59,37 @@ def test_nothing_to_keep_leaves_no_journal(application: Application, qtbot: Any)
     qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=10_000)
     app.shutdown()
     assert not list(Path(app.services.paths.data_dir / "recovery").glob("*"))
+
+
+@pytest.mark.parametrize(("choice", "quits"), [("Vänta", False), ("Avsluta ändå", True)])
+def test_quitting_with_writes_the_database_refused_asks_first(
+    application: Application, qtbot: Any, choice: str, quits: bool
+) -> None:
+    app = application
+    assert app.services is not None and app.parts is not None
+    running = start_session(app, qtbot)
+    locker = sqlite3.connect(app.services.paths.database_file, timeout=0.1)
+    locker.execute("BEGIN EXCLUSIVE")
+    seen: dict[str, Any] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["text"] = box.text() + "\n" + box.informativeText()
+        seen["buttons"] = [b.text() for b in box.findChildren(QAbstractButton) if b.text()]
+        [button] = [b for b in box.buttons() if b.text() == choice]
+        button.click()
+
+    try:
+        troubles: list[str] = []
+        app.services.storage.trouble.connect(troubles.append)
+        type_reflection(panel_of(running), qtbot, WORDS)
+        qtbot.waitUntil(lambda: bool(troubles), timeout=20_000)
+        QTimer.singleShot(0, answer)
+        assert may_quit_with_unsaved(app.parts.window, app.services.storage, running) is quits
+    finally:
+        locker.rollback()
+        locker.close()
+    assert "har inte kommit in i databasen" in seen["text"]
+    assert "återställningsfil" in seen["text"]
+    assert {"Vänta", "Spara en kopia…", "Avsluta ändå"} <= set(seen["buttons"])

@@ -46,6 +46,10 @@ class SessionRecording:
                 title=engine.plan.title,
                 plan_json=json.dumps(engine.initial_plan.to_dict(), ensure_ascii=False),
                 modules=refs,
+                listed_modules=[
+                    ModuleRef(m.manifest.id, m.manifest.version, "", m.manifest.title.sv)
+                    for m in chosen
+                ],
                 place=place,
                 leader_name=leader,
                 rehearsal=self.rehearsal,

@@ -1,9 +1,16 @@
-"""What the leader typed that the database would not take before the app closed (a locked or
-full disk at quit): written to a small journal file beside the database, and merged into the
-database at the next start. Nothing accepted on screen is lost with the process.
+"""The recovery journal: every write of a running session (its start, where it is, each
+reflection and private note, its end) is appended here and forced to the disk *before* it is
+queued for the database. Whatever happens next — a locked or full database, quit, SIGTERM,
+kill -9, a power cut — the next start replays what the database did not take, in order, and
+then removes the file.
 
-Saving a reflection is idempotent (an upsert on its uuid), so a journal merged twice, or one
-holding a row that did reach the disk after all, changes nothing.
+One file per run of the app (``<started>-<pid>-<n>.jsonl``), one JSON object per line. While
+the database keeps up, the file is removed each time every write in it has been committed, so
+it holds only what is still on its way. A torn last line (power lost mid-append) is ignored:
+that write had not been accepted yet.
+
+Replaying is safe to repeat: each operation is idempotent (see ``journal_ops``), so a file
+replayed twice, or one holding writes that did reach the database, changes nothing.
 """
 
 from __future__ import annotations
@@ -11,89 +18,116 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable
-from datetime import datetime
+import time
+from collections.abc import Iterator
+from itertools import count
 from pathlib import Path
+from typing import Any
 
-from facilitator.core.application.storage_gateway import StorageGateway
-from facilitator.core.storage.records import ReflectionDraft, ReflectionKind, ReflectionRecord
+from facilitator.core.application.journal_ops import JournalEntry, replay_entries
+from facilitator.core.storage.database import Database
+from facilitator.core.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-SUFFIX = ".reflections.json"
+SUFFIX = ".jsonl"
+_RUNS = count(1)
 
 
 class RecoveryJournal:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, run_name: str | None = None) -> None:
         self._folder = folder
+        name = run_name or f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{next(_RUNS)}"
+        self._file = folder / f"{name}{SUFFIX}"
+        self._outstanding: set[int] = set()
+        self._sequence = count(1)
+        self.refused = 0
+        """Writes that could not be journalled (the disk refused the journal too): they are
+        only in memory until the database takes them."""
 
-    def keep(self, session_uuid: str, records: Iterable[ReflectionRecord]) -> Path | None:
-        """Write ``records`` durably (a whole file or none); None when there was nothing."""
-        rows = [
-            {
-                "uuid": r.uuid,
-                "session_uuid": r.session_uuid,
-                "step_key": r.step_key,
-                "kind": r.kind.value,
-                "text": r.text,
-                "prompt_text": r.prompt_text,
-                "created_at": r.created_at.isoformat(),
-            }
-            for r in records
-        ]
-        if not rows:
-            return None
-        self._folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = self._folder / f"{session_uuid}{SUFFIX}"
-        partial = target.with_suffix(".partial")
-        with partial.open("w", encoding="utf-8") as handle:
-            json.dump(rows, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(target)
-        log.warning("%d reflections kept in %s for the next start", len(rows), target)
-        return target
+    @property
+    def file(self) -> Path:
+        return self._file
 
-    def files(self) -> list[Path]:
+    @property
+    def outstanding(self) -> int:
+        """Writes journalled and not yet committed to the database."""
+        return len(self._outstanding)
+
+    # --- this run ---------------------------------------------------------------------------
+
+    def append(self, entry: JournalEntry) -> int | None:
+        """Force ``entry`` to the disk; its number for ``settle``, or None if the disk refused."""
+        line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
         try:
-            return sorted(self._folder.glob(f"*{SUFFIX}"))
+            self._folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(self._file, os.O_WRONLY | os.O_CREAT | os.O_APPEND | _NOFOLLOW, 0o600)
+            try:
+                os.write(fd, line)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as error:
+            # Never the entry itself in the log: it holds what the group said.
+            self.refused += 1
+            log.error("Recovery journal %s refused a write: %s", self._file, error.strerror)
+            return None
+        number = next(self._sequence)
+        self._outstanding.add(number)
+        return number
+
+    def settle(self, number: int | None) -> None:
+        """The database committed that write; with nothing else on its way, the file goes."""
+        if number is None:
+            return
+        self._outstanding.discard(number)
+        if not self._outstanding:
+            self._remove(self._file)
+
+    # --- earlier runs -------------------------------------------------------------------------
+
+    def earlier_files(self) -> list[Path]:
+        """Journals left by earlier runs, oldest first."""
+        try:
+            found = sorted(p for p in self._folder.glob(f"*{SUFFIX}") if p != self._file)
         except OSError:
             return []
+        return [p for p in found if p.is_file() and not p.is_symlink()]
 
-    def merge(self, storage: StorageGateway) -> None:
-        """Save every journalled reflection; a file goes once all of its rows are in."""
-        for path in self.files():
-            try:
-                drafts = _drafts(json.loads(path.read_text(encoding="utf-8")))
-            except (OSError, ValueError, KeyError, TypeError) as error:
-                log.error("Recovery journal %s unreadable, kept: %r", path, error)
-                continue
-            self._save(storage, path, drafts)
+    def replay(self, database: Database) -> int:
+        """On the executor, right after the database opened and before any new write: apply
+        every earlier journal, oldest first, removing each once it is in. A ``StorageError``
+        (locked, full) propagates, keeping the rest for the next try. Returns the entries
+        applied."""
+        applied = 0
+        for path in self.earlier_files():
+            entries = list(_read(path))
+            applied += replay_entries(database, entries)
+            self._remove(path)
+            log.info("Recovery journal %s replayed (%d writes)", path.name, len(entries))
+        return applied
 
-    def _save(self, storage: StorageGateway, path: Path, drafts: list[ReflectionDraft]) -> None:
-        left = {draft.uuid for draft in drafts}
-        failed: list[Exception] = []
-
-        def saved(record: ReflectionRecord) -> None:
-            left.discard(record.uuid)
-            if not left and not failed:
-                path.unlink(missing_ok=True)
-                log.info("Recovery journal %s merged (%d reflections)", path, len(drafts))
-
-        for draft in drafts:
-            storage.save_reflection(draft, saved, failed.append)
+    def _remove(self, path: Path) -> None:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("Recovery journal %s could not be removed: %s", path, error.strerror)
 
 
-def _drafts(rows: list[dict[str, str]]) -> list[ReflectionDraft]:
-    return [
-        ReflectionDraft(
-            uuid=row["uuid"],
-            session_uuid=row["session_uuid"],
-            step_key=row["step_key"],
-            kind=ReflectionKind(row["kind"]),
-            text=row["text"],
-            prompt_text=row["prompt_text"],
-            created_at=datetime.fromisoformat(row["created_at"]),
-        )
-        for row in rows
-    ]
+def _read(path: Path) -> Iterator[JournalEntry]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise StorageError(f"journal unreadable: {error.strerror}") from error
+    for number, line in enumerate(raw.splitlines(), start=1):
+        try:
+            entry: Any = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            # A torn last line: never acknowledged, so nothing the leader saw as kept.
+            log.warning("Recovery journal %s: line %d unreadable, skipped", path.name, number)
+            continue
+        if isinstance(entry, dict):
+            yield entry
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

@@ -1,27 +1,30 @@
 """The one way to the database: typed operations, each run on the one serial executor, in the
-order asked for, so a read sees every write asked for before it.
-
-The database opens on the executor too, first in line. When it cannot be opened, every later
-operation fails at once with ``StorageUnavailable`` (its message says why and what to do)
-instead of waiting in a queue that will never move; what the leader typed stays in memory with
-the session (see ``ReflectionLedger``) and can be saved as a copy elsewhere.
+order asked for, so a read sees every write asked for before it. How they travel — the open,
+the recovery journal, reads failing fast — is ``StorageLine``'s.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from facilitator.core.application.broadcast import Broadcast
-from facilitator.core.application.executor import Failed, SerialExecutor
+from facilitator.core.application.executor import Failed
+from facilitator.core.application.journal_ops import (
+    JournalEntry,
+    delete_entry,
+    edit_entry,
+    finish_entry,
+    note_entry,
+    progress_entry,
+    reflection_entry,
+    session_entry,
+    status_entry,
+)
+from facilitator.core.application.storage_line import StorageLine, StorageUnavailable
 from facilitator.core.export.gather import ManifestLookup, gather_session
 from facilitator.core.export.model import SessionExport
-from facilitator.core.paths import AppPaths
-from facilitator.core.storage.database import Database, open_database
-from facilitator.core.storage.errors import DatabaseOpenError, StorageError
 from facilitator.core.storage.records import (
     AttendanceCounts,
     EvaluationResult,
@@ -40,17 +43,13 @@ from facilitator.core.storage.records import (
 )
 from facilitator.core.storage.repository import Repository
 
-log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-
-
-class StorageUnavailable(Exception):
-    """The database never opened; ``message`` is the Swedish reason shown to the leader."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+__all__ = [
+    "InterruptedSession",
+    "NewSession",
+    "SessionDetail",
+    "StorageGateway",
+    "StorageUnavailable",
+]
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,8 @@ class NewSession:
     plan_json: str
     modules: Callable[[], Sequence[ModuleRef]]
     """Worked out on the executor: hashing a module's folder reads its film."""
+    listed_modules: Sequence[ModuleRef] = ()
+    """The same modules without their content hash, for the recovery journal."""
     place: str = ""
     leader_name: str | None = None
     rehearsal: bool = False
@@ -80,99 +81,9 @@ class SessionDetail:
     """The leader's own notes: for the leader's eyes in the history, never in an export."""
 
 
-class StorageGateway:
-    def __init__(
-        self,
-        executor: SerialExecutor,
-        paths: AppPaths,
-        open_with: Callable[[AppPaths], Database] = open_database,
-    ) -> None:
-        self._executor = executor
-        self._paths = paths
-        self._open_with = open_with
-        self._database: Database | None = None
-        self._repository: Repository | None = None
-        self._problem: str | None = None
-        self.opened: Broadcast[None] = Broadcast()
-        self.failed: Broadcast[str] = Broadcast()
-
-    # --- life ------------------------------------------------------------------------------
-
-    @property
-    def trouble(self) -> Broadcast[str]:
-        """A write is waiting for the disk (full, read-only, locked); it will be retried."""
-        return self._executor.trouble
-
-    @property
-    def recovered(self) -> Broadcast[None]:
-        return self._executor.recovered
-
-    @property
-    def is_open(self) -> bool:
-        return self._repository is not None
-
-    @property
-    def problem(self) -> str | None:
-        """Why the database is not available, once opening it failed."""
-        return self._problem
-
-    @property
-    def pending(self) -> int:
-        return self._executor.pending
-
-    @property
-    def database_file(self) -> Path:
-        return self._paths.database_file
-
-    def open(self) -> None:
-        self._executor.submit(self._open, self._opened)
-
-    def _open(self) -> Database | str:
-        # Returned, not raised: a failure to open must not be retried like a failed write.
-        try:
-            return self._open_with(self._paths)
-        except (DatabaseOpenError, StorageError) as error:
-            return error.message
-        except Exception as error:
-            log.error("The database could not be opened: %r", error)
-            return DatabaseOpenError(self._paths.database_file, str(error)).message
-
-    def _opened(self, result: Database | str) -> None:
-        if isinstance(result, str):
-            self._problem = result
-            self.failed.emit(result)
-            return
-        self._database = result
-        self._repository = Repository.of(result)
-        if result.backup_file is not None:
-            log.info("Database migrated; backup at %s", result.backup_file)
-        self.opened.emit(None)
-
-    def close(self) -> int:
-        """At shutdown: every queued write reaches the disk (or is counted as lost)."""
-        lost = self._executor.flush()
-        if self._database is not None:
-            self._database.close()
-            self._database = None
-            self._repository = None
-        return lost
-
-    def _run(
-        self,
-        work: Callable[[Repository], T],
-        done: Callable[[T], None] | None = None,
-        failed: Failed | None = None,
-    ) -> None:
-        if self._problem is not None:
-            if failed is not None:
-                failed(StorageUnavailable(self._problem))
-            return
-        self._executor.submit(lambda: work(self._repo()), done, failed)
-
-    def _repo(self) -> Repository:
-        if self._repository is None:
-            raise StorageUnavailable(self._problem or "the database is not open")
-        return self._repository
+class StorageGateway(StorageLine):
+    """The typed operations, each a read (``_read``), a journalled write (``_write``) or
+    plain queued work (``_run``)."""
 
     # --- a running session ------------------------------------------------------------------
 
@@ -189,13 +100,25 @@ class StorageGateway:
             )
             repo.sessions.set_status(new.uuid, SessionLifecycle.RUNNING)
 
-        self._run(create, None, failed)
+        def entry() -> JournalEntry:
+            return session_entry(
+                new.uuid,
+                new.title,
+                new.plan_json,
+                new.listed_modules,
+                new.place,
+                new.leader_name,
+                new.rehearsal,
+            )
+
+        self._write(entry, create, None, failed)
 
     def save_progress(self, uuid: str, current_step_key: str | None, state_json: str) -> None:
-        self._run(
+        self._write(
+            lambda: progress_entry(uuid, current_step_key, state_json),
             lambda repo: repo.sessions.save_progress(
                 uuid, current_step_key=current_step_key, engine_state_json=state_json
-            )
+            ),
         )
 
     def finish_session(
@@ -205,10 +128,12 @@ class StorageGateway:
             repo.sessions.save_step_runs(uuid, runs)
             repo.sessions.set_status(uuid, status)
 
-        self._run(close)
+        self._write(lambda: finish_entry(uuid, runs, status), close)
 
     def set_status(self, uuid: str, status: SessionLifecycle) -> None:
-        self._run(lambda repo: repo.sessions.set_status(uuid, status))
+        self._write(
+            lambda: status_entry(uuid, status), lambda repo: repo.sessions.set_status(uuid, status)
+        )
 
     def find_interrupted(
         self, not_this: str | None, done: Callable[[InterruptedSession | None], None]
@@ -220,7 +145,7 @@ class StorageGateway:
             latest = sessions[0]
             return InterruptedSession(latest, len(repo.reflections.for_session(latest.uuid)))
 
-        self._run(find, done, lambda _error: done(None))
+        self._read(find, done, lambda _error: done(None))
 
     # --- reflections -------------------------------------------------------------------------
 
@@ -230,7 +155,9 @@ class StorageGateway:
         done: Callable[[ReflectionRecord], None],
         failed: Failed | None = None,
     ) -> None:
-        self._run(lambda repo: repo.reflections.save(draft), done, failed)
+        self._write(
+            lambda: reflection_entry(draft), lambda repo: repo.reflections.save(draft), done, failed
+        )
 
     def edit_reflection(
         self,
@@ -240,17 +167,24 @@ class StorageGateway:
         done: Callable[[ReflectionRecord], None],
         failed: Failed | None = None,
     ) -> None:
-        self._run(lambda repo: repo.reflections.edit(uuid, text=text, kind=kind), done, failed)
+        self._write(
+            lambda: edit_entry(uuid, text, kind),
+            lambda repo: repo.reflections.edit(uuid, text=text, kind=kind),
+            done,
+            failed,
+        )
 
     def delete_reflection(
         self, uuid: str, done: Callable[[bool], None], failed: Failed | None = None
     ) -> None:
-        self._run(lambda repo: repo.reflections.delete(uuid), done, failed)
+        self._write(
+            lambda: delete_entry(uuid), lambda repo: repo.reflections.delete(uuid), done, failed
+        )
 
     def reflections_for(
         self, session_uuid: str, done: Callable[[tuple[ReflectionRecord, ...]], None]
     ) -> None:
-        self._run(lambda repo: repo.reflections.for_session(session_uuid), done)
+        self._read(lambda repo: repo.reflections.for_session(session_uuid), done)
 
     # --- the leader's private notes -----------------------------------------------------------
 
@@ -263,12 +197,17 @@ class StorageGateway:
         failed: Failed | None = None,
     ) -> None:
         """Set a step's note (blank text removes it); ``done`` once it is committed."""
-        self._run(lambda repo: repo.private_notes.save(session_uuid, step_key, text), done, failed)
+        self._write(
+            lambda: note_entry(session_uuid, step_key, text),
+            lambda repo: repo.private_notes.save(session_uuid, step_key, text),
+            done,
+            failed,
+        )
 
     def private_notes_for(
         self, session_uuid: str, done: Callable[[tuple[PrivateNote, ...]], None]
     ) -> None:
-        self._run(lambda repo: repo.private_notes.for_session(session_uuid), done)
+        self._read(lambda repo: repo.private_notes.for_session(session_uuid), done)
 
     # --- close-out ---------------------------------------------------------------------------
 
@@ -281,7 +220,7 @@ class StorageGateway:
     # --- history and export -------------------------------------------------------------------
 
     def history_page(self, query: HistoryQuery, done: Callable[[HistoryPage], None]) -> None:
-        self._run(lambda repo: repo.history.page(query), done)
+        self._read(lambda repo: repo.history.page(query), done)
 
     def session_detail(
         self, uuid: str, done: Callable[[SessionDetail], None], failed: Failed | None = None
@@ -294,7 +233,7 @@ class StorageGateway:
                 repo.private_notes.for_session(uuid),
             )
 
-        self._run(gather, done, failed)
+        self._read(gather, done, failed)
 
     def delete_session(self, uuid: str, done: Callable[[bool], None]) -> None:
         self._run(lambda repo: repo.erasure.delete_session(uuid), done)
@@ -315,7 +254,7 @@ class StorageGateway:
         self, uuid: str, done: Callable[[tuple[ExportRecord, ...]], None], failed: Failed
     ) -> None:
         """Every file written from the session, whether or not it is still on disk."""
-        self._run(lambda repo: repo.exports.for_session(uuid), done, failed)
+        self._read(lambda repo: repo.exports.for_session(uuid), done, failed)
 
     def gather_export(
         self,
@@ -325,7 +264,7 @@ class StorageGateway:
         failed: Failed,
     ) -> None:
         """What an export of one session needs, read once, behind every write asked for."""
-        self._run(lambda repo: gather_session(repo, uuid, manifests), done, failed)
+        self._read(lambda repo: gather_session(repo, uuid, manifests), done, failed)
 
     # --- housekeeping at start-up -------------------------------------------------------------
 

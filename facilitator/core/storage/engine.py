@@ -16,7 +16,10 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
-DEFAULT_BUSY_TIMEOUT_MS = 5000
+# Long enough to ride out another connection's commit or checkpoint; short because a write
+# waiting here cannot be interrupted, so it is also how long quitting can be held up by a
+# database another program keeps locked. Longer locks are the serial writer's to retry.
+DEFAULT_BUSY_TIMEOUT_MS = 1000
 WRITE = {"facilitator_write": True}
 
 # Every connection, not just the first: SQLite forgets most pragmas when a connection closes,

@@ -16,12 +16,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from facilitator.core.storage.backups import read_only_uri
-from facilitator.core.storage.engine import WRITE
+from facilitator.core.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, WRITE
 from facilitator.core.storage.errors import (
     DatabaseCorrupt,
     DatabaseMigrationFailed,
     DatabaseOpenError,
     DatabaseTooNew,
+    StorageError,
+    translate,
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
@@ -59,7 +61,9 @@ def inspect_file(file: Path, config: Config) -> tuple[FileState, tuple[str, ...]
     if len(header) < 100 or not header.startswith(_HEADER):
         raise DatabaseCorrupt(file, "not an SQLite database")
     try:
-        connection = sqlite3.connect(read_only_uri(file), uri=True)
+        connection = sqlite3.connect(
+            read_only_uri(file), uri=True, timeout=DEFAULT_BUSY_TIMEOUT_MS / 1000
+        )
     except sqlite3.Error as error:
         raise _open_error(file, error) from error
     try:
@@ -99,11 +103,16 @@ def _classify(
     return FileState.OLDER, found
 
 
-def _open_error(file: Path, error: sqlite3.Error) -> DatabaseOpenError:
+def _open_error(file: Path, error: sqlite3.Error) -> DatabaseOpenError | StorageError:
+    """Damaged, or something that can pass (locked by another program, read-only, a full
+    disk: a ``StorageError`` the caller may retry), or another reason not to open it."""
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return DatabaseCorrupt(file, str(error))
+    passing = translate(error)
+    if passing is not None and type(passing) is not StorageError:
+        return passing
     return DatabaseOpenError(file, str(error))
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from facilitator.core.application.sessions import Sessions
 from facilitator.core.application.settings_service import SettingsService
+from facilitator.core.application.storage_gateway import StorageGateway
 from facilitator.core.i18n import _
 from facilitator.ui.console.session_launcher import SessionLauncher
+from facilitator.ui.console.unsaved_at_quit import may_quit_with_unsaved, waiting_writes
 from facilitator.ui.main_window import MainWindow, window_place
 from facilitator.ui.widgets.confirm import confirm
 
@@ -23,6 +25,7 @@ class QuitGuard:
         sessions: Sessions,
         launcher: SessionLauncher,
         settings: SettingsService,
+        storage: StorageGateway,
         *,
         ask: bool = True,
     ) -> None:
@@ -30,13 +33,26 @@ class QuitGuard:
         self._sessions = sessions
         self._launcher = launcher
         self._settings = settings
+        self._storage = storage
         self._ask = ask
         window.may_close = self.may_close
 
+    def quit_without_asking(self) -> None:
+        """SIGTERM, logout, shutdown: quit as after "Avsluta appen", asking nothing — there may
+        be no one to answer, and the recovery journal already holds what is not saved."""
+        self._ask = False
+        self._window.close()
+
     def may_close(self) -> bool:
         running = self._sessions.current
-        if running is not None:
-            if self._ask and not confirm(
+        if self._ask and waiting_writes(self._storage) > 0:
+            # One question, not two: this one is about the session too.
+            if not may_quit_with_unsaved(self._window, self._storage, running):
+                return False
+        elif (
+            running is not None
+            and self._ask
+            and not confirm(
                 self._window,
                 _("Sessionen pågår"),
                 _("Sessionen pågår. Vill du avsluta appen ändå?"),
@@ -45,8 +61,10 @@ class QuitGuard:
                     "fortsätta där ni var."
                 ),
                 _("Avsluta appen"),
-            ):
-                return False
+            )
+        ):
+            return False
+        if running is not None:
             # The projector window closes too: with the console it was the last window, and
             # the app quits when its last window closes.
             self._launcher.leave_for_quit()

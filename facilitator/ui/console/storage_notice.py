@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from facilitator.core.application.broadcast import Subscriptions
 from facilitator.core.application.session_service import SessionService
@@ -34,8 +34,8 @@ class StorageNotice:
         self._service = service
         subscriptions.connect(storage.trouble, self._trouble)
         subscriptions.connect(storage.recovered, self._recovered)
-        if storage.problem is not None:
-            self._tell(storage.problem)
+        if storage.refusal is not None:
+            self._tell(storage.refusal)
 
     def _trouble(self, message: str) -> None:
         self._service.reflections.storage_trouble()
@@ -52,24 +52,29 @@ class StorageNotice:
         self._console.notices.withdraw(OWNER)
 
     def save_copy(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self._console,
-            _("Spara en kopia av reflektionerna"),
-            str(Path.home() / "reflektioner.md"),
-            _("Text (*.md *.txt)"),
+        save_reflection_copy(self._console, self._service)
+
+
+def save_reflection_copy(parent: QWidget, service: SessionService) -> bool:
+    """Ask where, and write every reflection of the session there as text; True once written."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _("Spara en kopia av reflektionerna"),
+        str(Path.home() / "reflektioner.md"),
+        _("Text (*.md *.txt)"),
+    )
+    if not name:
+        return False
+    text = reflections_as_text(service.engine.plan.title, service.reflections.records())
+    try:
+        Path(name).write_text(text, encoding="utf-8")
+    except OSError as error:
+        QMessageBox.warning(
+            parent,
+            _("Kopian sparades inte"),
+            _("Kopian kunde inte sparas i {path} ({error}). Välj en annan plats.").format(
+                path=name, error=error.strerror or error
+            ),
         )
-        if not name:
-            return
-        text = reflections_as_text(
-            self._service.engine.plan.title, self._service.reflections.records()
-        )
-        try:
-            Path(name).write_text(text, encoding="utf-8")
-        except OSError as error:
-            QMessageBox.warning(
-                self._console,
-                _("Kopian sparades inte"),
-                _("Kopian kunde inte sparas där ({error}). Välj en annan plats.").format(
-                    error=error.strerror or error
-                ),
-            )
+        return False
+    return True

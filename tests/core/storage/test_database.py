@@ -49,7 +49,7 @@ def test_every_connection_has_the_safety_pragmas(database: Database) -> None:
             assert pragma("synchronous") == 2  # FULL
             assert pragma("foreign_keys") == 1
             assert pragma("secure_delete") == 1
-            assert pragma("busy_timeout") == 5000
+            assert pragma("busy_timeout") == 1000
 
 
 def test_reopening_keeps_the_data_and_makes_no_backup(
