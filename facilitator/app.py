@@ -27,6 +27,7 @@ from facilitator.startup import Startup, prepare
 from facilitator.ui.errors import ExceptionHook
 from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.main_window import MainWindow, show_in_place
+from facilitator.ui.process_guard import claim_folder, guard_process
 from facilitator.ui.qt_setup import display_problem, install_qt_translation
 from facilitator.ui.ready import ReadyReporter, when_idle
 from facilitator.ui.tasks import BackgroundTasks
@@ -216,10 +217,16 @@ def run_app(
     qapp = QApplication(list(argv) or sys.argv[:1])
     qapp.setApplicationName("Facilitator")
     install_qt_translation(qapp, i18n.active_language())
-    application = Application(qapp, startup, interactive=not drive)
-    from facilitator.ui.termination import TerminationWatch
+    data_dir = startup.paths.data_dir
+    lock = claim_folder(data_dir)  # held while the app runs
+    if lock is None:
+        from facilitator.ui.single_instance import hand_over
 
-    TerminationWatch(application.quit_now, application)
+        return hand_over(data_dir, interactive=not (drive or exit_when_ready or ready_then_wait))
+    application = Application(qapp, startup, interactive=not drive)
+    guard_process(
+        application, application.window, application.quit_now, data_dir, application.assembled
+    )
     if drive:
         from facilitator.ui.driver import Driver
 
