@@ -23,7 +23,12 @@ def test_quitting_mid_film_asks_then_leaves_nothing_running(
     running.service.jump(FILM_STEP)
     qtbot.waitUntil(lambda: running.film.active, timeout=15_000)
     QuitGuard(
-        app.window, app.services.sessions, app.parts.launcher, app.services.settings, ask=True
+        app.window,
+        app.services.sessions,
+        app.parts.launcher,
+        app.services.settings,
+        app.services.storage,
+        ask=True,
     )
     answers = [False]
     monkeypatch.setattr(quit_guard, "confirm", lambda *a: answers[0])
