@@ -61,6 +61,8 @@ class StorageLine:
         self._problem: str | None = None
         self._waiting: str | None = None
         self._failing = False
+        self.closed = False
+        """Shut down: nothing more will be written by this run."""
         self.opened: Broadcast[None] = Broadcast()
         self.failed: Broadcast[str] = Broadcast()
         self.refused_at_open: Broadcast[str] = Broadcast()
@@ -148,6 +150,7 @@ class StorageLine:
 
     def close(self) -> int:
         """At shutdown: every queued write reaches the disk (or is counted as lost)."""
+        self.closed = True
         lost = self._executor.flush()
         if self._database is not None:
             self._database.close()

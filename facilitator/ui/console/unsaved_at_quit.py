@@ -17,7 +17,7 @@ from facilitator.ui.console.storage_notice import save_reflection_copy
 
 def waiting_writes(storage: StorageGateway) -> int:
     """Writes that have not reached the database and will not before the app closes."""
-    if storage.taking_writes:
+    if storage.taking_writes or storage.closed:
         return 0
     journal = storage.journal
     journalled = journal.outstanding + journal.refused if journal is not None else 0
