@@ -24,6 +24,7 @@ from facilitator.core.storage.database import Database, open_database
 from facilitator.core.storage.errors import DatabaseOpenError, StorageError
 from facilitator.core.storage.records import (
     AttendanceCounts,
+    ErasureOutcome,
     EvaluationResult,
     ExportKind,
     ExportRecord,
@@ -338,3 +339,16 @@ class StorageGateway:
         """``work`` runs on the executor with the versions in use, so nothing can start
         using a version between the look-up and what ``work`` does with it."""
         self._run(lambda repo: work(repo.sessions.module_versions_in_use()), done)
+
+    # --- erasure that says when the text is really gone (see core/storage/erasure.py) -------
+
+    def erase_reflection(self, uuid: str, done: Callable[[ErasureOutcome], None]) -> None:
+        self._run(lambda repo: repo.erasure.erase_reflection(uuid), done)
+
+    def erase_session(self, uuid: str, done: Callable[[ErasureOutcome], None]) -> None:
+        self._run(lambda repo: repo.erasure.erase_session(uuid), done)
+
+    def finish_erasure(self, done: Callable[[bool], None] | None = None) -> None:
+        """Finish an erasure that another connection held back; ``done`` gets True when
+        nothing is pending any more."""
+        self._run(lambda repo: repo.erasure.finish_pending(), done)
