@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from facilitator.core.application.housekeeping import apply_retention
 from facilitator.core.application.session_service import SessionService
@@ -15,6 +16,9 @@ from facilitator.core.application.storage_gateway import StorageGateway
 from facilitator.core.storage.backups import make_backup
 from facilitator.core.storage.records import ReflectionKind
 from facilitator.core.storage.scrub import marker_for
+from facilitator.ui.console.notice_board import NoticeBoard
+from facilitator.ui.console.reflection_controller import ReflectionController
+from facilitator.ui.widgets.reflection_panel import ReflectionPanel
 from tests.core.application.rig import example_plan, open_storage, sessions
 
 MARKER = "Lingonriset-Arjeplog-7730"
@@ -82,3 +86,21 @@ def test_an_erasure_pending_at_quit_is_finished_at_the_next_start() -> None:
     assert not marker_for(again.database_file).exists()
     assert MARKER.encode() not in _on_disk(again)
     again.close()
+
+
+def test_the_console_says_plainly_that_the_text_is_not_yet_off_the_disk(qtbot: Any) -> None:
+    storage = open_storage()
+    service, uuid = _typed_and_backed_up(storage)
+    panel, notices = ReflectionPanel(), NoticeBoard()
+    qtbot.addWidget(panel)
+    qtbot.addWidget(notices)
+    ReflectionController(panel, service.reflections, notices)
+    reader = _reader(storage.database_file)
+    service.reflections.delete(uuid)
+    assert notices.current is not None
+    assert "ännu inte helt raderad från disken" in notices.current.text
+    reader.execute("ROLLBACK")
+    reader.close()
+    service.reflections.finish_erasure()
+    assert notices.current is None
+    storage.close()
