@@ -5,6 +5,7 @@ whose import alone costs more than a tenth of the app's start-up."""
 from __future__ import annotations
 
 import logging
+import traceback
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -37,3 +38,13 @@ def configure_logging(log_file: Path, level: int = logging.INFO) -> None:
             old.close()
     root.addHandler(handler)
     root.setLevel(level)
+
+
+def without_content(error: BaseException) -> str:
+    """An error as the log may keep it: its type and where it was raised, never its message
+    or arguments, which can carry what the group said (a ``UnicodeEncodeError``'s repr holds
+    the whole text it could not encode; a ``KeyError`` holds its key)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
+    kind = type(error).__qualname__
+    return f"{kind} at {where}" if where else kind

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.core.application.session_service import SessionService, StepEntered
 from facilitator.core.application.storage_gateway import InterruptedSession
+from facilitator.core.logsetup import without_content
 from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class Driver(QObject):
         try:
             self._do(json.loads(line))
         except Exception as error:  # a bad command must not take the app down
-            log.exception("Driver command failed")
+            log.error("Driver command failed: %s", without_content(error))
             emit("error", message=str(error))
 
     def _running(self) -> SessionService:

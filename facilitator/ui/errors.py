@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from facilitator.core.i18n import _
+from facilitator.core.logsetup import without_content
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,8 @@ class ExceptionHook:
         error: BaseException,
         tb: TracebackType | None,
     ) -> None:
-        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        # Where it happened, not what it said: the message may carry what the group wrote.
+        log.error("Unexpected error: %s", without_content(error.with_traceback(tb)))
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from facilitator.core.logsetup import without_content
+
 log = logging.getLogger(__name__)
 
 
@@ -26,7 +28,7 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # reported to the caller, who decides what the user sees
-            log.exception("Background work failed")
+            log.error("Background work failed: %s", without_content(error))
             self._report("failed", error)
             return
         self._report("done", result)

@@ -1,6 +1,7 @@
-"""Work done once the database has opened at start-up: sessions past the retention period go
-for real, and module versions no saved session refers to are dropped (with whatever a power
-cut left of an interrupted import)."""
+"""Work done once the database has opened at start-up: an erasure that another program held
+back last time is finished, sessions past the retention period go for real, and module
+versions no saved session refers to are dropped (with whatever a power cut left of an
+interrupted import)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,18 @@ log = logging.getLogger(__name__)
 
 
 def apply_retention(storage: StorageGateway, days: int | None) -> None:
+    # A deletion another connection held back is finished first, before anything new is
+    # deleted: both are the same promise that deleted text leaves the disk.
+    storage.finish_erasure(_still_pending)
     if days:
         storage.delete_older_than(
             days, lambda count: log.info("Retention: %s old sessions deleted", count)
         )
+
+
+def _still_pending(complete: bool) -> None:
+    if not complete:
+        log.warning("An erasure held back earlier is still pending")
 
 
 def tidy_modules(

@@ -4,7 +4,8 @@ Only the leader ever sees these: nothing here reaches the projector, and nothing
 path reads them (``core/export`` never asks the private-notes store). The note is kept here in
 memory as it is typed (``write``) and goes to disk when the console asks (``flush``: after a
 pause in typing, on leaving the step, at the autosave and at quit). It is *saved* only once its
-row is committed, so "Sparat" is never shown for text that is not on disk.
+row is committed, so "Sparat" is never shown for text that is not on disk. The text is
+cleaned as it comes in (``clean_user_text``), so what is held here is what is stored.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.application.reflection_ledger import SaveState
 from facilitator.core.application.storage_gateway import StorageGateway
 from facilitator.core.storage.records import PrivateNote
+from facilitator.core.user_text import clean_user_text
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class PrivateNotebook:
 
     def write(self, step_key: str, text: str) -> None:
         """The leader typed: held here at once, written at the next ``flush``."""
+        text = clean_user_text(text)
         note = self._notes.get(step_key)
         if note is not None and note.text == text:
             return

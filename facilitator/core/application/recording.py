@@ -12,6 +12,7 @@ from facilitator.core.content.pack import folder_content_hash
 from facilitator.core.planning import OpenModule
 from facilitator.core.session.engine import SessionEngine
 from facilitator.core.storage.records import ModuleRef, SessionLifecycle, StepRunRecord
+from facilitator.core.user_text import clean_user_text
 
 
 class SessionRecording:
@@ -40,18 +41,19 @@ class SessionRecording:
                 for m in chosen
             ]
 
+        # What the leader typed about the session enters the application here.
         self._storage.create_session(
             NewSession(
                 uuid=self.session_uuid,
-                title=engine.plan.title,
+                title=clean_user_text(engine.plan.title),
                 plan_json=json.dumps(engine.initial_plan.to_dict(), ensure_ascii=False),
                 modules=refs,
                 listed_modules=[
                     ModuleRef(m.manifest.id, m.manifest.version, "", m.manifest.title.sv)
                     for m in chosen
                 ],
-                place=place,
-                leader_name=leader,
+                place=clean_user_text(place),
+                leader_name=None if leader is None else clean_user_text(leader),
                 rehearsal=self.rehearsal,
             )
         )

@@ -1,7 +1,11 @@
 """Every reflection of the running session and whether it is saved: the one place that says
 "Sparat". A reflection is *saving* from the moment it is typed until its row is committed, then
 *saved*; when the disk refuses it, *waiting* (the executor keeps retrying); when the database is
-not there at all, *unsaved* (kept here, in memory, to be copied elsewhere)."""
+not there at all, *unsaved* (kept here, in memory, to be copied elsewhere).
+
+Text enters here, so it is cleaned here (``clean_user_text``): what the ledger shows as typed
+is exactly what is stored. A deletion says when the text is gone from the disk (``erasure``);
+while another connection holds it back, it is tried again at each ``finish_erasure``."""
 
 from __future__ import annotations
 
@@ -13,7 +17,13 @@ from enum import StrEnum
 
 from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.application.storage_gateway import StorageGateway
-from facilitator.core.storage.records import ReflectionDraft, ReflectionKind, ReflectionRecord
+from facilitator.core.storage.records import (
+    ErasureOutcome,
+    ReflectionDraft,
+    ReflectionKind,
+    ReflectionRecord,
+)
+from facilitator.core.user_text import clean_user_text
 
 
 class SaveState(StrEnum):
@@ -55,12 +65,16 @@ class ReflectionLedger:
         self._entries: dict[str, LedgerEntry] = {}
         self.changed: Broadcast[StepReflections] = Broadcast()
         self.saved: Broadcast[ReflectionRecord] = Broadcast()
+        self.erasure: Broadcast[bool] = Broadcast()
+        """After a delete: False while its text is still on the disk (another connection
+        held it back), True once it is gone from the database, its -wal and every backup."""
+        self._erasure_pending = False
 
     # --- intents ---------------------------------------------------------------------------
 
     def submit(self, kind: ReflectionKind, text: str) -> str | None:
         step = self._current_step()
-        text = text.strip()
+        text = clean_user_text(text).strip()
         if step is None or not text:
             return None
         key, prompt = step
@@ -89,7 +103,7 @@ class ReflectionLedger:
 
     def edit(self, uuid: str, text: str, kind: ReflectionKind) -> None:
         entry = self._entries.get(uuid)
-        text = text.strip()
+        text = clean_user_text(text).strip()
         if entry is None or not text or (text, kind) == (entry.record.text, entry.record.kind):
             return
         record = replace(entry.record, text=text, kind=kind)
@@ -101,7 +115,12 @@ class ReflectionLedger:
         if self._entries.pop(uuid, None) is None:
             return
         self._announce()
-        self._storage.delete_reflection(uuid, lambda _gone: None)
+        self._storage.erase_reflection(uuid, self._erased)
+
+    def finish_erasure(self) -> None:
+        """A quiet moment (the autosave, a step change): finish a held-back erasure."""
+        if self._erasure_pending:
+            self._storage.finish_erasure(self._erasure_finished)
 
     def load(self, records: tuple[ReflectionRecord, ...]) -> None:
         """After a resume: what was saved before, back in place."""
@@ -138,6 +157,7 @@ class ReflectionLedger:
     def refresh(self) -> None:
         """The current step changed: announce its reflections."""
         self._announce()
+        self.finish_erasure()
 
     # --- inside ----------------------------------------------------------------------------
 
@@ -157,6 +177,15 @@ class ReflectionLedger:
         self._entries[record.uuid] = LedgerEntry(record, SaveState.SAVED)
         self._announce()
         self.saved.emit(record)
+
+    def _erased(self, outcome: ErasureOutcome) -> None:
+        self._erasure_finished(outcome.complete)
+
+    def _erasure_finished(self, complete: bool) -> None:
+        if complete == (not self._erasure_pending):
+            return  # nothing new to say
+        self._erasure_pending = not complete
+        self.erasure.emit(complete)
 
     def _failer(self, uuid: str) -> Callable[[Exception], None]:
         def failed(_error: Exception) -> None:

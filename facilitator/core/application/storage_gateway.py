@@ -27,6 +27,7 @@ from facilitator.core.export.gather import ManifestLookup, gather_session
 from facilitator.core.export.model import SessionExport
 from facilitator.core.storage.records import (
     AttendanceCounts,
+    ErasureOutcome,
     EvaluationResult,
     ExportKind,
     ExportRecord,
@@ -277,3 +278,18 @@ class StorageGateway(StorageLine):
         """``work`` runs on the executor with the versions in use, so nothing can start
         using a version between the look-up and what ``work`` does with it."""
         self._run(lambda repo: work(repo.sessions.module_versions_in_use()), done)
+
+    # --- erasure that says when the text is really gone (see core/storage/erasure.py) -------
+
+    def erase_reflection(self, uuid: str, done: Callable[[ErasureOutcome], None]) -> None:
+        self._write(
+            lambda: delete_entry(uuid), lambda repo: repo.erasure.erase_reflection(uuid), done
+        )
+
+    def erase_session(self, uuid: str, done: Callable[[ErasureOutcome], None]) -> None:
+        self._run(lambda repo: repo.erasure.erase_session(uuid), done)
+
+    def finish_erasure(self, done: Callable[[bool], None] | None = None) -> None:
+        """Finish an erasure that another connection held back; ``done`` gets True when
+        nothing is pending any more."""
+        self._run(lambda repo: repo.erasure.finish_pending(), done)

@@ -28,6 +28,7 @@ def remove_files(paths: Iterable[Path]) -> tuple[Path, ...]:
         try:
             path.unlink(missing_ok=True)
         except OSError as error:
-            log.warning("exported file not deleted: %s (%s)", path, error)
+            # The file's name comes from the session's title: the folder and the reason only.
+            log.warning("an exported file in %s was not deleted (%s)", path.parent, error.strerror)
             left.append(path)
     return tuple(left)

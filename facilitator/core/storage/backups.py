@@ -48,7 +48,7 @@ def make_backup(file: Path, backup_dir: Path, moment: datetime) -> Path:
         partial.unlink(missing_ok=True)
         raise
     partial.replace(target)
-    _fsync_folder(backup_dir)
+    sync_folder(backup_dir)
     return target
 
 
@@ -73,7 +73,7 @@ def purge_backups(backup_dir: Path) -> int:
         path.unlink(missing_ok=True)
         removed += 1
     if removed:
-        _fsync_folder(backup_dir)
+        sync_folder(backup_dir)
     return removed
 
 
@@ -120,7 +120,7 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     # A rename or unlink is durable only once the folder is synced; Windows cannot open a
     # folder for that and does not need it.
     if os.name != "posix":

@@ -1,47 +1,68 @@
-"""Deleting sessions for real: the rows, the bytes they occupied, and every copy.
+"""Deleting for real: the rows, the bytes they occupied, and every copy.
 
-A deleted row's text could otherwise survive in three places, each handled here:
+A deleted row's text could otherwise survive in three places:
 1. free pages and slack inside pages of the database file: ``secure_delete=ON`` (set on every
    connection) makes SQLite overwrite it with zeros;
-2. the ``-wal`` file, which holds recent page images: a TRUNCATE checkpoint copies the zeroed
-   pages into the database file and cuts the ``-wal`` to nothing;
-3. backup copies taken before migrations: ``purge_backups`` removes them (see backups.py).
+2. the ``-wal`` file, and the main file's older page while another connection still reads it:
+   a TRUNCATE checkpoint copies the zeroed pages into the database file and cuts the ``-wal``
+   to nothing (see scrub.py for when it cannot, and what happens then);
+3. backup copies taken before migrations: removed after every deletion (see backups.py).
+
+Each erasure says whether it is *complete*, that is gone from all three. When it is not, the
+rows are still deleted (nothing shows them again), the erasure is recorded as pending and
+``finish_pending`` completes it at the next opportunity.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, func
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.engine import Connection
 
-from facilitator.core.storage.backups import purge_backups
-from facilitator.core.storage.errors import StorageError
-from facilitator.core.storage.models import SessionRow
+from facilitator.core.storage.models import PrivateNoteRow, ReflectionRow, SessionRow
+from facilitator.core.storage.records import ErasureOutcome
+from facilitator.core.storage.scrub import Scrubber
 from facilitator.core.storage.timestamps import UtcTimestamp
 from facilitator.core.storage.transactions import Transactions
-
-log = logging.getLogger(__name__)
 
 
 class Erasure:
     def __init__(self, transactions: Transactions, backup_dir: Path) -> None:
         self._tx = transactions
-        self._backup_dir = backup_dir
+        self._scrubber = Scrubber(
+            transactions, Path(transactions.engine.url.database or ""), backup_dir
+        )
 
-    def delete_session(self, session_uuid: str) -> bool:
-        """Delete the session and everything recorded in it (reflections, counts, notes).
-        False when it did not exist. Also removes the backup copies (an OSError if one
-        cannot be removed: the rows are deleted by then regardless)."""
+    @property
+    def pending(self) -> bool:
+        return self._scrubber.pending
+
+    def erase_session(self, session_uuid: str) -> ErasureOutcome:
+        """Delete the session and everything recorded in it (reflections, counts, notes)."""
         with self._tx.write() as connection:
+            texts = _session_texts(connection, SessionRow.uuid == session_uuid)
             # ON DELETE CASCADE removes the rows of every other table with it.
             deleted = connection.execute(
                 delete(SessionRow).where(SessionRow.uuid == session_uuid)
             ).rowcount
-        if deleted:
-            self._scrub()
-        return deleted > 0
+        return self._outcome(deleted > 0, texts)
+
+    def erase_reflection(self, reflection_uuid: str) -> ErasureOutcome:
+        with self._tx.write() as connection:
+            text = connection.execute(
+                select(ReflectionRow.text).where(ReflectionRow.uuid == reflection_uuid)
+            ).scalar_one_or_none()
+            if text is not None:
+                connection.execute(
+                    delete(ReflectionRow).where(ReflectionRow.uuid == reflection_uuid)
+                )
+        return self._outcome(text is not None, [] if text is None else [text])
+
+    def delete_session(self, session_uuid: str) -> bool:
+        """``erase_session`` for callers that only ask whether it existed."""
+        return self.erase_session(session_uuid).found
 
     def delete_older_than(self, days: int | None) -> int:
         """Retention: delete sessions whose last date (ended, else started, else planned) is
@@ -55,20 +76,39 @@ class Erasure:
             SessionRow.ended_at, SessionRow.started_at, SessionRow.created_at, type_=UtcTimestamp()
         )
         with self._tx.write() as connection:
+            texts = _session_texts(connection, last_date < cutoff)
             deleted = connection.execute(delete(SessionRow).where(last_date < cutoff)).rowcount
-        if deleted:
-            self._scrub()
+        self._outcome(deleted > 0, texts)
         return int(deleted)
 
-    def _scrub(self) -> None:
-        # The rows are already gone; a checkpoint that fails or is held back by a reader is
-        # not worth reporting as a failed deletion: SQLite checkpoints and removes the -wal
-        # when the last connection closes, at the latest when the app quits.
-        try:
-            if not self._tx.checkpoint():
-                log.warning("checkpoint after deletion was held back by a reader")
-        except StorageError as error:
-            log.warning("checkpoint after deletion failed: %s", error)
-        removed = purge_backups(self._backup_dir)
-        if removed:
-            log.info("removed %d backup file(s) after a deletion", removed)
+    def finish_pending(self) -> bool:
+        """Finish an erasure held back earlier (in this run or the last); True when none
+        is pending any more."""
+        return self._scrubber.finish_pending()
+
+    def _outcome(self, found: bool, texts: list[str]) -> ErasureOutcome:
+        if not found:
+            return ErasureOutcome(found=False, complete=self._scrubber.finish_pending())
+        return ErasureOutcome(found=True, complete=self._scrubber.scrub(texts))
+
+
+def _session_texts(connection: Connection, which: ColumnElement[bool]) -> list[str]:
+    """What the leader and the group wrote in the sessions about to be deleted, for the check
+    that none of it is left in the file."""
+    chosen = select(SessionRow.id).where(which)
+    texts: list[str] = []
+    for row in connection.execute(
+        select(SessionRow.title, SessionRow.place, SessionRow.leader_name).where(which)
+    ):
+        texts.extend(value for value in row if value)
+    texts.extend(
+        connection.execute(
+            select(ReflectionRow.text).where(ReflectionRow.session_id.in_(chosen))
+        ).scalars()
+    )
+    texts.extend(
+        connection.execute(
+            select(PrivateNoteRow.text).where(PrivateNoteRow.session_id.in_(chosen))
+        ).scalars()
+    )
+    return texts

@@ -292,3 +292,12 @@ class HistoryPage:
     items: tuple[SessionSummary, ...]
     total: int
     query: HistoryQuery
+
+
+@dataclass(frozen=True)
+class ErasureOutcome:
+    found: bool
+    """Something was there to delete (a repeated delete finds nothing)."""
+    complete: bool
+    """Gone from the database file, its -wal and every backup; otherwise the erasure is
+    pending and is finished later (see core/storage/erasure.py)."""

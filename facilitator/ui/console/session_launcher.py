@@ -108,7 +108,7 @@ class SessionLauncher(QObject):
         )
         panel = ReflectionPanel()
         console.reflection_layout.addWidget(panel)
-        reflections = ReflectionController(panel, service.reflections)
+        reflections = ReflectionController(panel, service.reflections, console.notices)
         notes = PrivateNoteController(console.private_note, service.notes)
         running = RunningSession(
             service, controller, reflections, console, projector, preview, screens, film, notes
@@ -122,6 +122,7 @@ class SessionLauncher(QObject):
         autosave = QTimer(console)
         autosave.setInterval(AUTOSAVE_MS)
         autosave.timeout.connect(service.save_progress)
+        autosave.timeout.connect(service.reflections.finish_erasure)
         landing = LandingOffer(service, console)
         autosave.timeout.connect(landing.check)
         running.subscriptions.connect(service.acted, lambda _none: landing.check())

@@ -1,6 +1,8 @@
 """The history of sessions: queries run in order with the writes, open a session, export it
 (``SessionExporter``), delete it for real after a confirmation that names the files exported
-from it that are still on disk."""
+from it that are still on disk. "Deleted" is said plainly only once the text is gone from the
+disk; when another program held that back, the leader is told, and the erasure is finished the
+next time the history is shown (or at the next start)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,12 @@ from PySide6.QtWidgets import QMessageBox
 from facilitator.core.application.storage_gateway import SessionDetail, StorageGateway
 from facilitator.core.export.written_files import remove_files, still_on_disk
 from facilitator.core.i18n import _, ngettext
-from facilitator.core.storage.records import ExportRecord, HistoryQuery, SessionRecord
+from facilitator.core.storage.records import (
+    ErasureOutcome,
+    ExportRecord,
+    HistoryQuery,
+    SessionRecord,
+)
 from facilitator.core.storage.records import HistoryPage as HistoryResult
 from facilitator.ui.library.delete_question import DeleteSessionQuestion
 from facilitator.ui.library.history_page import SessionHistoryPage
@@ -35,6 +42,7 @@ class HistoryController(QObject):
         page.export_requested.connect(exporter.export_pdf)
 
     def show(self) -> None:
+        self._storage.finish_erasure()
         self._page.refresh()
 
     def run_query(self, query: HistoryQuery) -> None:
@@ -81,14 +89,29 @@ class HistoryController(QObject):
         if not question.confirmed:
             return
         doomed = files if question.delete_files else ()
-        self._storage.delete_session(
-            record.uuid, lambda _gone: self._deleted(record.uuid, doomed, deleted)
+        self._storage.erase_session(
+            record.uuid, lambda outcome: self._deleted(record.uuid, doomed, deleted, outcome)
         )
 
     def _deleted(
-        self, uuid: str, files: Sequence[Path], deleted: Callable[[], None] | None
+        self,
+        uuid: str,
+        files: Sequence[Path],
+        deleted: Callable[[], None] | None,
+        outcome: ErasureOutcome,
     ) -> None:
         self._page.remove_session(uuid)
+        if not outcome.complete:
+            QMessageBox.information(
+                self._page,
+                _("Inte helt raderad ännu"),
+                _(
+                    "Sessionen är borttagen ur historiken, men texten är ännu inte helt "
+                    "raderad från disken, troligen för att ett annat program har databasen "
+                    "eller en säkerhetskopia öppen. Facilitator raderar den helt av sig själv "
+                    "så snart det går, och försöker igen vid nästa start."
+                ),
+            )
         left = remove_files(files)
         if left:
             QMessageBox.warning(

@@ -10,6 +10,7 @@ from facilitator.core.application.sessions import Sessions
 from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.planning import OpenModule
 from facilitator.core.session.plan import SessionPlan
+from facilitator.core.user_text import clean_user_text
 from facilitator.ui.library.planner_page import PlannerPage
 from facilitator.ui.main_window import MainWindow
 
@@ -49,7 +50,8 @@ class PlanningFlow:
         return tuple(self.modules) if planning else ()
 
     def start(self, rehearse: bool) -> None:
-        place, leader = self._planner.place(), self._planner.leader()
+        place = clean_user_text(self._planner.place())
+        leader = clean_user_text(self._planner.leader())
         # Remembered for the next plan: a leader mostly holds sessions in the same room.
         self._settings.change(last_place=place, leader_name=leader)
         self._sessions.begin(
