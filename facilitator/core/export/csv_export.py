@@ -17,11 +17,14 @@ Format choices, for the coordinator who double-clicks the file in a Swedish Exce
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from facilitator.core.export.formatting import iso_date
 from facilitator.core.export.model import SessionExport, module_titles
+from facilitator.core.safe_write import write_file
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
@@ -119,20 +122,19 @@ def step_rows(session: SessionExport) -> list[list[str]]:
 
 
 def write_csv(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
-    """Write atomically (a half-written file never replaces a good one)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.part")
-    try:
-        with partial.open("w", encoding=ENCODING, newline="") as handle:
-            writer = csv.writer(handle, delimiter=DELIMITER, lineterminator="\r\n")
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow([guard(cell) for cell in row])
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return target
+    """Write safely (``facilitator.core.safe_write``: a half-written file never replaces a
+    good one, a planted link is never followed)."""
+
+    def write(out: BinaryIO) -> None:
+        handle = io.TextIOWrapper(out, encoding=ENCODING, newline="")
+        writer = csv.writer(handle, delimiter=DELIMITER, lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([guard(cell) for cell in row])
+        handle.flush()
+        handle.detach()  # the handle stays open for write_file to sync and close
+
+    return write_file(target, write)
 
 
 # What follows the stem in the names of a session's two tables (the UI checks both are free).
