@@ -14,10 +14,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from facilitator.core.export.fonts import LATIN, bundled_fonts
+from facilitator.core.export.fonts import LATIN, Script, bundled_fonts
 from facilitator.core.export.progress import Steps
 from facilitator.core.export.styles import HEADER_GAP, MARGIN, MUTED, RULE
-from facilitator.core.export.text_shaping import has_rtl, substitute_unshowable
+from facilitator.core.export.text_shaping import (
+    has_rtl,
+    split_runs,
+    substitute_unshowable,
+    without_controls,
+)
 from facilitator.core.i18n import _
 from facilitator.core.safe_write import write_file
 
@@ -64,10 +69,12 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type 
 
 def _header(info: DocumentInfo) -> Any:
     raw = info.header or info.title
-    # The running header is drawn with plain drawString: right-to-left or unprintable text
-    # there would come out wrong, so only the printable, left-to-right part is used.
-    text = substitute_unshowable(raw, bundled_fonts())
-    if has_rtl(text):
+    # The running header is drawn with plain drawString in the base font: right-to-left text,
+    # another script or an emoji would come out wrong there, so such a title gives way to the
+    # subject.
+    fonts = bundled_fonts()
+    text = without_controls(substitute_unshowable(raw, fonts))
+    if has_rtl(text) or any(run.script is not Script.LATIN for run in split_runs(text, fonts)):
         text = info.subject
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
