@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from facilitator.core.i18n import _
+from facilitator.core.safe_write import write_text
 from facilitator.core.session.plan import SessionPlan
 
 SUFFIX = ".plan.json"
@@ -35,14 +35,8 @@ def save_plan(path: Path, plan: SessionPlan, modules: tuple[tuple[str, str], ...
         "modules": [{"id": mid, "version": version} for mid, version in modules],
         "plan": plan.to_dict(),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-        handle.flush()
-        os.fsync(handle.fileno())
-    tmp.replace(path)
-    return path
+    # The leader picks the folder: the one safe way to write there (no predictable temp name).
+    return write_text(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def load_plan(path: Path) -> SavedPlan:

@@ -25,6 +25,7 @@ from facilitator.core.export.archive_format import (
 )
 from facilitator.core.export.model import SessionExport
 from facilitator.core.i18n import _
+from facilitator.core.safe_write import write_text
 
 
 class ArchiveError(Exception):
@@ -116,18 +117,11 @@ _COUNTS = tuple(ArchiveAttendance.model_fields)
 def write_archive(
     session: SessionExport, target: Path, *, exported_at: datetime | None = None
 ) -> Path:
-    """Write the archive as UTF-8 JSON (readable, not escaped: names stay legible)."""
+    """Write the archive as UTF-8 JSON (readable, not escaped: names stay legible), safely
+    (``facilitator.core.safe_write``)."""
     moment = exported_at or datetime.now().astimezone()
     data = archive_of(session, moment).model_dump(mode="json")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.part")
-    try:
-        partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return target
+    return write_text(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def read_archive(path: Path) -> Archive:

@@ -12,16 +12,24 @@ Format choices, for the coordinator who double-clicks the file in a Swedish Exce
 * A field starting with ``=``, ``+``, ``-``, ``@`` or a tab gets a leading ``'``: Excel would
   otherwise run it as a formula (a reflection "- mer tid" shows as an error, a crafted one
   could do worse). ``unguard`` takes it off again.
+* No NUL or other control character reaches a cell (``clean_user_text``, the rule for all
+  text a person typed): Excel and other readers stop or garble the row at one.
+* A cell longer than Excel's 32,767 characters is cut, with a marker saying so (``fit_cell``).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from facilitator.core.export.formatting import iso_date
 from facilitator.core.export.model import SessionExport, module_titles
+from facilitator.core.i18n import N_, _
+from facilitator.core.safe_write import write_file
+from facilitator.core.user_text import clean_user_text
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
@@ -58,6 +66,36 @@ STEP_HEADER = (
     "faktiska_sekunder",
     "överhoppat",
 )
+
+
+# Excel holds at most 32,767 characters (UTF-16 units) in a cell and silently drops the rest
+# when it opens the file, or spills it into the next rows. A longer cell is therefore cut
+# here, visibly: the marker says that text is missing and how much. Cut, not split over
+# several cells: every table has one column per field, and a row with extra columns would
+# break a spreadsheet built on them. The whole text stays in the session archive (JSON) and
+# the summary PDF.
+EXCEL_CELL_LIMIT = 32_767
+CUT_MARKER = N_("[… avkortad: {count} tecken till får inte plats i en Excel-cell]")
+
+
+def cell(value: str) -> str:
+    """A value as written into a cell: cleaned, guarded against formulas, cut to fit."""
+    return fit_cell(guard(clean_user_text(value)))
+
+
+def fit_cell(value: str) -> str:
+    if len(value) <= EXCEL_CELL_LIMIT // 2 or _units(value) <= EXCEL_CELL_LIMIT:
+        return value
+    # Room for the longest marker this cut can need: the count only gets smaller.
+    room = EXCEL_CELL_LIMIT - _units(" " + _(CUT_MARKER).format(count=len(value)))
+    # Cut on UTF-16 units; a half surrogate pair at the end is dropped, not kept broken.
+    kept = value.encode("utf-16-le")[: room * 2].decode("utf-16-le", errors="ignore")
+    return f"{kept} {_(CUT_MARKER).format(count=len(value) - len(kept))}"
+
+
+def _units(value: str) -> int:
+    """Length as Excel counts it: characters beyond U+FFFF (emoji) count twice."""
+    return len(value) + sum(1 for char in value if ord(char) > 0xFFFF)
 
 
 def guard(value: str) -> str:
@@ -119,20 +157,19 @@ def step_rows(session: SessionExport) -> list[list[str]]:
 
 
 def write_csv(target: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
-    """Write atomically (a half-written file never replaces a good one)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.part")
-    try:
-        with partial.open("w", encoding=ENCODING, newline="") as handle:
-            writer = csv.writer(handle, delimiter=DELIMITER, lineterminator="\r\n")
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow([guard(cell) for cell in row])
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return target
+    """Write safely (``facilitator.core.safe_write``: a half-written file never replaces a
+    good one, a planted link is never followed)."""
+
+    def write(out: BinaryIO) -> None:
+        handle = io.TextIOWrapper(out, encoding=ENCODING, newline="")
+        writer = csv.writer(handle, delimiter=DELIMITER, lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([cell(value) for value in row])
+        handle.flush()
+        handle.detach()  # the handle stays open for write_file to sync and close
+
+    return write_file(target, write)
 
 
 # What follows the stem in the names of a session's two tables (the UI checks both are free).

@@ -1,24 +1,30 @@
 """One A4 document frame for every export: running header, "Sida 1 av 4", PDF metadata with
-the language, progress and cancel, and an atomic write (a cancelled or failed build leaves no
-half-written file where the leader would look for the export)."""
+the language, progress and cancel, and a safe write (``facilitator.core.safe_write``: a
+cancelled or failed build leaves no half-written file where the leader would look for the
+export, and a planted link is never followed)."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from facilitator.core.export.fonts import LATIN, bundled_fonts
+from facilitator.core.export.fonts import LATIN, Script, bundled_fonts
 from facilitator.core.export.progress import Steps
 from facilitator.core.export.styles import HEADER_GAP, MARGIN, MUTED, RULE
-from facilitator.core.export.text_shaping import has_rtl, substitute_unshowable
+from facilitator.core.export.text_shaping import (
+    has_rtl,
+    split_runs,
+    substitute_unshowable,
+    without_controls,
+)
 from facilitator.core.i18n import _
+from facilitator.core.safe_write import write_file
 
 PRODUCER = "Facilitator"
 
@@ -63,10 +69,12 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type 
 
 def _header(info: DocumentInfo) -> Any:
     raw = info.header or info.title
-    # The running header is drawn with plain drawString: right-to-left or unprintable text
-    # there would come out wrong, so only the printable, left-to-right part is used.
-    text = substitute_unshowable(raw, bundled_fonts())
-    if has_rtl(text):
+    # The running header is drawn with plain drawString in the base font: right-to-left text,
+    # another script or an emoji would come out wrong there, so such a title gives way to the
+    # subject.
+    fonts = bundled_fonts()
+    text = without_controls(substitute_unshowable(raw, fonts))
+    if has_rtl(text) or any(run.script is not Script.LATIN for run in split_runs(text, fonts)):
         text = info.subject
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -103,13 +111,21 @@ def build_pdf(
 ) -> Path:
     """Lay out ``story`` on A4 pages into ``target``; returns ``target``.
 
-    Raises ``ExportCancelled`` when ``steps`` says so (no file is left), ``OSError`` when
-    the folder cannot be written.
+    Raises ``ExportCancelled`` when ``steps`` says so (no file is left), ``FileWriteError``
+    (an ``OSError``) when the folder cannot be written or a link sits at ``target``.
     """
     steps = steps or Steps()
     bundled_fonts()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.part")
+
+    def write(out: BinaryIO) -> None:
+        _build(story, out, info, steps)
+
+    write_file(target, write)
+    steps.report(1.0)
+    return target
+
+
+def _build(story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: Steps) -> None:
     width, height = A4
     frame = Frame(
         MARGIN,
@@ -123,7 +139,7 @@ def build_pdf(
         bottomPadding=0,
     )
     doc = BaseDocTemplate(
-        str(partial),
+        out,
         pagesize=A4,
         title=info.title,
         subject=info.subject,
@@ -147,12 +163,4 @@ def build_pdf(
             steps.check()
 
     doc.setProgressCallBack(on_progress)
-    try:
-        doc.build(list(story), canvasmaker=_NumberedCanvas)
-        partial.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
-    steps.report(1.0)
-    return target
+    doc.build(list(story), canvasmaker=_NumberedCanvas)

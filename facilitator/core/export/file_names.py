@@ -31,7 +31,8 @@ class ExportFiles:
         return tuple(self.folder / f"{self.stem}{ending}" for ending in self.endings)
 
     def existing(self) -> tuple[Path, ...]:
-        return tuple(path for path in self.paths if path.exists())
+        # A link counts even when it points nowhere: writing there is refused (safe_write).
+        return tuple(path for path in self.paths if path.is_symlink() or path.exists())
 
     def renumbered(self) -> ExportFiles:
         """The same files under the first numbered stem none of them exist under."""

@@ -5,11 +5,17 @@ reportlab draws glyphs left to right, one font per run, and does no shaping of i
 
 * every run of text gets the font of its script (``split_runs``);
 * text in a script no bundled font covers is replaced by a visible note rather than boxes
-  (``substitute_unshowable``);
+  (``substitute_unshowable``); emoji come from a black-and-white emoji font;
 * right-to-left text is joined (arabic_reshaper picks the joined letter forms; joining never
   crosses a space, so no word changes), then wrapped in logical order, and only then each
   line is reordered for display (python-bidi) — reordering before wrapping would put the
-  last words on the first line.
+  last words on the first line;
+* Arabic marks (harakat: tanween, shadda, the kasra of the Persian ezafe …) are kept. Their
+  glyphs have no width and are drawn over the letter before them in drawing order, so each
+  is moved before its letter in logical order, which after reordering puts it right after
+  the letter it belongs to;
+* bidi marks and isolates (``LAYOUT_CONTROLS``) reach the bidi algorithm and are dropped
+  before anything is measured or drawn: they have no glyph.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from dataclasses import dataclass
 from typing import Literal
 from xml.sax.saxutils import escape
 
-import arabic_reshaper
+from arabic_reshaper import ArabicReshaper
 
 try:  # python-bidi ≥ 0.5: the same algorithm in Rust, some fifteen times faster
     from bidi import get_display
@@ -30,7 +36,7 @@ except ImportError:  # pragma: no cover - python-bidi 0.4
     from bidi.algorithm import get_display
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from facilitator.core.export.fonts import FontSet, Script
+from facilitator.core.export.fonts import LAYOUT_CONTROLS, FontSet, Script
 from facilitator.core.i18n import N_, _
 
 UNSHOWN_SCRIPT = N_("[text på ett skriftsystem som inte kan visas här]")
@@ -49,6 +55,10 @@ _ETHIOPIC_RANGES = ((0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F), (0x1E7
 # Anything beyond Latin-1 and Latin Extended-A/B, which are all in the base font and have no
 # right-to-left letters. A regular expression finds one several times faster than max().
 _BEYOND_PLAIN = re.compile(r"[^\x00-\u024f]")
+_CONTROLS = re.compile(f"[{LAYOUT_CONTROLS}]")
+_AROUND_CONTROLS = re.compile(f"([{LAYOUT_CONTROLS}])")
+# The default drops every haraka ("delete_harakat"), which lost the tanween of مرحباً.
+_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False, "shift_harakat_position": True})
 
 
 @dataclass(frozen=True)
@@ -82,9 +92,10 @@ def is_plain(text: str, fonts: FontSet | None = None) -> bool:
 
 
 def split_runs(text: str, fonts: FontSet) -> list[Run]:
-    """Consecutive characters that print with the same font."""
+    """Consecutive characters that print with the same font; layout controls left out."""
     if is_plain(text, fonts):
         return [Run(Script.LATIN, text)] if text else []
+    text = without_controls(text)
     scripts: list[Script] = []
     chars: list[list[str]] = []
     for char in text:
@@ -118,22 +129,42 @@ def _neutral_script(char: str, before: Script | None, fonts: FontSet) -> Script:
     """The font a space, digit or punctuation mark prints with after a run in ``before``."""
     if before is not None and _neutral_fits(before, char, fonts):
         return before
-    return Script.LATIN if fonts.covers(Script.LATIN, char) else Script.OTHER
+    if fonts.covers(Script.LATIN, char):
+        return Script.LATIN
+    return Script.EMOJI if fonts.covers(Script.EMOJI, char) else Script.OTHER
 
 
 def _neutral_fits(script: Script, char: str, fonts: FontSet) -> bool:
     # Arabic keeps its spaces and the punctuation its font has, so a phrase stays one run
     # to shape; elsewhere only spaces join, and quotes and commas come from the base font,
-    # whose forms match the surrounding text.
+    # whose forms match the surrounding text. The emoji font also has digits and a few
+    # signs: those still come from the base font.
     if script is Script.ARABIC or script is Script.LATIN:
         return fonts.covers(script, char)
+    if script is Script.EMOJI:
+        return fonts.covers(script, char) and not fonts.covers(Script.LATIN, char)
     return char.isspace()
 
 
+def without_controls(text: str) -> str:
+    """The text without its bidi marks and isolates, once they have done their work."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+
+
 def substitute_unshowable(text: str, fonts: FontSet) -> str:
-    """The text with every run no bundled font can print replaced by a note saying so."""
+    """The text with every run no bundled font can print replaced by a note saying so; bidi
+    marks and isolates stay where they are, for the reordering still to come."""
     if is_plain(text, fonts):
         return text
+    if _CONTROLS.search(text):
+        pieces = _AROUND_CONTROLS.split(text)  # the controls at the odd places
+        return "".join(
+            piece if index % 2 else _substitute(piece, fonts) for index, piece in enumerate(pieces)
+        )
+    return _substitute(text, fonts)
+
+
+def _substitute(text: str, fonts: FontSet) -> str:
     parts: list[str] = []
     for run in split_runs(text, fonts):
         if run.script is not Script.OTHER:
@@ -163,19 +194,28 @@ def has_rtl(text: str) -> bool:
 
 
 def base_direction(text: str) -> Direction:
-    """Paragraph direction from its first strong letter (the Unicode bidi rule P2)."""
+    """Paragraph direction from its first strong letter outside an isolate (the Unicode
+    bidi rule P2)."""
+    isolated = 0
     for char in text:
         kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
+        if kind in ("LRI", "RLI", "FSI"):
+            isolated += 1
+        elif kind == "PDI":
+            isolated = max(0, isolated - 1)
+        elif isolated:
+            continue
+        elif kind in ("R", "AL"):
             return "R"
-        if kind == "L":
+        elif kind == "L":
             return "L"
     return "L"
 
 
 def join_letters(text: str) -> str:
-    """Arabic letters in their joined forms (initial, medial, final); order unchanged."""
-    return str(arabic_reshaper.reshape(text))
+    """Arabic letters in their joined forms (initial, medial, final); order unchanged but for
+    each mark, which now comes just before its letter (see the module's notes)."""
+    return str(_RESHAPER.reshape(text))
 
 
 def visual_order(text: str, direction: Direction) -> str:

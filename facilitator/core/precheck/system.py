@@ -31,6 +31,7 @@ PDF_FONT_FILES = (
     "NotoNaskhArabic-Regular.ttf",
     "NotoNaskhArabic-Bold.ttf",
     "AbyssinicaSIL-Regular.ttf",
+    "NotoEmoji-Regular.ttf",
 )
 """The files `facilitator.core.export.fonts` embeds (a test keeps the two lists equal)."""
 

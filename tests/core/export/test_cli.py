@@ -106,3 +106,13 @@ def test_printables_for_a_module_folder(tmp_path: Path) -> None:
         "example-module-forberedelseguide.pdf",
         "example-module-deltagarmaterial.pdf",
     ]
+
+
+def test_export_refuses_a_link_at_the_output_and_names_it(uuid: str, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    link = tmp_path / "s.json"
+    link.symlink_to(victim)
+    code, out = _run("export", uuid, "--json", "-o", str(link))
+    assert code == 1 and str(link) in out and "länk" in out
+    assert victim.read_text() == "keep"

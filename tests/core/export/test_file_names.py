@@ -18,6 +18,13 @@ def test_a_chosen_file_keeps_its_ending_once(tmp_path: Path) -> None:
     assert given.stem == "Kalmar mars"
 
 
+def test_a_link_at_the_name_counts_as_taken_even_when_it_points_nowhere(tmp_path: Path) -> None:
+    files = ExportFiles(tmp_path, "delad", (".pdf",))
+    (tmp_path / "delad.pdf").symlink_to(tmp_path / "missing")
+    assert files.existing() == (tmp_path / "delad.pdf",)
+    assert files.renumbered().paths == (tmp_path / "delad (2).pdf",)
+
+
 def test_a_new_name_is_numbered_past_every_file_that_exists(tmp_path: Path) -> None:
     files = ExportFiles(tmp_path, "2026-12-03-Grund", ("-reflektioner.csv", "-steg.csv"))
     assert files.existing() == ()
