@@ -175,13 +175,6 @@ class StorageGateway(StorageLine):
             failed,
         )
 
-    def delete_reflection(
-        self, uuid: str, done: Callable[[bool], None], failed: Failed | None = None
-    ) -> None:
-        self._write(
-            lambda: delete_entry(uuid), lambda repo: repo.reflections.delete(uuid), done, failed
-        )
-
     def reflections_for(
         self, session_uuid: str, done: Callable[[tuple[ReflectionRecord, ...]], None]
     ) -> None:
