@@ -5,6 +5,7 @@ whose import alone costs more than a tenth of the app's start-up."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -26,8 +27,10 @@ def rotate(log_file: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP) -> None
 
 
 def configure_logging(log_file: Path, level: int = logging.INFO) -> None:
-    log_file.parent.mkdir(parents=True, exist_ok=True)
+    log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     rotate(log_file)
+    # Owner-only from its first byte, whatever the umask: the log names files and folders.
+    os.close(os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
     handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter(FORMAT))
     root = logging.getLogger()

@@ -38,6 +38,9 @@ DEFAULT_LIMITS = PackLimits()
 
 
 class PackFailure(StrEnum):
+    NOT_FOUND = "not_found"
+    NOT_A_FILE = "not_a_file"
+    UNREADABLE = "unreadable"
     NOT_A_ZIP = "not_a_zip"
     TRUNCATED = "truncated"
     CORRUPT = "corrupt"
@@ -57,6 +60,7 @@ class PackFailure(StrEnum):
     VERSION_MISMATCH = "version_mismatch"
     HASH_MISMATCH = "hash_mismatch"
     INVALID_MODULE = "invalid_module"
+    ALREADY_NEWER = "already_newer"
     CANCELLED = "cancelled"
     WRITE_FAILED = "write_failed"
 
