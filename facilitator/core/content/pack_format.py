@@ -60,7 +60,6 @@ class PackFailure(StrEnum):
     VERSION_MISMATCH = "version_mismatch"
     HASH_MISMATCH = "hash_mismatch"
     INVALID_MODULE = "invalid_module"
-    ALREADY_NEWER = "already_newer"
     CANCELLED = "cancelled"
     WRITE_FAILED = "write_failed"
 
