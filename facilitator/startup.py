@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from facilitator.core import i18n
 from facilitator.core.i18n import _
 from facilitator.core.logsetup import configure_logging
+from facilitator.core.owner_only import restrict_new_files, tighten_data_folders
 from facilitator.core.paths import AppPaths, resolve_paths, resources_dir
 from facilitator.core.settings import Settings, SettingsStore
 
@@ -30,10 +31,12 @@ class Startup:
 
 def prepare(portable: bool, language: str | None) -> Startup:
     """Everything before Qt: folders, logging, settings, language."""
+    restrict_new_files()  # before the first folder or file is made
     paths = resolve_paths(portable=portable)
     problems: list[str] = []
     try:
         paths.ensure()
+        tighten_data_folders(paths)
         configure_logging(paths.log_file)
     except OSError as error:
         problems.append(

@@ -2,7 +2,8 @@
 
 Every handler returns the exit code: 0 when all went well, 1 when something could not be
 done (a session that does not exist, a folder that cannot be written, an archive refused);
-argparse exits with 2 on a usage mistake. Messages are plain Swedish, never a traceback.
+argparse exits with 2 on a usage mistake. A failure is raised and told, on standard error, by
+`facilitator.cli.failures.run_command`: plain Swedish, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,20 +14,34 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
+from facilitator.cli.failures import USAGE, CommandFailed
+from facilitator.cli.output_paths import output_file, output_folder
 from facilitator.core.i18n import _
 from facilitator.core.paths import AppPaths, bundled_modules_dir, resolve_paths
 from facilitator.core.settings import SettingsStore
 
+# A period's ends become local midnights, and the day after the last: outside these the
+# conversion fails (year 1, year 9999) or, on Windows, local time is unknown (before 1970).
+FIRST_DATE = date(1971, 1, 1)
+LAST_DATE = date(9998, 12, 31)
+
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(
             _("ange datum som ÅÅÅÅ-MM-DD: {text}").format(text=text)
         ) from error
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise argparse.ArgumentTypeError(
+            _("ange ett datum från {first} till {last}: {text}").format(
+                first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat(), text=text
+            )
+        )
+    return value
 
 
 def _share(text: str) -> float:
@@ -110,9 +125,15 @@ def _manifests(paths: AppPaths) -> Any:
     return catalog_manifests(catalog)
 
 
-def _fail(message: str, out: TextIO) -> int:
-    print(message, file=out)
-    return 1
+def _fail(message: str, _out: TextIO | None = None, code: int = 1) -> NoReturn:
+    raise CommandFailed(message, code)
+
+
+def _output(args: argparse.Namespace, example: str) -> Path | None:
+    """The ``-o`` given, checked before anything is opened: a folder for CSV, else a file."""
+    if args.output is None:
+        return None
+    return output_folder(args.output) if args.csv else output_file(args.output, example)
 
 
 def _target(args: argparse.Namespace, paths: AppPaths) -> float:
@@ -124,73 +145,67 @@ def _target(args: argparse.Namespace, paths: AppPaths) -> float:
 
 
 def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from facilitator.core.export import service
-    from facilitator.core.storage.errors import SessionNotFound, StorageError
-    from facilitator.core.storage.records import ExportKind
-
     out = out or sys.stdout
+    # Checked before the database is opened: a mistyped folder costs nothing to tell.
+    output = _output(args, "session.pdf" if args.pdf else "session.json")
     paths = resolve_paths()
     folder = paths.export_dir
-    try:
-        with _repository(paths) as (_database, repo):
-            manifests = _manifests(paths)
-            if args.pdf:
-                target = args.output or folder / service.summary_file_name(repo, args.session)
-                written = [
-                    service.export_summary_pdf(
-                        repo,
-                        args.session,
-                        target,
-                        manifests=manifests,
-                        indicator_target=_target(args, paths),
-                    )
-                ]
-            elif args.csv:
-                written = service.export_session_csv(
-                    repo, args.session, args.output or folder, manifests=manifests
+    with _repository(paths) as (_database, repo):
+        # Only now: a database that cannot be opened is told without loading the PDF writer.
+        from facilitator.core.export import service
+        from facilitator.core.storage.records import ExportKind
+
+        manifests = _manifests(paths)
+        if args.pdf:
+            target = output or folder / service.summary_file_name(repo, args.session)
+            written = [
+                service.export_summary_pdf(
+                    repo,
+                    args.session,
+                    target,
+                    manifests=manifests,
+                    indicator_target=_target(args, paths),
                 )
-            else:
-                written = [
-                    service.export_session_archive(
-                        repo, args.session, args.output, folder=folder, manifests=manifests
-                    )
-                ]
-            # Like the app, so deleting the session later can offer to delete these too.
-            kind = ExportKind.PDF if args.pdf else ExportKind.CSV if args.csv else ExportKind.JSON
-            repo.exports.record(args.session, written, kind)
-    except SessionNotFound:
-        return _fail(_("Ingen session med id {uuid} finns.").format(uuid=args.session), out)
-    except (StorageError, OSError) as error:
-        return _fail(_("Exporten misslyckades: {error}").format(error=_reason(error)), out)
+            ]
+        elif args.csv:
+            written = service.export_session_csv(
+                repo, args.session, output or folder, manifests=manifests
+            )
+        else:
+            written = [
+                service.export_session_archive(
+                    repo, args.session, output, folder=folder, manifests=manifests
+                )
+            ]
+        # Like the app, so deleting the session later can offer to delete these too.
+        kind = ExportKind.PDF if args.pdf else ExportKind.CSV if args.csv else ExportKind.JSON
+        repo.exports.record(args.session, written, kind)
     for path in written:
         print(path, file=out)
     return 0
 
 
 def run_report(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from facilitator.core.export import service
-    from facilitator.core.storage.errors import StorageError
-
     out = out or sys.stdout
     if args.last < args.first:
-        return _fail(_("Slutdatumet ligger före startdatumet."), out)
+        _fail(_("Slutdatumet ligger före startdatumet."), code=USAGE)
+    output = _output(args, "rapport.pdf")
     paths = resolve_paths()
     folder = paths.export_dir
-    stem = service.report_stem(args.first, args.last)
-    try:
-        with _repository(paths) as (_database, repo):
-            written = service.export_report(
-                repo,
-                args.first,
-                args.last,
-                pdf=None if args.csv else (args.output or folder / f"{stem}.pdf"),
-                csv_folder=(args.output or folder) if args.csv else None,
-                module_ids=args.modules,
-                manifests=_manifests(paths),
-                indicator_target=_target(args, paths),
-            )
-    except (StorageError, OSError) as error:
-        return _fail(_("Rapporten misslyckades: {error}").format(error=_reason(error)), out)
+    with _repository(paths) as (_database, repo):
+        from facilitator.core.export import service
+
+        stem = service.report_stem(args.first, args.last)
+        written = service.export_report(
+            repo,
+            args.first,
+            args.last,
+            pdf=None if args.csv else (output or folder / f"{stem}.pdf"),
+            csv_folder=(output or folder) if args.csv else None,
+            module_ids=args.modules,
+            manifests=_manifests(paths),
+            indicator_target=_target(args, paths),
+        )
     for path in written:
         print(path, file=out)
     return 0
@@ -231,11 +246,12 @@ def run_printables(args: argparse.Namespace, out: TextIO | None = None) -> int:
     )
 
     out = out or sys.stdout
+    output = output_folder(args.output) if args.output else None
     paths = resolve_paths()
     folder = _module_folder(args.module, paths)
     if folder is None:
         return _fail(_("Ingen modul {module} hittades.").format(module=args.module), out)
-    target = args.output or paths.export_dir
+    target = output or paths.export_dir
     try:
         written = [
             write_leader_guide(folder, target / f"{folder.name}-forberedelseguide.pdf"),
@@ -243,8 +259,6 @@ def run_printables(args: argparse.Namespace, out: TextIO | None = None) -> int:
         ]
     except ModuleNotPrintable as error:
         return _fail(error.message, out)
-    except OSError as error:
-        return _fail(_("Utskriften misslyckades: {error}").format(error=_reason(error)), out)
     for path in written:
         print(path, file=out)
     return 0

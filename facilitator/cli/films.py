@@ -50,8 +50,9 @@ def run_render(args: argparse.Namespace) -> int:
             bar = _Bar()
             result = render_film(folder, progress=bar.progress, stage=bar.stage)
         except MissingToolError as error:
+            # Not a usage mistake: the computer lacks ffmpeg or a voice, and no film can be made.
             sys.stderr.write("\n" + str(error) + "\n")
-            return 2
+            return 1
         except (ScriptError, RenderError, OSError, ValueError) as error:
             sys.stderr.write("\n" + _("Fel: {error}").format(error=error) + "\n")
             failures += 1

@@ -9,7 +9,8 @@ import sys
 from collections.abc import Sequence
 
 from facilitator import __version__
-from facilitator.cli.tools import TOOLS, available_tools, build_tool_parser
+from facilitator.cli.tools import TOOLS, available_tools, run_tool
+from facilitator.core.owner_only import restrict_new_files
 from facilitator.malloc_arenas import limit_malloc_arenas
 
 
@@ -58,11 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     limit_malloc_arenas()  # before any thread starts (see malloc_arenas.py)
+    restrict_new_files()  # before anything is written, by the app or a tool
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in TOOLS:
-        tool_args = build_tool_parser(args_list[0]).parse_args(args_list)
-        code: int = tool_args.handler(tool_args)
-        return code
+        return run_tool(args_list)
     args = build_parser().parse_args(args_list)
     from facilitator.startup import prepare  # before PySide6: see facilitator/startup.py
 

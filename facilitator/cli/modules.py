@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from facilitator.cli.failures import CommandFailed
+from facilitator.cli.output_paths import output_file
 from facilitator.core.content.catalog import Catalog, CatalogRoot
 from facilitator.core.content.entry import ModuleEntry, Origin
-from facilitator.core.content.importer import ImportOutcome, import_pack
+from facilitator.core.content.importer import ImportOutcome, ImportResult, import_pack
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.media_probe import MediaProbe, default_probe
 from facilitator.core.content.pack import pack_module
@@ -51,10 +53,8 @@ def _probe(args: argparse.Namespace) -> MediaProbe | None:
     return None if getattr(args, "no_probe", False) else default_probe()
 
 
-def _pack_failure(error: PackError, out: TextIO) -> int:
-    print(error.message, file=out)
-    _print_problems(error.problems, None, out)
-    return 1
+def _refused(message: str, problems: Sequence[Problem], folder: Path | None) -> CommandFailed:
+    return CommandFailed("\n".join([message, *("  " + p.describe(folder) for p in problems)]))
 
 
 # -- validate ------------------------------------------------------------------------------
@@ -126,22 +126,18 @@ def run_validate(args: argparse.Namespace, out: TextIO | None = None) -> int:
 def run_pack(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     folder = Path(args.folder)
-    output = Path(args.output) if args.output else None
+    output = output_file(Path(args.output), "modul.fmod") if args.output else None
     if output is None:
         loaded = load_manifest(folder)
         if loaded.manifest is None:
-            print(_("Modulen har fel och packas inte:"), file=out)
-            _print_problems(loaded.problems, folder, out)
-            return 1
+            raise _refused(_("Modulen har fel och packas inte:"), loaded.problems, folder)
         output = Path(f"{loaded.manifest.id}-{loaded.manifest.version}{PACK_SUFFIX}")
     if output.suffix != PACK_SUFFIX:
         output = output.with_name(output.name + PACK_SUFFIX)
     try:
         result = pack_module(folder, output, probe=_probe(args), progress=_progress(sys.stderr))
     except PackError as error:
-        print(error.message, file=out)
-        _print_problems(error.problems, folder, out)
-        return 1
+        raise _refused(error.message, error.problems, folder) from error
     info = result.info
     print(
         _("Packat {id} {version}: {files} filer i {path}").format(
@@ -162,44 +158,62 @@ def _modules_dir(args: argparse.Namespace) -> Path:
     return resolve_paths(portable=args.portable).user_modules_dir
 
 
-def _confirm(question: str) -> bool:
-    if not sys.stdin.isatty():
-        return False
-    answer = input(question + _(" [j/N] "))
-    return answer.strip().lower() in ("j", "ja", "y", "yes")
+def _not_confirmed(result: ImportResult) -> CommandFailed:
+    """No question on the command line (it runs from scripts too): the flag says it."""
+    values = {"id": result.module_id, "version": result.version, "old": result.previous_version}
+    if result.is_downgrade:
+        text = _(
+            "”{id}” version {old} är installerad, och paketet innehåller den äldre versionen "
+            "{version}. Ingenting har ändrats. Använd --allow-downgrade om du vill gå tillbaka "
+            "till version {version}."
+        )
+    else:
+        text = _(
+            "”{id}” version {version} finns redan, med ett annat innehåll än i paketet. "
+            "Ingenting har ändrats. Använd --replace för att ersätta den."
+        )
+    return CommandFailed(text.format(**values))
+
+
+def _active_elsewhere(result: ImportResult, args: argparse.Namespace) -> Path | None:
+    """The folder the library uses for this module when it is not the one just imported:
+    a newer version bundled with the app wins over an older one imported."""
+    roots = [CatalogRoot(bundled_modules_dir(), Origin.BUNDLED)]
+    roots.append(CatalogRoot(_modules_dir(args), Origin.USER))
+    catalog = Catalog(roots)
+    catalog.load()
+    active = catalog.get(result.module_id)
+    return active.path if active is not None and active.path != result.path else None
 
 
 def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    modules_dir = _modules_dir(args)
-    replace = bool(args.replace)
-    try:
-        for _attempt in range(2):
-            # The command line cannot see saved sessions, so a replaced version is kept; the
-            # app removes kept versions that no session uses.
-            result = import_pack(
-                Path(args.file),
-                modules_dir,
-                replace=replace,
-                probe=_probe(args),
-                progress=_progress(sys.stderr),
-            )
-            if result.outcome is not ImportOutcome.NEEDS_CONFIRMATION:
-                break
-            if not _confirm(result.message):
-                print(result.message, file=out)
-                print(_("Ingenting har ändrats. Använd --replace för att ersätta."), file=out)
-                return 1
-            replace = True
-    except PackError as error:
-        return _pack_failure(error, out)
+    # The command line cannot see saved sessions, so a replaced version is kept; the app
+    # removes kept versions that no session uses.
+    result = import_pack(
+        Path(args.file),
+        _modules_dir(args),
+        replace=bool(args.replace),
+        allow_downgrade=bool(args.allow_downgrade),
+        probe=_probe(args),
+        progress=_progress(sys.stderr),
+    )
+    if result.outcome is ImportOutcome.NEEDS_CONFIRMATION:
+        raise _not_confirmed(result)
     print(result.message, file=out)
     if result.kept_previous is not None:
         print(
-            _("Den tidigare versionen finns kvar i {path}.").format(path=result.kept_previous),
+            _("Version {old} finns kvar i {path} för sparade sessioner som använde den.").format(
+                old=result.previous_version, path=result.kept_previous
+            ),
             file=out,
         )
     _print_problems(result.warnings, result.path, out)
+    if (active := _active_elsewhere(result, args)) is not None:
+        print(
+            _("Obs: biblioteket använder {path}, som är en nyare version.").format(path=active),
+            file=out,
+        )
     return 0
 
 
@@ -252,7 +266,7 @@ def run_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
 def run_schema(args: argparse.Namespace, out: TextIO | None = None) -> int:
     text = manifest_schema_json()
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        output_file(Path(args.output), "module.schema.json").write_text(text, encoding="utf-8")
     else:
         (out or sys.stdout).write(text)
     return 0
@@ -291,7 +305,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     importer = sub.add_parser("import", help=_("importera en .fmod-fil"))
     importer.add_argument("file", metavar="FIL")
     importer.add_argument(
-        "--replace", action="store_true", help=_("ersätt även en nyare eller samma version")
+        "--replace",
+        action="store_true",
+        help=_("ersätt samma version när paketet har ett annat innehåll"),
+    )
+    importer.add_argument(
+        "--allow-downgrade",
+        action="store_true",
+        help=_("gå tillbaka till en äldre version än den som är installerad"),
     )
     importer.add_argument("--no-probe", action="store_true", help=_("läs inte filmens längd"))
     _add_data_options(importer)

@@ -6,6 +6,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+
+from facilitator.cli.failures import run_command
 
 # command → (module providing add_parser(subparsers), one-line help)
 TOOLS: dict[str, tuple[str, str]] = {
@@ -31,3 +35,25 @@ def build_tool_parser(command: str) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     importlib.import_module(module_name).add_parser(sub)
     return parser
+
+
+def run_tool(argv: Sequence[str]) -> int:
+    """Parse and run one tool command; argparse exits with 2 on a usage mistake, everything
+    else ends in `run_command` as a message and an exit code."""
+    args = build_tool_parser(argv[0]).parse_args(list(argv))
+    portable = bool(getattr(args, "portable", False))
+
+    def log_file() -> Path:
+        from facilitator.core.paths import resolve_paths
+
+        return resolve_paths(portable=portable).log_file
+
+    def command() -> int:
+        from facilitator.core.owner_only import tighten_data_folders
+        from facilitator.core.paths import resolve_paths
+
+        tighten_data_folders(resolve_paths(portable=portable))
+        code: int = args.handler(args)
+        return code
+
+    return run_command(command, log_file)

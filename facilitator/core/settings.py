@@ -151,9 +151,10 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         """Write atomically so a crash mid-write never leaves a half file."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        self._path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = self._path.with_suffix(".toml.tmp")
-        with tmp.open("wb") as handle:
+        descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
             tomli_w.dump(settings.to_mapping(), handle)
             handle.flush()
             os.fsync(handle.fileno())

@@ -51,10 +51,19 @@ def _sort_key(entry: ModuleEntry) -> tuple[int, str]:
     return 1, entry.title_sv.casefold().translate(_SWEDISH_ORDER)
 
 
-def _preference(entry: ModuleEntry) -> tuple[bool, tuple[int, ...], bool, str]:
-    # Known errors lose to any version without; on equal versions the user's copy wins:
-    # importing it over a bundled one was a choice.
-    return not entry.errors, entry.version_key, entry.origin is Origin.USER, str(entry.path)
+def _preference(entry: ModuleEntry) -> tuple[bool, bool, tuple[int, ...], bool, str]:
+    # Known errors lose to any version without. A version kept as `<id>@<version>` after an
+    # import replaced it is there for the saved sessions that ran it, never to be offered
+    # again: otherwise going back to an older version would leave the newer one in use.
+    # On equal versions the user's copy wins: importing it over a bundled one was a choice.
+    kept = "@" in entry.path.name  # module ids never hold "@" (see importer._KEPT)
+    return (
+        not entry.errors,
+        not kept,
+        entry.version_key,
+        entry.origin is Origin.USER,
+        str(entry.path),
+    )
 
 
 def _problems(records: Any) -> tuple[Problem, ...]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.manifest import version_key
 from facilitator.core.content.media_probe import MediaProbe
+from facilitator.core.content.pack import folder_content_hash
 from facilitator.core.content.pack_format import (
     DEFAULT_LIMITS,
     PackError,
@@ -49,6 +50,7 @@ class ImportOutcome(StrEnum):
     INSTALLED = "installed"
     UPDATED = "updated"
     REPLACED = "replaced"
+    ALREADY_INSTALLED = "already_installed"
     NEEDS_CONFIRMATION = "needs_confirmation"
 
 
@@ -64,20 +66,34 @@ class ImportResult:
     warnings: tuple[Problem, ...] = ()
 
     @property
+    def is_downgrade(self) -> bool:
+        """The pack holds an older version than the one installed."""
+        return self.previous_version is not None and version_key(self.version) < version_key(
+            self.previous_version
+        )
+
+    @property
     def message(self) -> str:
         values = {"id": self.module_id, "version": self.version, "old": self.previous_version}
         if self.outcome is ImportOutcome.NEEDS_CONFIRMATION:
             if self.previous_version == self.version:
-                text = _("Version {version} av ”{id}” finns redan. Vill du ersätta den?")
+                text = _(
+                    "Version {version} av ”{id}” finns redan, med ett annat innehåll. "
+                    "Vill du ersätta den?"
+                )
             else:
                 text = _(
                     "En nyare version ({old}) av ”{id}” finns redan. "
                     "Vill du ersätta den med den äldre version {version}?"
                 )
+        elif self.outcome is ImportOutcome.ALREADY_INSTALLED:
+            text = _("”{id}” version {version} är redan installerad. Ingenting har ändrats.")
         elif self.outcome is ImportOutcome.UPDATED:
             text = _("”{id}” är uppdaterad från version {old} till {version}.")
+        elif self.outcome is ImportOutcome.REPLACED and self.previous_version == self.version:
+            text = _("”{id}” version {version} är ersatt med innehållet i det nya paketet.")
         elif self.outcome is ImportOutcome.REPLACED:
-            text = _("”{id}” version {old} är ersatt med version {version}.")
+            text = _("”{id}” är ersatt: version {version} används nu i stället för version {old}.")
         else:
             text = _("”{id}” version {version} är importerad.")
         return text.format(**values)
@@ -89,6 +105,14 @@ def _existing_version(folder: Path) -> str | None:
         return loaded.manifest.version
     version = (loaded.data or {}).get("version")
     return version if isinstance(version, str) else None
+
+
+def _same_content(folder: Path, info: PackInfo) -> bool:
+    """Whether the installed folder holds exactly what the pack does."""
+    try:
+        return folder_content_hash(folder) == info.content_hash
+    except (PackError, OSError):
+        return False  # a folder we cannot even hash is not the pack's content
 
 
 def _check_content(folder: Path, info: PackInfo, probe: MediaProbe | None) -> tuple[Problem, ...]:
@@ -145,6 +169,7 @@ def import_pack(
     modules_dir: Path,
     *,
     replace: bool = False,
+    allow_downgrade: bool | None = None,
     is_referenced: IsReferenced = lambda _id, _version: True,
     probe: MediaProbe | None = None,
     limits: PackLimits = DEFAULT_LIMITS,
@@ -153,13 +178,17 @@ def import_pack(
 ) -> ImportResult:
     """Import ``pack`` as ``modules_dir/<id>``. Raises `PackError` when it is refused.
 
-    A newer version replaces the installed one. An older or equal version is not installed
-    unless ``replace`` is True: the result says NEEDS_CONFIRMATION so the caller can ask and
-    call again. A replaced version that a saved session refers to is kept as
-    ``<id>@<version>`` (by default always, until `prune_old_versions` finds it unused).
-    Callbacks are called on the calling thread."""
+    A newer version replaces the installed one; a pack identical to the installed version
+    changes nothing (ALREADY_INSTALLED). The same version with other content is installed only
+    with ``replace``, an older version only with ``allow_downgrade`` (which defaults to
+    ``replace``: the app asks one question either way); otherwise the result says
+    NEEDS_CONFIRMATION so the caller can ask and call again. After a downgrade the older
+    version is the one the library offers. A replaced version that a saved session refers to
+    is kept as ``<id>@<version>`` for that session only (by default always, until
+    `prune_old_versions` finds it unused). Callbacks are called on the calling thread."""
+    downgrade_allowed = replace if allow_downgrade is None else allow_downgrade
     try:
-        modules_dir.mkdir(parents=True, exist_ok=True)
+        modules_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         staged = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=modules_dir))
     except OSError as error:
         raise refuse(PackFailure.WRITE_FAILED, error.strerror or error) from error
@@ -171,7 +200,13 @@ def import_pack(
         previous = _existing_version(destination) if existed else None
         # A folder too broken to name its version is replaced without asking.
         is_newer = previous is None or version_key(info.version) > version_key(previous)
-        if existed and not is_newer and not replace:
+        if previous == info.version and _same_content(destination, info):
+            return ImportResult(
+                ImportOutcome.ALREADY_INSTALLED, info.module_id, info.version, previous, destination
+            )
+        is_older = previous is not None and version_key(info.version) < version_key(previous)
+        allowed = downgrade_allowed if is_older else replace
+        if existed and not is_newer and not allowed:
             return ImportResult(
                 ImportOutcome.NEEDS_CONFIRMATION, info.module_id, info.version, previous
             )

@@ -38,6 +38,9 @@ DEFAULT_LIMITS = PackLimits()
 
 
 class PackFailure(StrEnum):
+    NOT_FOUND = "not_found"
+    NOT_A_FILE = "not_a_file"
+    UNREADABLE = "unreadable"
     NOT_A_ZIP = "not_a_zip"
     TRUNCATED = "truncated"
     CORRUPT = "corrupt"

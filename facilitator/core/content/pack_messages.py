@@ -7,6 +7,16 @@ from facilitator.core.content.problems import Problem
 from facilitator.core.i18n import N_, _
 
 _MESSAGES = {
+    PackFailure.NOT_FOUND: N_(
+        "Filen {detail} finns inte. Kontrollera namnet och var filen ligger, och försök igen."
+    ),
+    PackFailure.NOT_A_FILE: N_(
+        "{detail} är inte en vanlig fil (till exempel en mapp). Välj själva .fmod-filen."
+    ),
+    PackFailure.UNREADABLE: N_(
+        "Filen {detail} går inte att läsa. Kontrollera att du har behörighet till den och "
+        "att USB-minnet sitter i."
+    ),
     PackFailure.NOT_A_ZIP: N_(
         "Filen är inte ett modulpaket (.fmod). Kontrollera att du har valt rätt fil."
     ),

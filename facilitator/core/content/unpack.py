@@ -43,11 +43,12 @@ _ALLOWED_COMPRESSION = (
 
 
 def _open(pack: Path) -> zipfile.ZipFile:
+    _check_is_a_file(pack)
     try:
         with pack.open("rb") as handle:
             magic = handle.read(4)
     except OSError as error:
-        raise refuse(PackFailure.NOT_A_ZIP) from error
+        raise refuse(PackFailure.UNREADABLE, pack) from error
     if magic not in _ZIP_MAGIC:
         raise refuse(PackFailure.NOT_A_ZIP)
     try:
@@ -58,6 +59,19 @@ def _open(pack: Path) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
         # It starts like a zip but its directory at the end is gone: cut off while copying.
         raise refuse(PackFailure.TRUNCATED) from error
+
+
+def _check_is_a_file(pack: Path) -> None:
+    """Missing, a folder, or a device or FIFO (whose read would never end): told before
+    opening it."""
+    try:
+        mode = pack.stat().st_mode
+    except FileNotFoundError as error:
+        raise refuse(PackFailure.NOT_FOUND, pack) from error
+    except OSError as error:
+        raise refuse(PackFailure.UNREADABLE, pack) from error
+    if not stat.S_ISREG(mode):
+        raise refuse(PackFailure.NOT_A_FILE, pack)
 
 
 def _check_members(archive: zipfile.ZipFile, limits: PackLimits) -> list[zipfile.ZipInfo]:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.core.content.catalog import Catalog, CatalogRoot
+from facilitator.core.content.entry import Origin
 from facilitator.core.content.importer import (
     ImportOutcome,
     import_pack,
@@ -105,6 +107,10 @@ def versions(make_module: Callable[[str], Path], tmp_path: Path) -> dict[str, Pa
         folder = make_module(f"v{version}")
         set_version(folder, version)
         packs[version] = make_pack(folder, tmp_path / f"{version}.fmod")
+    # The same version number with other content: an author who forgot to raise it.
+    intro = folder / "texts" / "introduktion.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + "\nEn rad till.\n", encoding="utf-8")
+    packs["1.1.0-other"] = make_pack(folder, tmp_path / "1.1.0-other.fmod")
     return packs
 
 
@@ -145,7 +151,7 @@ def test_unreferenced_old_version_is_removed(versions: dict[str, Path], tmp_path
     assert [p.name for p in modules_dir.iterdir()] == ["exempel-modul"]
 
 
-@pytest.mark.parametrize("older", ["1.0.0", "1.1.0"])
+@pytest.mark.parametrize("older", ["1.0.0", "1.1.0-other"])
 def test_older_or_equal_needs_confirmation(
     versions: dict[str, Path], tmp_path: Path, older: str
 ) -> None:
@@ -160,7 +166,47 @@ def test_older_or_equal_needs_confirmation(
     assert [p.name for p in modules_dir.iterdir()] == ["exempel-modul"]
     confirmed = import_pack(versions[older], modules_dir, replace=True)
     assert confirmed.outcome is ImportOutcome.REPLACED
-    assert installed_version(modules_dir / "exempel-modul") == older
+    assert installed_version(modules_dir / "exempel-modul") == older.removesuffix("-other")
+
+
+def test_the_identical_pack_again_changes_nothing(
+    versions: dict[str, Path], tmp_path: Path
+) -> None:
+    modules_dir = tmp_path / "modules"
+    import_pack(versions["1.1.0"], modules_dir)
+    before = folder_files(modules_dir / "exempel-modul")
+    for replace in (False, True):
+        result = import_pack(versions["1.1.0"], modules_dir, replace=replace)
+        assert result.outcome is ImportOutcome.ALREADY_INSTALLED
+        assert result.message == (
+            "”exempel-modul” version 1.1.0 är redan installerad. Ingenting har ändrats."
+        )
+        assert folder_files(modules_dir / "exempel-modul") == before
+    assert [p.name for p in modules_dir.iterdir()] == ["exempel-modul"]
+
+
+def test_a_downgrade_needs_its_own_consent_and_then_really_is_the_version_offered(
+    versions: dict[str, Path], tmp_path: Path
+) -> None:
+    modules_dir = tmp_path / "modules"
+    import_pack(versions["1.1.0"], modules_dir)
+    refused = import_pack(versions["1.0.0"], modules_dir, replace=True, allow_downgrade=False)
+    assert refused.outcome is ImportOutcome.NEEDS_CONFIRMATION and refused.is_downgrade
+    assert installed_version(modules_dir / "exempel-modul") == "1.1.0"
+    result = import_pack(versions["1.0.0"], modules_dir, allow_downgrade=True)
+    assert result.outcome is ImportOutcome.REPLACED
+    assert result.message == (
+        "”exempel-modul” är ersatt: version 1.0.0 används nu i stället för version 1.1.0."
+    )
+    # 1.1.0 is kept for the sessions that ran it, and is not what the library offers.
+    assert result.kept_previous == modules_dir / "exempel-modul@1.1.0"
+    catalog = Catalog([CatalogRoot(modules_dir, Origin.USER)])
+    catalog.load()
+    offered = catalog.get("exempel-modul")
+    assert offered is not None and (offered.version, offered.path) == ("1.0.0", result.path)
+    assert [entry.version for entry in catalog.library()] == ["1.0.0"]
+    kept = catalog.get("exempel-modul", "1.1.0")
+    assert kept is not None and kept.path == result.kept_previous
 
 
 def test_leftovers_of_an_interrupted_import_are_removed(tmp_path: Path) -> None:

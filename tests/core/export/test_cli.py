@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import export as cli_export
+from facilitator.cli.failures import run_command
 from facilitator.core.paths import resolve_paths
 from tests.core.export import pdf_tools
 from tests.core.export.sample_data import EXAMPLE_MODULE, PRIVATE, add_session, open_sample_db
@@ -22,7 +23,8 @@ def _run(*argv: str) -> tuple[int, str]:
     cli_export.add_parser(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(list(argv))
     out = io.StringIO()
-    code = args.handler(args, out)
+    # As the command line does: a failure is told (here into the same buffer) with its code.
+    code = run_command(lambda: args.handler(args, out), lambda: Path("unused.log"), err=out)
     return code, out.getvalue()
 
 
