@@ -220,6 +220,8 @@ def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if result.message:
             line += f" ({result.message})"
         print(line, file=out)
+        for detail in result.details():
+            print(f"{'':<12} {detail}", file=out)
     return 1 if any(r.outcome is ArchiveOutcome.FAILED for r in results) else 0
 
 
