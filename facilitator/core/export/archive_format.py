@@ -148,7 +148,7 @@ class ArchiveQuestion(_Strict):
     knowledge_indicator: bool = False
     positive_options: Annotated[list[OptionIndex], limited(MAX_OPTIONS)] | None = None
     """As the module said when the archive was made; for reading the archive on its own."""
-    options: Annotated[list[ArchiveOption], limited(MAX_OPTIONS)]
+    options: Annotated[list[ArchiveOption], limited(MAX_OPTIONS)] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _options_once(self, info: ValidationInfo) -> ArchiveQuestion:

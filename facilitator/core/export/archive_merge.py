@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import datetime
+from functools import partial
 
 from facilitator.core.export.archive_format import Archive, ArchiveReflection
 from facilitator.core.i18n import _
