@@ -76,9 +76,9 @@ class ArchiveImportResult:
         if self.replaced:
             lines.append(_("ersattes med arkivets: {what}").format(what=", ".join(self.replaced)))
         for reason, n in Counter(self.kept).items():
-            lines.append(_("behölls ({n}): {reason}").format(n=n, reason=reason))
+            lines.append(_("behölls här ({n}): {reason}").format(n=n, reason=reason))
         for reason, n in Counter(self.refused).items():
-            lines.append(_("avvisades ({n}): {reason}").format(n=n, reason=reason))
+            lines.append(_("avvisade ({n}): {reason}").format(n=n, reason=reason))
         if self.backup is not None:
             lines.append(_("säkerhetskopia före ändringen: {path}").format(path=self.backup))
         return lines

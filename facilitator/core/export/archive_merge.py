@@ -145,7 +145,7 @@ def _merge_session(
         elif reflection.edited_at is not None and reflection.edited_at > _written(here):
             to_update.append(reflection)
         else:
-            report.kept.append(_("ändrad här senare än i arkivet, kopian här behölls"))
+            report.kept.append(_("reflektionen är ändrad här senare än i arkivet"))
     to_remove = _tombstoned(archive, mine, report)
     pieces = _session_pieces(work, archive, uuid, newer, report)
     state = _state(archive, local, newer)
@@ -175,7 +175,7 @@ def _merge_session(
     )
     details = (local.title, local.place, local.leader_name)
     if details != (archive.session.title, archive.session.place, archive.session.leader_name):
-        report.kept.append(_("titel, plats och samtalsledare behölls från kopian här"))
+        report.kept.append(_("titel, plats och samtalsledare är kvar som här"))
     return report
 
 
@@ -224,7 +224,7 @@ def _tombstoned(
         if tombstone.deleted_at > _written(here):
             removed.append(tombstone.uuid)
         else:
-            report.kept.append(_("borttagen i arkivet men ändrad här efteråt, behölls"))
+            report.kept.append(_("reflektionen togs bort i arkivet men ändrades här efteråt"))
     return removed
 
 
@@ -258,9 +258,7 @@ def _session_pieces(
             continue  # the archive has none, or the same
         if piece.here and not newer:
             report.kept.append(
-                _("{what} skiljer sig, men kopian här är ändrad senare och behölls").format(
-                    what=piece.name
-                )
+                _("{what} skiljer sig, men kopian här är ändrad senare").format(what=piece.name)
             )
             continue
         if piece.here:

@@ -14,13 +14,14 @@ from typing import Any
 
 import pytest
 
-from facilitator.core.export.archive import ArchiveError, read_archive
+from facilitator.core.export.archive import ArchiveError, read_archive, write_archive
 from facilitator.core.export.archive_bounds import MAX_ARCHIVE_BYTES, MAX_REFLECTION_CHARS
 from facilitator.core.export.archive_import import ArchiveOutcome, import_archives
+from facilitator.core.export.gather import gather_session
 from facilitator.core.export.model import SessionExport
 from facilitator.core.storage.records import HistoryQuery
 from tests.core.export.hostile_archive import archive_data, write_json
-from tests.core.export.sample_data import ROOT, open_sample_db
+from tests.core.export.sample_data import ROOT, SampleDb, open_sample_db
 
 
 def _deep(data: Any) -> bytes:
@@ -139,6 +140,17 @@ def test_a_reflection_of_exactly_20000_characters_is_taken(
     data["reflections"][0]["text"] = "å" * MAX_REFLECTION_CHARS
     archive = read_archive(write_json(tmp_path / "a.json", data))
     assert len(archive.reflections[0].text) == MAX_REFLECTION_CHARS
+
+
+def test_a_long_reflection_typed_here_still_exports(
+    sample_db: SampleDb, session_uuid: str, tmp_path: Path
+) -> None:
+    """The bounds apply to reading only: writing an archive never fails on what was typed."""
+    reflection = sample_db.repo.reflections.for_session(session_uuid)[0]
+    sample_db.repo.reflections.edit(reflection.uuid, text="x" * (MAX_REFLECTION_CHARS + 1))
+    path = write_archive(gather_session(sample_db.repo, session_uuid), tmp_path / "long.json")
+    with pytest.raises(ArchiveError, match=r"reflections\.\d+\.text \(texten är längre"):
+        read_archive(path)
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_a_clock_ahead_cannot_delete_or_overwrite_local_reflections(
         assert here.repo.tallies.attendance(session_uuid) == AttendanceCounts(women=9, men=4)
         assert result.outcome is ArchiveOutcome.UPDATED
         assert result.replaced == ("närvaron",)
-        assert result.kept == ("ändrad här senare än i arkivet, kopian här behölls",)
+        assert result.kept == ("reflektionen är ändrad här senare än i arkivet",)
         assert result.backup is not None and result.backup in backup_files(here.database.backup_dir)
         copy = sqlite3.connect(result.backup)
         try:
@@ -101,7 +101,7 @@ def test_a_clock_ahead_cannot_delete_or_overwrite_local_reflections(
         finally:
             copy.close()
         assert (women, count) == (session.attendance.women, len(mine) + 1)  # type: ignore[union-attr]
-        assert any("behölls (1)" in line for line in result.details())
+        assert any("behölls här (1)" in line for line in result.details())
     finally:
         here.close()
 
