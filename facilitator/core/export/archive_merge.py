@@ -14,7 +14,8 @@ here, the rules are:
   the local ones only when the archive was exported after the local copy last changed
   (session, attendance or any reflection); missing local ones are filled in either way.
   Of several archives of one session, the most recently exported one therefore wins.
-* Title, place and leader name stay as they are here.
+* Title, place and leader name stay as they are here, and so does the status of a session
+  that is running (or waiting to be resumed) on this computer.
 
 The caller is told before the first change to a session already here (``before_change``),
 so it can back the database up first. Every decision is counted in the ``MergeReport``.
@@ -276,7 +277,8 @@ def _state_of(local: SessionRecord) -> State:
 
 def _state(archive: Archive, local: SessionRecord, newer: bool) -> State:
     started_at = local.started_at or archive.session.started_at
-    if not newer:
+    # A session running here is this computer's to resume or finish; no archive takes it over.
+    if not newer or local.status is SessionLifecycle.RUNNING:
         return local.status, started_at, local.ended_at
     status = status_of(archive)
     ended_at = archive.session.ended_at if status is SessionLifecycle.FINISHED else None

@@ -18,6 +18,7 @@ from facilitator.core.storage.records import (
     HistoryQuery,
     ReflectionDraft,
     ReflectionKind,
+    SessionLifecycle,
 )
 from tests.core.export.hostile_archive import EXPORTED, archive_data, write_json
 from tests.core.export.sample_data import SampleDb, open_sample_db
@@ -170,5 +171,17 @@ def test_adding_a_new_session_takes_no_backup(session: SessionExport, tmp_path: 
     here, _first = _laptops(session, tmp_path)
     try:
         assert backup_files(here.database.backup_dir) == []
+    finally:
+        here.close()
+
+
+def test_a_session_running_here_stays_running(session: SessionExport, tmp_path: Path) -> None:
+    here, _first = _laptops(session, tmp_path)
+    try:
+        here.repo.sessions.set_status(session.uuid, SessionLifecycle.RUNNING)
+        data = archive_data(session, tmp_path, EXPORTED + timedelta(days=30))
+        data["session"]["status"] = "interrupted"
+        import_archives(here.database, [write_json(tmp_path / "r.json", data)])
+        assert here.repo.sessions.get(session.uuid).status is SessionLifecycle.RUNNING
     finally:
         here.close()
