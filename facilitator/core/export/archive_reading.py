@@ -35,6 +35,8 @@ def read_bytes(path: Path) -> bytes:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise _os_error(path, error) from error
+    except ValueError as error:  # a NUL in the name
+        raise ArchiveError(path, _("filnamnet är ogiltigt")) from error
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -116,5 +118,9 @@ def _too_big() -> str:
 
 
 def _os_error(path: Path, error: OSError) -> ArchiveError:
+    if isinstance(error, FileNotFoundError):
+        return ArchiveError(path, _("filen finns inte"))
+    if isinstance(error, PermissionError):
+        return ArchiveError(path, _("du har inte behörighet att läsa filen"))
     reason = error.strerror or type(error).__name__
     return ArchiveError(path, _("filen kunde inte läsas ({reason})").format(reason=reason))

@@ -208,6 +208,10 @@ def test_dev_zero_is_refused_without_reading_for_ever() -> None:
     assert "ingen vanlig fil" in _read_in_a_child(Path("/dev/zero"))
 
 
-def test_a_folder_is_refused(tmp_path: Path) -> None:
+def test_a_folder_a_missing_file_and_a_bad_name_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError, match=r"ingen vanlig fil|kunde inte läsas"):
         read_archive(tmp_path)
+    with pytest.raises(ArchiveError, match="finns inte"):
+        read_archive(tmp_path / "saknas.json")
+    with pytest.raises(ArchiveError, match="ogiltigt"):
+        read_archive(tmp_path / "a\x00b.json")
