@@ -235,7 +235,10 @@ def run_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if result.message:
             line += f" ({result.message})"
         print(line, file=out)
-    return 1 if any(r.outcome is ArchiveOutcome.FAILED for r in results) else 0
+        for detail in result.details():
+            print(f"{'':<12} {detail}", file=out)
+    refused = any(r.outcome is ArchiveOutcome.FAILED or r.refused for r in results)
+    return 1 if refused else 0
 
 
 def run_printables(args: argparse.Namespace, out: TextIO | None = None) -> int:

@@ -5,9 +5,11 @@ a one-line verdict ``soak <name>: PASS|FAIL …``; the exit code is 1 if any fai
 (b) long_session   — a four-hour session at high clock speed: memory stays flat
 (c) fuzz_packs     — 1,000 fuzzed module manifests and packs: problems or a clean import
 (d) export_repeat  — the 500-reflection summary PDF 20 times: time and memory stay flat
+(e) hostile_archives — 1,000 generated hostile session archives: no traceback, no partial
+                       session, no local reflection lost
 
 Each stage runs in a process of its own (so one stage's memory cannot colour another's
-reading, and a crash is a verdict instead of the end of the soak). About 8 minutes on two
+reading, and a crash is a verdict instead of the end of the soak). About 9 minutes on two
 cores; ``--quick`` runs a tenth of each (about two minutes; `make test` runs it, so a soak
 that breaks is noticed the day it breaks). ``python -m tests.soak long_session`` runs one."""
 
@@ -35,6 +37,7 @@ STAGES = (
     Stage("long_session", "4-hour session", ("--hours", "4"), ("--hours", "1")),
     Stage("fuzz_packs", "fuzzed modules and packs", ("--cases", "1000"), ("--cases", "100")),
     Stage("export_repeat", "repeated export", ("--runs", "20"), ("--runs", "8", "--untimed")),
+    Stage("hostile_archives", "hostile archives", ("--cases", "1000"), ("--cases", "100")),
 )
 TIMEOUT = 30 * 60
 

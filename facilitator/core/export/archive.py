@@ -10,12 +10,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitator import __version__
+from facilitator.core.export.archive_bounds import READING
 from facilitator.core.export.archive_format import (
     ARCHIVE_KIND,
-    MAX_ARCHIVE_BYTES,
     SCHEMA_VERSION,
     Archive,
     ArchiveAttendance,
+    ArchiveError,
     ArchiveModule,
     ArchiveOption,
     ArchiveQuestion,
@@ -23,18 +24,13 @@ from facilitator.core.export.archive_format import (
     ArchiveSession,
     ArchiveStep,
 )
+from facilitator.core.export.archive_reading import parse_json, read_bytes, validation_message
 from facilitator.core.export.model import SessionExport
 from facilitator.core.i18n import _
 from facilitator.core.safe_write import write_text
 
-
-class ArchiveError(Exception):
-    """An archive that cannot be read; ``message`` is Swedish, for the person importing."""
-
-    def __init__(self, path: Path, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+# ArchiveError is defined with the format; it is raised and caught by this module's callers.
+__all__ = ["ArchiveError", "archive_of", "read_archive", "write_archive"]
 
 
 def archive_of(session: SessionExport, exported_at: datetime) -> Archive:
@@ -125,22 +121,9 @@ def write_archive(
 
 
 def read_archive(path: Path) -> Archive:
-    """Raises ``ArchiveError`` for anything that is not a readable archive of a known version."""
-    try:
-        if path.stat().st_size > MAX_ARCHIVE_BYTES:
-            raise ArchiveError(path, _("filen är för stor för att vara ett sessionsarkiv"))
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ArchiveError(
-            path, _("filen kunde inte läsas ({reason})").format(reason=reason)
-        ) from error
-    try:
-        data: Any = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ArchiveError(
-            path, _("filen är inte ett sessionsarkiv (ingen giltig JSON)")
-        ) from error
+    """Raises ``ArchiveError`` for anything that is not a readable archive of a known version
+    within the bounds in ``archive_bounds.py``; its text comes back cleaned."""
+    data: Any = parse_json(path, read_bytes(path))
     if not isinstance(data, dict) or data.get("kind") != ARCHIVE_KIND:
         raise ArchiveError(path, _("filen är inte ett sessionsarkiv från Facilitator"))
     version = data.get("schema_version")
@@ -152,10 +135,6 @@ def read_archive(path: Path) -> Archive:
             ).format(found=version, known=SCHEMA_VERSION),
         )
     try:
-        return Archive.model_validate(data)
+        return Archive.model_validate(data, context=READING)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ArchiveError(
-            path, _("arkivet är skadat: {where} ({what})").format(where=where, what=first["msg"])
-        ) from error
+        raise ArchiveError(path, validation_message(error)) from error

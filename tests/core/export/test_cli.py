@@ -94,6 +94,7 @@ def test_import_archive_twice(uuid: str, tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("FACILITATOR_HOME", str(tmp_path / "coordinator"))
     code, out = _run("import-archive", str(tmp_path / "s.json"))
     assert code == 0 and out.startswith("tillagd")
+    assert "reflektioner – tillagda: 11" in out  # the per-session report
     code, out = _run("import-archive", str(tmp_path / "s.json"))
     assert code == 0 and out.startswith("fanns redan")
     (tmp_path / "bad.json").write_text("[]", encoding="utf-8")

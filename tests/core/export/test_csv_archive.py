@@ -115,7 +115,7 @@ def test_newer_archive_updates_and_older_one_is_ignored(
     old = write_archive(
         gather_session(repo, session_uuid), tmp_path / "old.json", exported_at=EXPORTED
     )
-    # The leader corrects the attendance and drops a reflection, then sends a new archive.
+    # The leader corrects the attendance and deletes a reflection, then sends a new archive.
     repo.tallies.save_attendance(session_uuid, AttendanceCounts(women=9, men=4))
     dropped = repo.reflections.for_session(session_uuid)[0]
     repo.reflections.delete(dropped.uuid)
@@ -134,7 +134,8 @@ def test_newer_archive_updates_and_older_one_is_ignored(
         ]
         copy = gather_session(other.repo, session_uuid)
         assert copy.attendance == AttendanceCounts(women=9, men=4)
-        assert dropped.uuid not in {r.uuid for r in copy.reflections}
+        # Absent from an archive is not deleted: only a tombstone removes a reflection.
+        assert dropped.uuid in {r.uuid for r in copy.reflections}
         assert import_archives(other.database, [new])[0].outcome is ArchiveOutcome.UNCHANGED
     finally:
         other.close()
