@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-
 from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.i18n import _
 from facilitator.core.paths import AppPaths
@@ -20,6 +17,7 @@ from facilitator.ui.settings_dialog import SettingsDialog
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.video.availability import probe_libvlc
 from facilitator.ui.widgets.key_help import KeyHelp
+from facilitator.ui.widgets.notice_box import show_notice
 
 
 class Shell:
@@ -44,12 +42,7 @@ class Shell:
         window.check_requested.connect(lambda: self.run_check(self._planned_modules()))
 
     def tell(self, problems: Sequence[str]) -> None:
-        """Shown without holding anything up: the app goes on behind the message (a database
-        being retried, a drive session with no one to click it away)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Bra att veta"), "\n\n".join(problems))
-        box.setParent(self._window, box.windowFlags())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_notice(self._window, _("Bra att veta"), "\n\n".join(problems))
 
     def show_keys(self) -> None:
         KeyHelp(self._window).exec()

@@ -7,10 +7,13 @@ a one-line verdict ``soak <name>: PASS|FAIL …``; the exit code is 1 if any fai
 (d) export_repeat  — the 500-reflection summary PDF 20 times: time and memory stay flat
 (e) hostile_archives — 1,000 generated hostile session archives: no traceback, no partial
                        session, no local reflection lost
+(f) locked_quit    — the app ended 100 times (quit, SIGTERM, SIGKILL) while another process
+                     holds the database locked: every accepted reflection is in the database
+                     after the next start
 
 Each stage runs in a process of its own (so one stage's memory cannot colour another's
-reading, and a crash is a verdict instead of the end of the soak). About 9 minutes on two
-cores; ``--quick`` runs a tenth of each (about two minutes; `make test` runs it, so a soak
+reading, and a crash is a verdict instead of the end of the soak). About 15 minutes on two
+cores; ``--quick`` runs a tenth of each (about three minutes; `make test` runs it, so a soak
 that breaks is noticed the day it breaks). ``python -m tests.soak long_session`` runs one."""
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ STAGES = (
     Stage("fuzz_packs", "fuzzed modules and packs", ("--cases", "1000"), ("--cases", "100")),
     Stage("export_repeat", "repeated export", ("--runs", "20"), ("--runs", "8", "--untimed")),
     Stage("hostile_archives", "hostile archives", ("--cases", "1000"), ("--cases", "100")),
+    Stage("locked_quit", "quit under a held lock", ("--rounds", "100"), ("--rounds", "10")),
 )
 TIMEOUT = 30 * 60
 

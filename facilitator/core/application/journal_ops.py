@@ -19,6 +19,9 @@ from typing import Any
 from facilitator.core.storage.database import Database
 from facilitator.core.storage.errors import StorageError, translate
 from facilitator.core.storage.records import (
+    AttendanceCounts,
+    EvaluationOption,
+    EvaluationResult,
     ModuleRef,
     ReflectionDraft,
     ReflectionKind,
@@ -98,6 +101,26 @@ def finish_entry(
         uuid=uuid,
         status=status.value,
         runs=[dataclasses.astuple(r) for r in runs],
+    )
+
+
+def attendance_entry(uuid: str, counts: AttendanceCounts) -> JournalEntry:
+    return _stamped("attendance", uuid=uuid, counts=dataclasses.asdict(counts))
+
+
+def evaluation_entry(uuid: str, results: Sequence[EvaluationResult]) -> JournalEntry:
+    return _stamped(
+        "evaluation",
+        uuid=uuid,
+        results=[
+            [
+                r.question_id,
+                r.question_text,
+                r.knowledge_indicator,
+                [[o.index, o.text, o.count] for o in r.options],
+            ]
+            for r in results
+        ],
     )
 
 
@@ -191,6 +214,23 @@ def _finish(repo: Repository, e: JournalEntry) -> None:
     repo.sessions.set_status(e["uuid"], SessionLifecycle(e["status"]))
 
 
+def _attendance(repo: Repository, e: JournalEntry) -> None:
+    repo.tallies.save_attendance(e["uuid"], AttendanceCounts(**e["counts"]))
+
+
+def _evaluation(repo: Repository, e: JournalEntry) -> None:
+    results = [
+        EvaluationResult(
+            question_id=question_id,
+            question_text=text,
+            options=tuple(EvaluationOption(*option) for option in options),
+            knowledge_indicator=bool(indicator),
+        )
+        for question_id, text, indicator, options in e["results"]
+    ]
+    repo.tallies.save_evaluation(e["uuid"], results)
+
+
 def _status(repo: Repository, e: JournalEntry) -> None:
     repo.sessions.set_status(e["uuid"], SessionLifecycle(e["status"]))
 
@@ -204,4 +244,6 @@ _APPLY: dict[str, Callable[[Repository, JournalEntry], None]] = {
     "note": _note,
     "finish": _finish,
     "status": _status,
+    "attendance": _attendance,
+    "evaluation": _evaluation,
 }

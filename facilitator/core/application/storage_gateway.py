@@ -13,8 +13,10 @@ from typing import Any
 from facilitator.core.application.executor import Failed
 from facilitator.core.application.journal_ops import (
     JournalEntry,
+    attendance_entry,
     delete_entry,
     edit_entry,
+    evaluation_entry,
     finish_entry,
     note_entry,
     progress_entry,
@@ -176,9 +178,12 @@ class StorageGateway(StorageLine):
         )
 
     def reflections_for(
-        self, session_uuid: str, done: Callable[[tuple[ReflectionRecord, ...]], None]
+        self,
+        session_uuid: str,
+        done: Callable[[tuple[ReflectionRecord, ...]], None],
+        failed: Failed | None = None,
     ) -> None:
-        self._read(lambda repo: repo.reflections.for_session(session_uuid), done)
+        self._read(lambda repo: repo.reflections.for_session(session_uuid), done, failed)
 
     # --- the leader's private notes -----------------------------------------------------------
 
@@ -206,10 +211,17 @@ class StorageGateway(StorageLine):
     # --- close-out ---------------------------------------------------------------------------
 
     def save_attendance(self, session_uuid: str, counts: AttendanceCounts) -> None:
-        self._run(lambda repo: repo.tallies.save_attendance(session_uuid, counts))
+        self._write(
+            lambda: attendance_entry(session_uuid, counts),
+            lambda repo: repo.tallies.save_attendance(session_uuid, counts),
+        )
 
     def save_evaluation(self, session_uuid: str, results: Sequence[EvaluationResult]) -> None:
-        self._run(lambda repo: repo.tallies.save_evaluation(session_uuid, results))
+        chosen = tuple(results)
+        self._write(
+            lambda: evaluation_entry(session_uuid, chosen),
+            lambda repo: repo.tallies.save_evaluation(session_uuid, chosen),
+        )
 
     # --- history and export -------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from facilitator.core.storage.records import AttendanceCounts, EvaluationResult,
 from facilitator.ui.console.closeout_pages import AttendancePage, EvaluationPage, ParkingLotPage
 from facilitator.ui.console.rehearsal_question import RehearsalEndedQuestion
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.widgets.notice_box import show_notice
 
 
 class CloseoutFlow(QObject):
@@ -100,7 +101,22 @@ class CloseoutFlow(QObject):
 
     def _to_parking(self) -> None:
         key = self._session_uuid
-        self._storage.reflections_for(key, self._show_parking)
+        self._storage.reflections_for(key, self._show_parking, self._parking_unreadable)
+
+    def _parking_unreadable(self, error: Exception) -> None:
+        """The database takes nothing now (locked, full, never opened): the close-out goes on
+        without the parking lot rather than waiting on a page that never turns."""
+        self._show_parking(())
+        reason = getattr(error, "message", "")
+        show_notice(
+            self._window,
+            _("Parkeringen kunde inte visas"),
+            _(
+                "Frågorna på parkeringen kunde inte läsas från databasen just nu. De finns kvar "
+                "och syns i historiken när databasen går att använda igen."
+            )
+            + (f"\n\n{reason}" if reason else ""),
+        )
 
     def _show_parking(self, records: tuple[ReflectionRecord, ...]) -> None:
         self.parking.set_reflections(records)
