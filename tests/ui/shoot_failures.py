@@ -49,9 +49,7 @@ def main() -> int:
     message = open_problem(StorageLocked("database is locked"), app.services.paths)
     app.parts.shell.tell([message])
     settle(300)
-    notice = next(
-        w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
-    )
+    notice = next(w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
     shoot(notice, out / "database-held-at-start.png")
     notice.close()
 
