@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import resource
 import sys
 import tempfile
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,3 +48,16 @@ def note(text: str) -> None:
 def verdict(name: str, passed: bool, detail: str) -> int:
     print(f"soak {name}: {'PASS' if passed else 'FAIL'} {detail}", flush=True)
     return 0 if passed else 1
+
+
+def cases_main(name: str, run: Callable[[int, int], int], argv: list[str] | None) -> int:
+    """The entry of a stage that runs ``--cases`` generated cases from ``--seed``."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    try:
+        return run(args.cases, args.seed)
+    except Exception as error:  # a stage that stops is a failed verdict, with its traceback
+        traceback.print_exc()
+        return verdict(name, False, f"stopped: {error!r}")

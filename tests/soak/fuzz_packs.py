@@ -17,7 +17,6 @@ Run alone: ``python -m tests.soak.fuzz_packs [--cases N] [--seed S]``."""
 
 from __future__ import annotations
 
-import argparse
 import copy
 import io
 import json
@@ -37,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.faults.audit import watching, written_paths
-from tests.soak.common import ROOT, note, verdict
+from tests.soak.common import ROOT, cases_main, note, verdict
 
 NAME = "fuzzed modules and packs"
 APP = ROOT / "facilitator"
@@ -548,15 +547,7 @@ def run(cases: int, seed: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", type=int, default=1000)
-    parser.add_argument("--seed", type=int, default=2026)
-    args = parser.parse_args(argv)
-    try:
-        return run(args.cases, args.seed)
-    except Exception as error:
-        traceback.print_exc()
-        return verdict(NAME, False, f"stopped: {error!r}")
+    return cases_main(NAME, run, argv)
 
 
 if __name__ == "__main__":

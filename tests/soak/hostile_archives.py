@@ -21,7 +21,6 @@ Run alone: ``python -m tests.soak.hostile_archives [--cases N] [--seed S]``."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -39,7 +38,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from tests.soak.common import ROOT, note, verdict
+from tests.soak.common import ROOT, cases_main, note, verdict
 
 NAME = "hostile archives"
 APP = ROOT / "facilitator"
@@ -408,15 +407,7 @@ def run(cases: int, seed_value: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", type=int, default=1000)
-    parser.add_argument("--seed", type=int, default=2026)
-    args = parser.parse_args(argv)
-    try:
-        return run(args.cases, args.seed)
-    except Exception as error:
-        traceback.print_exc()
-        return verdict(NAME, False, f"stopped: {error!r}")
+    return cases_main(NAME, run, argv)
 
 
 if __name__ == "__main__":
