@@ -48,6 +48,7 @@ class VlcPlayer(QObject):
         audio_output: str | None = None,
         subtitle_size: str = "normal",
         start_timeout_ms: int = 5000,
+        rate: float = 1.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,6 +69,10 @@ class VlcPlayer(QObject):
             self._args.append(f"--vout={video_output}")
         if audio_output:
             self._args.append(f"--aout={audio_output}")
+        if rate != 1.0:
+            # Faster than real time: the pre-session check decodes a film's first seconds
+            # with nothing to show or hear, so it need not wait for the clock.
+            self._args.append(f"--rate={rate:g}")
         self._vlc: Any = None
         self._instance: Any = None
         self._player: Any = None
