@@ -84,6 +84,18 @@ def test_dialog_without_sound_says_so_and_what_to_do(qtbot, monkeypatch) -> None
     assert sound.splitlines()[2].startswith("Gör så här: Anslut högtalare eller hörlurar")
 
 
+def test_dialog_with_no_film_to_play_completes_and_closes(qtbot, sound) -> None:
+    # It used to finish inside the worker's result signal, and closing the dialog right after
+    # ``completed`` took the whole process down.
+    dialog = PrecheckDialog(PrecheckSource(resolve_paths(), ("finns-inte",)))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.completed, timeout=20_000) as blocker:
+        dialog.show()
+    assert blocker.args == [False]
+    assert any("Det finns ingen modul med id ”finns-inte”" in t for t in rows(dialog))
+    dialog.close()
+
+
 @pytest.mark.vlc
 def test_closing_while_a_film_plays_stops_it(qtbot) -> None:
     dialog = PrecheckDialog(PrecheckSource(resolve_paths(), (GRUND_1,)))

@@ -2,8 +2,9 @@
 leader watches, with "Kör igen" for after plugging in the projector or installing VLC.
 
 Pass and fail are told by a word and an icon on every line, never by colour alone. The checks
-that need no Qt run on a worker; the films are played on the GUI thread one at a time, each
-waiting for libVLC's queued signals, so the window stays responsive throughout.
+that need no Qt run on a worker; the films are played on the GUI thread several at once (a
+`FilmBatch`), each waiting for libVLC's queued signals, so the window stays responsive
+throughout. Their lines are added in the modules' order.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.i18n import _
 from facilitator.core.precheck.modules import FilmTarget
 from facilitator.core.precheck.system import CheckItem, all_passed, verdict
-from facilitator.ui.precheck.media import FilmCheck
+from facilitator.ui.precheck.film_batch import FilmBatch
 from facilitator.ui.precheck.source import PrecheckSource, Prepared
 from facilitator.ui.tasks import BackgroundTasks
 
@@ -58,10 +59,8 @@ class PrecheckDialog(QDialog):
         self._source = items_source
         self._tasks = tasks or BackgroundTasks(parent=self)
         self._items: list[CheckItem] = []
-        self._films: list[FilmTarget] = []
-        self._film_total = 0
-        self._vlc_available = False
-        self._current: FilmCheck | None = None
+        self._films: tuple[FilmTarget, ...] = ()
+        self._batch: FilmBatch | None = None
         self._generation = 0
         self._running = False
         self._shown_once = False
@@ -147,7 +146,7 @@ class PrecheckDialog(QDialog):
         generation = self._generation
         self._running = True
         self._items.clear()
-        self._films.clear()
+        self._films = ()
         self._list.clear()
         self._verdict.clear()
         self.rerun_button.setEnabled(False)
@@ -165,12 +164,17 @@ class PrecheckDialog(QDialog):
             return
         for item in (prepared.vlc, self._source.screens(), *prepared.items):
             self._add(item)
-        self._vlc_available = prepared.vlc_available
-        self._films = list(prepared.films)
-        self._film_total = len(self._films)
-        self._progress.setRange(0, max(1, self._film_total))
+        self._films = prepared.films
+        self._progress.setRange(0, max(1, len(self._films)))
         self._progress.setValue(0)
-        self._next_film()
+        if self._films and prepared.vlc_available:
+            self._play_films()
+            return
+        for index, target in enumerate(self._films):
+            self._film_done(index, self._source.film_skipped(target))
+        # Not from inside the worker's result signal: finishing there (the dialog may be
+        # closed and deleted as soon as ``completed`` is seen) brought the process down.
+        QTimer.singleShot(0, self, self._films_finished)
 
     def _prepare_failed(self, generation: int, error: Exception) -> None:
         if generation != self._generation or not self._running:
@@ -185,39 +189,40 @@ class PrecheckDialog(QDialog):
         )
         self._finish()
 
-    def _next_film(self) -> None:
-        if not self._films:
-            self._finish()
+    def _play_films(self) -> None:
+        self._show_waiting_for(0)
+        batch = self._source.film_batch(self._films, parent=self)
+        self._batch = batch
+        batch.item_ready.connect(self._film_done)
+        batch.finished.connect(self._films_finished)
+        batch.start()
+
+    def _show_waiting_for(self, index: int) -> None:
+        """The status names the film the list waits for: the others may be done already."""
+        if index >= len(self._films):
             return
-        target = self._films.pop(0)
-        done = self._film_total - len(self._films)
         self._status.setText(
             _("Provspelar film {n} av {total}: {title}").format(
-                n=done, total=self._film_total, title=target.title
+                n=index + 1, total=len(self._films), title=self._films[index].title
             )
         )
-        if not self._vlc_available:
-            self._film_done(self._source.film_skipped(target))
-            return
-        check = self._source.film_check(target, parent=self)
-        self._current = check
-        check.finished.connect(self._film_done)
-        check.start()
 
-    def _film_done(self, item: CheckItem) -> None:
-        if self._current is not None:
-            self._current.deleteLater()
-            self._current = None
+    def _film_done(self, index: int, item: CheckItem) -> None:
         if not self._running:
             return
         self._add(item)
-        self._progress.setValue(self._film_total - len(self._films))
-        # Through the event loop, so that a film that fails at once does not recurse.
-        QTimer.singleShot(0, self._next_film)
+        self._progress.setValue(index + 1)
+        self._show_waiting_for(index + 1)
+
+    def _films_finished(self) -> None:
+        batch, self._batch = self._batch, None
+        if batch is not None:
+            batch.deleteLater()
+        if self._running:
+            self._finish()
 
     def _finish(self) -> None:
         self._running = False
-        self._current = None
         self._progress.setRange(0, 1)
         self._progress.setValue(1)
         self._status.setText(_("Kontrollen är klar."))
@@ -231,12 +236,13 @@ class PrecheckDialog(QDialog):
             return
         self._running = False
         self._generation += 1
-        self._films.clear()
-        current, self._current = self._current, None
-        if current is not None:
-            current.finished.disconnect(self._film_done)
-            current.cancel()
-            current.deleteLater()
+        self._films = ()
+        batch, self._batch = self._batch, None
+        if batch is not None:
+            batch.item_ready.disconnect(self._film_done)
+            batch.finished.disconnect(self._films_finished)
+            batch.cancel()
+            batch.deleteLater()
         self._status.setText(_("Kontrollen avbröts."))
         self.rerun_button.setEnabled(True)
 

@@ -2,8 +2,9 @@
 
 The order is the same in both: VLC, the screens, the data folder, free space, fonts and the
 modules, then each film. ``prepare`` is everything but the screens and the films and needs no
-Qt (the dialog runs it on a worker); the screens and the films need the GUI thread, where the
-dialog plays one film at a time. ``run`` does it all in order and waits (the command line).
+Qt (the dialog runs it on a worker); the screens and the films need the GUI thread, where
+several films play at once (`FilmBatch`). ``run`` does it all in order and waits (the command
+line).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from facilitator.core.content.media_probe import MediaProbe, default_probe
 from facilitator.core.paths import AppPaths
 from facilitator.core.precheck.modules import FilmTarget, module_checks
 from facilitator.core.precheck.system import CheckItem, system_checks
+from facilitator.ui.precheck.film_batch import FilmBatch, play_films
 from facilitator.ui.precheck.media import (
     FILM_TIMEOUT_MS,
     FilmCheck,
-    check_film,
     film_not_checked,
     screens_item,
     vlc_item,
@@ -51,6 +52,8 @@ class PrecheckSource:
     video_output: str | None = "dummy"
     audio_output: str | None = "dummy"
     film_timeout_ms: int = FILM_TIMEOUT_MS
+    parallel: int | None = None
+    """Films played at once; None: `default_parallel()`."""
 
     # -- the parts ----------------------------------------------------------------------------
 
@@ -69,6 +72,10 @@ class PrecheckSource:
     def screens() -> CheckItem:
         """The screens (GUI thread)."""
         return screens_item()
+
+    def film_batch(self, films: tuple[FilmTarget, ...], parent: QObject | None = None) -> FilmBatch:
+        """Several films at once, not started yet (GUI thread). Only when VLC is available."""
+        return FilmBatch(films, self.film_check, self.parallel, parent)
 
     def film_check(self, target: FilmTarget, parent: QObject | None = None) -> FilmCheck:
         """One film, not started yet (GUI thread). Only when VLC is available."""
@@ -110,16 +117,9 @@ class PrecheckSource:
         prepared = self.prepare()
         for item in (prepared.vlc, self.screens(), *prepared.items):
             add(item)
-        for target in prepared.films:
-            if not prepared.vlc_available:
+        if not prepared.vlc_available:
+            for target in prepared.films:
                 add(self.film_skipped(target))
-                continue
-            add(
-                check_film(
-                    target,
-                    video_output=self.video_output,
-                    audio_output=self.audio_output,
-                    timeout_ms=self.film_timeout_ms,
-                )
-            )
+            return items
+        play_films(prepared.films, self.film_check, self.film_timeout_ms, add, self.parallel)
         return items
