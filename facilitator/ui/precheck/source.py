@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 
 from facilitator.core.content.media_probe import MediaProbe, default_probe
 from facilitator.core.paths import AppPaths
+from facilitator.core.precheck.film_cache import CachedProbe, FilmCache, film_cache_file
 from facilitator.core.precheck.modules import FilmTarget, module_checks
 from facilitator.core.precheck.system import CheckItem, system_checks
 from facilitator.ui.precheck.film_batch import FilmBatch, play_films
@@ -26,7 +27,7 @@ from facilitator.ui.precheck.media import (
     screens_item,
     vlc_item,
 )
-from facilitator.ui.video.availability import probe_libvlc
+from facilitator.ui.video.availability import VlcStatus, probe_libvlc
 from facilitator.ui.video.vlc_probe import VlcMediaProbe
 
 
@@ -60,7 +61,10 @@ class PrecheckSource:
     def prepare(self) -> Prepared:
         """VLC, data folder, disk, fonts, modules and subtitles. Safe on a worker thread."""
         status = probe_libvlc()
-        checked = module_checks(self.paths, self.module_ids, self._probe(status.available))
+        probe = self._probe(status)
+        checked = module_checks(self.paths, self.module_ids, probe)
+        if probe is not None:
+            probe.save()
         return Prepared(
             vlc_item(status),
             status.available,
@@ -92,15 +96,17 @@ class PrecheckSource:
         """The line for a film that cannot be tried because VLC is missing."""
         return film_not_checked(target)
 
-    @staticmethod
-    def _probe(vlc_available: bool) -> MediaProbe | None:
+    def _probe(self, status: VlcStatus) -> CachedProbe | None:
         # Film lengths for the validator's chapter and pause-point checks, read the way the
         # app reads them: libVLC where it works, else ffprobe, else the times go unchecked.
-        if vlc_available:
-            probe = VlcMediaProbe.find()
-            if probe is not None:
-                return probe
-        return default_probe()
+        # What was read is remembered while the film file is unchanged (see film_cache).
+        probe: MediaProbe | None = VlcMediaProbe.find() if status.available else None
+        prober = f"libvlc {status.version}"
+        if probe is None:
+            probe, prober = default_probe(), "ffprobe"
+        if probe is None:
+            return None
+        return CachedProbe(probe, FilmCache(film_cache_file(self.paths), prober))
 
     # -- all of it, waiting -------------------------------------------------------------------
 
