@@ -3,6 +3,7 @@ film, and no display (the command must pick Qt's offscreen platform by itself)."
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -114,3 +115,35 @@ def test_ids_and_all_together_is_a_usage_mistake(facilitator_home: Path) -> None
     result = run(["-m", "facilitator", "check", "--all", GRUND_1], headless_env(facilitator_home))
     assert result.returncode == 2
     assert "--all" in result.stderr
+
+
+def film_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if " Film: " in line]
+
+
+def test_all_modules_play_at_once_and_keep_their_order(facilitator_home: Path) -> None:
+    # Every bundled film decoded (several at once), the lines in the library's order, and
+    # what was read from the films remembered for the next check, readable by the owner only.
+    env = headless_env(facilitator_home)
+    result = run(["-m", "facilitator", "check", "--all"], env)
+    assert result.returncode == (0 if SOUND else 1), result.stdout + result.stderr
+    modules = [
+        line.split(" – ")[0].split("Modul: ")[1]
+        for line in result.stdout.splitlines()
+        if " Modul: " in line
+    ]
+    films = film_lines(result.stdout)
+    assert len(modules) == len(films) == 9
+    assert [line.split(" – ")[0].split("Film: ")[1] for line in films] == modules
+    assert all(line.startswith("✓ OK") and "med undertexter (sv)" in line for line in films)
+    cache = facilitator_home / "data" / "cache" / "precheck-films.json"
+    assert cache.stat().st_mode & 0o077 == 0
+    assert len(json.loads(cache.read_text(encoding="utf-8"))["films"]) == 9
+
+    # A garbled cache is no obstacle: the same check, the same words, and the cache mended.
+    cache.write_bytes(b"\x00{trasig")
+    again = run(["-m", "facilitator", "check", "--all"], env)
+    assert again.returncode == result.returncode
+    assert again.stdout.count("✓") == result.stdout.count("✓")
+    assert film_lines(again.stdout) == films
+    assert len(json.loads(cache.read_text(encoding="utf-8"))["films"]) == 9
