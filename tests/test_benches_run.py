@@ -47,3 +47,13 @@ def test_the_film_and_stall_benches_run(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(session_stall, "SECONDS", 2)
     assert film_start.run()
     assert session_stall.run()
+
+
+def test_the_check_bench_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.bench import check_bench
+
+    monkeypatch.setattr(check_bench, "RUNS", 1)
+    monkeypatch.setattr(check_bench, "SETS", (check_bench.ONE,))
+    results = check_bench.run()
+    assert [r.name.split(",")[2].split()[0] for r in results] == ["cold", "warm"]
+    assert all(result.figure for result in results)

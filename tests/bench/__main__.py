@@ -18,6 +18,7 @@ BENCHES = (
     ("tests.bench.storage_bench", lambda m: m.run(Path(tempfile.mkdtemp(prefix="bench-db-")))[0]),
     ("tests.bench.export_bench", lambda m: m.run()),
     ("tests.bench.session_stall", lambda m: m.run()),
+    ("tests.bench.check_bench", lambda m: m.run()),
 )
 
 
