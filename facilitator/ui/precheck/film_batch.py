@@ -68,7 +68,7 @@ class FilmBatch(QObject):
         """Every film not finished yet ends as cancelled, in order."""
         self._waiting, waiting = [], self._waiting
         for index, check in list(self._playing.items()):
-            check.cancel()  # finishes synchronously: _film_done takes it off the list
+            check.cancel()  # finishes synchronously: _film_finished records it
             self._playing.pop(index, None)
         for index in waiting:
             check = self._make_check(self._targets[index], self)
@@ -83,15 +83,19 @@ class FilmBatch(QObject):
             index = self._waiting.pop(0)
             check = self._make_check(self._targets[index], self)
             self._playing[index] = check
-            check.finished.connect(lambda _item, i=index: self._film_done(i))
+            # A bound method, not a closure over self: a closure held by the check's
+            # connection kept a parentless batch alive until the check was destroyed, and
+            # the batch then went down inside the check's destructor, deleting it twice.
+            check.finished.connect(self._film_finished)
             check.start()
         self._deliver()
 
-    def _film_done(self, index: int) -> None:
-        check = self._playing.pop(index, None)
-        if check is None:
+    def _film_finished(self, _item: CheckItem) -> None:
+        sender = self.sender()
+        index = next((i for i, check in self._playing.items() if check is sender), None)
+        if index is None:
             return
-        self._record(index, check)
+        self._record(index, self._playing.pop(index))
         # Through the event loop: a film that fails at once (no file) must not recurse here.
         QTimer.singleShot(0, self, self._fill)
 
@@ -134,6 +138,4 @@ def play_films(
         loop.exec()
     if not batch.done:
         batch.cancel()
-    results = batch.results()
-    batch.deleteLater()
-    return results
+    return batch.results()
