@@ -96,3 +96,12 @@ def test_films_run_fast_only_when_nobody_watches_or_listens() -> None:
     assert trial_rate("dummy", "dummy") == TRIAL_RATE > 1
     assert trial_rate(None, "dummy") == 1.0  # --video-output auto: the leader watches
     assert trial_rate("dummy", None) == 1.0  # --audio-output auto: the leader listens
+
+
+def test_a_leader_who_watches_sees_one_film_at_a_time() -> None:
+    from facilitator.core.paths import resolve_paths
+    from facilitator.ui.precheck.source import PrecheckSource
+
+    assert PrecheckSource(resolve_paths())._parallel() > 1
+    assert PrecheckSource(resolve_paths(), video_output=None)._parallel() == 1
+    assert PrecheckSource(resolve_paths(), audio_output=None, parallel=3)._parallel() == 3

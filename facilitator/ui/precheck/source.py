@@ -19,12 +19,13 @@ from facilitator.core.paths import AppPaths
 from facilitator.core.precheck.film_cache import CachedProbe, FilmCache, film_cache_file
 from facilitator.core.precheck.modules import FilmTarget, module_checks
 from facilitator.core.precheck.system import CheckItem, system_checks
-from facilitator.ui.precheck.film_batch import FilmBatch, play_films
+from facilitator.ui.precheck.film_batch import FilmBatch, default_parallel, play_films
 from facilitator.ui.precheck.media import (
     FILM_TIMEOUT_MS,
     FilmCheck,
     film_not_checked,
     screens_item,
+    trial_rate,
     vlc_item,
 )
 from facilitator.ui.video.availability import VlcStatus, probe_libvlc
@@ -54,7 +55,8 @@ class PrecheckSource:
     audio_output: str | None = "dummy"
     film_timeout_ms: int = FILM_TIMEOUT_MS
     parallel: int | None = None
-    """Films played at once; None: `default_parallel()`."""
+    """Films played at once; None: `default_parallel()`, or one at a time when the leader
+    watches or listens (several windows and soundtracks at once would tell nothing)."""
 
     # -- the parts ----------------------------------------------------------------------------
 
@@ -79,7 +81,7 @@ class PrecheckSource:
 
     def film_batch(self, films: tuple[FilmTarget, ...], parent: QObject | None = None) -> FilmBatch:
         """Several films at once, not started yet (GUI thread). Only when VLC is available."""
-        return FilmBatch(films, self.film_check, self.parallel, parent)
+        return FilmBatch(films, self.film_check, self._parallel(), parent)
 
     def film_check(self, target: FilmTarget, parent: QObject | None = None) -> FilmCheck:
         """One film, not started yet (GUI thread). Only when VLC is available."""
@@ -90,6 +92,12 @@ class PrecheckSource:
             timeout_ms=self.film_timeout_ms,
             parent=parent,
         )
+
+    def _parallel(self) -> int:
+        if self.parallel is not None:
+            return self.parallel
+        watched = trial_rate(self.video_output, self.audio_output) == 1.0
+        return 1 if watched else default_parallel()
 
     @staticmethod
     def film_skipped(target: FilmTarget) -> CheckItem:
@@ -127,5 +135,5 @@ class PrecheckSource:
             for target in prepared.films:
                 add(self.film_skipped(target))
             return items
-        play_films(prepared.films, self.film_check, self.film_timeout_ms, add, self.parallel)
+        play_films(prepared.films, self.film_check, self.film_timeout_ms, add, self._parallel())
         return items
