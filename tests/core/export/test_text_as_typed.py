@@ -139,7 +139,7 @@ def test_the_summary_quotes_a_reflection_as_typed(session: SessionExport, tmp_pa
 def test_csv_cells_hold_no_control_characters_and_fit_excel(
     session: SessionExport, tmp_path: Path
 ) -> None:
-    dirty = "före\x00efter\x07 \ud800 slut\r\nrad två\x1b"
+    dirty = "före\x00efter\x07 \ud800 slut\r\nrad\u202e två\u2067\x1b"
     huge = "å" * 20_000 + "🌱" * 10_000  # 40,000 UTF-16 units
     texts = iter([dirty, huge])
     reflections = tuple(
@@ -155,6 +155,7 @@ def test_csv_cells_hold_no_control_characters_and_fit_excel(
             assert not any(
                 unicodedata.category(c) in ("Cc", "Cs") for c in value if c not in "\n\t"
             )
+            assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in value)
     assert rows[0]["text"] == "föreefter  slut\nrad två"
     cut = rows[1]["text"]
     assert len(cut.encode("utf-16-le")) // 2 <= EXCEL_CELL_LIMIT
