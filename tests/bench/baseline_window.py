@@ -16,7 +16,7 @@ window.show()
 
 def report() -> None:
     window.repaint()
-    print(f"ready_ms={round(seconds_since_process_start() * 1000)}", flush=True)
+    print(f"first_paint_ms={round(seconds_since_process_start() * 1000)}", flush=True)
     app.exit(0)
 
 
