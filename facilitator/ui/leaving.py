@@ -21,6 +21,7 @@ No ``atexit`` handler of ours has work to do; nothing else in the process holds 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -30,8 +31,7 @@ from typing import NoReturn
 def leave(code: int) -> NoReturn:
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
-        try:
+        # A stream closed by whoever started us: nothing more can be said on it.
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):  # closed by whoever started us: nothing more to say
-            pass
     os._exit(code)
