@@ -179,6 +179,8 @@ class Application(QObject):
 
     def shutdown(self) -> None:
         """Let queued writes reach the disk and background work end before the process does."""
+        if self.parts is not None:
+            self.parts.library.stop_checking()
         self.tasks.wait()
         if self.parts is not None and self.services is not None:
             self.parts.shutdown()
