@@ -1,7 +1,7 @@
 """`--exit-when-ready`: print first_paint_ms once the window is shown and painted and the event
-loop has nothing left to do, then ready_ms once the library is usable — its module cards shown
-and every part assembled, so a module can be selected and planned (what a leader waits for) —
-and quit. `--ready-then-wait` prints the same lines but keeps running until standard input
+loop has nothing left to do, then ready_ms once the library is usable — its module cards shown,
+every part assembled so a module can be selected and planned, and the database open (what a
+leader waits for) — and quit. `--ready-then-wait` prints the same lines but keeps running until standard input
 closes, so a test can look at the screen first."""
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class ReadyReporter(QObject):
         _say("first_paint_ms")
 
     def usable(self) -> None:
-        """The library can be used: modules on show, a module can be planned."""
+        """The library can be used: modules on show, the parts assembled, the database open."""
         _say("ready_ms")
         if not self._stay:
             self._app.exit(0)
