@@ -80,10 +80,7 @@ class Application(QObject):
 
     def _assemble(self) -> None:
         from facilitator.core.application.housekeeping import apply_retention, tidy_modules
-        from facilitator.core.application.recovery_journal import (
-            RecoveryJournal,
-            fallback_folder,
-        )
+        from facilitator.core.application.recovery_journal import RecoveryJournal
         from facilitator.core.application.resume import SessionResumer
         from facilitator.core.application.services import AppServices
         from facilitator.core.application.sessions import Sessions
@@ -95,9 +92,7 @@ class Application(QObject):
 
         paths = self.startup.paths
         settings = SettingsService(self.startup.settings_store, self.startup.settings)
-        journal = RecoveryJournal(
-            paths.data_dir / "recovery", fallback=fallback_folder(paths.data_dir)
-        )
+        journal = RecoveryJournal.of_data_folder(paths.data_dir)
         storage = StorageGateway(SerialWriter(self), paths, journal=journal)
         sessions = Sessions(storage, self.clock, i18n.active_language())
         catalog = Catalog.for_app(paths)

@@ -58,6 +58,11 @@ class RecoveryJournal:
         """True when a write could be journalled nowhere; False when one could again."""
         self._refusing = False
 
+    @classmethod
+    def of_data_folder(cls, data_dir: Path) -> RecoveryJournal:
+        """The app's journal: ``recovery/`` in the data folder, the temporary folder after."""
+        return cls(data_dir / "recovery", fallback=fallback_folder(data_dir))
+
     @property
     def file(self) -> Path:
         return self._file
