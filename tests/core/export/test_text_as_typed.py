@@ -161,3 +161,24 @@ def test_csv_cells_hold_no_control_characters_and_fit_excel(
     assert len(cut.encode("utf-16-le")) // 2 <= EXCEL_CELL_LIMIT
     assert cut.startswith("å" * 20_000 + "🌱")
     assert cut.endswith("tecken till får inte plats i en Excel-cell]")
+
+
+@pytest.mark.parametrize(
+    ("marked", "bare", "share"),
+    [
+        # The tanween of سلامٌ belongs on the meem: the word's leftmost letter when drawn.
+        ("سلامٌ", "سلام", (-0.2, 0.35)),
+        # The shadda of نتدرّب on the reh, second from the left (after the beh), not the dal.
+        ("نتدرّب", "نتدرب", (0.1, 0.45)),
+    ],
+)
+def test_each_mark_is_drawn_over_its_own_letter(
+    marked: str, bare: str, share: tuple[float, float], tmp_path: Path
+) -> None:
+    with_mark = _page(_pdf(tmp_path / "marked.pdf", marked), tmp_path / "marked")
+    without = _page(_pdf(tmp_path / "bare.pdf", bare), tmp_path / "bare")
+    mark = ImageChops.difference(with_mark, without).getbbox()
+    word = ImageChops.invert(without).getbbox()
+    assert mark is not None and word is not None
+    centre = ((mark[0] + mark[2]) / 2 - word[0]) / (word[2] - word[0])
+    assert share[0] <= centre <= share[1], f"the mark stands at {centre:.2f} of the word"
