@@ -25,6 +25,7 @@ from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import _
 from facilitator.startup import Startup, prepare
 from facilitator.ui.errors import ExceptionHook
+from facilitator.ui.leaving import leave
 from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.main_window import MainWindow, show_in_place
 from facilitator.ui.process_guard import claim_folder, guard_process
@@ -71,6 +72,7 @@ class Application(QObject):
         self.services: AppServices | None = None
         self.parts: UiParts | None = None
         self._reporter: ReadyReporter | None = None
+        self.shut_down = False
 
     @property
     def is_assembled(self) -> bool:
@@ -90,7 +92,7 @@ class Application(QObject):
 
         paths = self.startup.paths
         settings = SettingsService(self.startup.settings_store, self.startup.settings)
-        journal = RecoveryJournal(paths.data_dir / "recovery")
+        journal = RecoveryJournal.of_data_folder(paths.data_dir)
         storage = StorageGateway(SerialWriter(self), paths, journal=journal)
         sessions = Sessions(storage, self.clock, i18n.active_language())
         catalog = Catalog.for_app(paths)
@@ -177,12 +179,15 @@ class Application(QObject):
 
     def shutdown(self) -> None:
         """Let queued writes reach the disk and background work end before the process does."""
+        if self.parts is not None:
+            self.parts.library.stop_checking()
         self.tasks.wait()
         if self.parts is not None and self.services is not None:
             self.parts.shutdown()
             # What the disk refuses even now stays in the recovery journal for the next start.
             self.services.storage.close()
             self.tasks.wait()
+        self.shut_down = True
 
     def quit_now(self) -> None:
         """Quit without asking (a termination signal): as "Avsluta appen" would."""
@@ -237,6 +242,8 @@ def run_app(
 
         application.assembled.connect(attach)
         application.start([], exit_when_ready=False)
-        return qapp.exec()
-    application.start(startup.problems, exit_when_ready, ready_then_wait)
-    return qapp.exec()
+    else:
+        application.start(startup.problems, exit_when_ready, ready_then_wait)
+    code = qapp.exec()
+    # Everything durable is done once shutdown has run (see ui/leaving.py).
+    return leave(code) if application.shut_down else code

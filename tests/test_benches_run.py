@@ -37,7 +37,7 @@ def test_the_startup_bench_runs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(startup, "RUNS", 1)
     results = startup.run()
-    assert [r.name.split(",")[0] for r in results] == ["startup", "startup"]
+    assert [r.name.split(",")[0] for r in results] == ["startup", "startup", "startup"]
 
 
 def test_the_film_and_stall_benches_run(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,3 +57,15 @@ def test_the_check_bench_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     results = check_bench.run()
     assert [r.name.split(",")[2].split()[0] for r in results] == ["cold", "warm"]
     assert all(result.figure for result in results)
+
+
+def test_the_quit_plan_and_memory_benches_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.bench import memory_bench, plan_bench, quit_bench
+
+    monkeypatch.setattr(quit_bench, "RUNS", 1)
+    monkeypatch.setattr(plan_bench, "RUNS", 1)
+    monkeypatch.setattr(memory_bench, "PLAYING_S", 0.5)
+    monkeypatch.setattr(memory_bench, "IDLE_S", 0.0)
+    assert quit_bench.run().figure
+    assert plan_bench.run().figure
+    assert all(r.name.startswith("peak memory") for r in memory_bench.run())

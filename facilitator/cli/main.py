@@ -42,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--exit-when-ready",
         action="store_true",
-        help="show the main window, print ready_ms=N when idle, and exit (tests, benchmarks)",
+        help=(
+            "start, print first_paint_ms=N (window painted) and ready_ms=N (library usable: "
+            "cards shown, a module can be planned), and exit (tests, benchmarks)"
+        ),
     )
     parser.add_argument(
         "--ready-then-wait",

@@ -1,7 +1,8 @@
-"""`--exit-when-ready`: print ready_ms once the window is shown and painted and the event loop
-has nothing left to do, then usable_ms once the library shows its modules and the database is
-open (what a leader waits for), and quit. `--ready-then-wait` prints the same lines but keeps
-running until standard input closes, so a test can look at the screen first."""
+"""`--exit-when-ready`: print first_paint_ms once the window is shown and painted and the event
+loop has nothing left to do, then ready_ms once the library is usable — its module cards shown,
+every part assembled so a module can be selected and planned, and the database open (what a
+leader waits for) — and quit. `--ready-then-wait` prints the same lines but keeps running until standard input
+closes, so a test can look at the screen first."""
 
 from __future__ import annotations
 
@@ -53,15 +54,15 @@ class ReadyReporter(QObject):
         self._stdin: QObject | None = None
 
     def arm(self) -> None:
-        when_idle(self, self._ready)
+        when_idle(self, self._painted)
 
-    def _ready(self) -> None:
+    def _painted(self) -> None:
         self._window.repaint()
-        _say("ready_ms")
+        _say("first_paint_ms")
 
     def usable(self) -> None:
-        """The library can be used: modules on show, the database open."""
-        _say("usable_ms")
+        """The library can be used: modules on show, the parts assembled, the database open."""
+        _say("ready_ms")
         if not self._stay:
             self._app.exit(0)
             return

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtWidgets import QMessageBox
+
 from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.i18n import _
 from facilitator.core.paths import AppPaths
@@ -36,13 +38,26 @@ class Shell:
         self._settings = settings
         self._tasks = tasks
         self._planned_modules = planned_modules
+        self._notice: QMessageBox | None = None
         window.about_requested.connect(self.show_about)
         window.keys_requested.connect(self.show_keys)
         window.settings_requested.connect(self.edit_settings)
         window.check_requested.connect(lambda: self.run_check(self._planned_modules()))
 
     def tell(self, problems: Sequence[str]) -> None:
-        show_notice(self._window, _("Bra att veta"), "\n\n".join(problems))
+        """One box however many things there are to tell: a later problem is added to the box
+        still showing (a data folder refused at start, then its database), not stacked."""
+        box = self._notice
+        if box is not None and box.isVisible():
+            new = [p for p in problems if p not in box.text()]
+            if new:
+                box.setText("\n\n".join([box.text(), *new]))
+            return
+        self._notice = show_notice(self._window, _("Bra att veta"), "\n\n".join(problems))
+        self._notice.finished.connect(self._forget_notice)
+
+    def _forget_notice(self) -> None:
+        self._notice = None  # deleted on close
 
     def show_keys(self) -> None:
         KeyHelp(self._window).exec()

@@ -66,8 +66,8 @@ def hand_over(data_dir: Path, *, interactive: bool) -> int:
         socket.disconnectFromServer()
     text = _(
         "Facilitator är redan öppet på den här datorn med samma datamapp ({folder}). "
-        "Två fönster på samma data kunde skriva över varandras sessioner, så det här startas "
-        "inte."
+        "Två fönster på samma data skulle kunna skriva över varandras sessioner, så det här "
+        "startas inte."
     ).format(folder=data_dir)
     more = (
         _("Det öppna fönstret har tagits fram.")

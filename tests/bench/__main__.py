@@ -13,6 +13,9 @@ from tests.bench.common import HEADER, BenchResult
 # (module, how to call it) – each returns one result or a list of them.
 BENCHES = (
     ("tests.bench.startup", lambda m: m.run()),
+    ("tests.bench.quit_bench", lambda m: m.run()),
+    ("tests.bench.plan_bench", lambda m: m.run()),
+    ("tests.bench.memory_bench", lambda m: m.run()),
     ("tests.bench.library_bench", lambda m: m.run(200)),
     ("tests.bench.film_start", lambda m: m.run()),
     ("tests.bench.storage_bench", lambda m: m.run(Path(tempfile.mkdtemp(prefix="bench-db-")))[0]),

@@ -34,6 +34,8 @@ def running_app(
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
+        if line.startswith("first_paint_ms="):
+            line = proc.stdout.readline()  # then the library is usable
         if not line.startswith("ready_ms="):
             proc.kill()
             _, err = proc.communicate(timeout=10)

@@ -41,12 +41,14 @@ def test_version(facilitator_home: Path) -> None:
     assert result.stdout.startswith("facilitator ")
 
 
-def test_exit_when_ready_prints_ready_ms(facilitator_home: Path) -> None:
+def test_exit_when_ready_prints_first_paint_then_ready(facilitator_home: Path) -> None:
+    """ready_ms is the usable library (issue 16), first_paint_ms the window; in that order."""
     result = run_app(["--exit-when-ready"], base_env(facilitator_home))
     assert result.returncode == 0, result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.startswith("ready_ms=")]
-    assert len(lines) == 1
-    assert 0 < int(lines[0].split("=")[1]) < 30_000
+    figures = [line.split("=") for line in result.stdout.splitlines() if "_ms=" in line]
+    assert [name for name, _ in figures] == ["first_paint_ms", "ready_ms"]
+    paint, ready = (int(value) for _, value in figures)
+    assert 0 < paint <= ready < 30_000
     assert (facilitator_home / "logs").is_dir()
 
 
@@ -74,3 +76,29 @@ def test_screenshot_of_main_window_under_xvfb(facilitator_home: Path, tmp_path: 
     colours = shot.convert("RGB").getcolors(maxcolors=1_000_000) or []
     assert len(colours) > 20
     assert isinstance(shot, Image.Image)
+
+
+def test_the_app_leaves_without_the_interpreters_teardown(facilitator_home: Path) -> None:
+    """Issue 16: after the event loop ended, the interpreter's teardown took ≈ 0.45 s. Once the
+    app has shut down in order it leaves at once (facilitator/ui/leaving.py): no atexit handler
+    runs, and yet the database is closed (SQLite checkpointed its WAL) and the output is out."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('teardown', flush=True))\n"
+        "from facilitator.cli.main import main\n"
+        "sys.exit(main(['--exit-when-ready']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=base_env(facilitator_home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ready_ms=" in result.stdout
+    assert "teardown" not in result.stdout
+    database = facilitator_home / "data" / "facilitator.sqlite3"
+    assert database.stat().st_size > 0
+    assert not database.with_name(database.name + "-wal").exists()

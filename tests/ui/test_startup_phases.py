@@ -1,12 +1,14 @@
 """The two start-up phases (decision 0004) keep their promises: folders, logging, settings and
 the language are prepared before PySide6 is imported, and the window is painted before the
-heavy parts are assembled. Each check runs in a fresh interpreter."""
+heavy parts are assembled, and what the ready library does without (issue 16) stays out. Each
+check runs in a fresh interpreter."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -46,3 +48,31 @@ def test_preparing_comes_before_pyside() -> None:
         "print(startup.settings.language, any(m.startswith('PySide6') for m in sys.modules))"
     )
     assert out == "auto False"
+
+
+def test_a_ready_library_has_imported_neither_alembic_nor_reportlab(tmp_path: Path) -> None:
+    """Issue 16: a leader who opens the app to pick a module needs no migration machinery (none
+    is due once the database exists) and no PDF library (until an export)."""
+    code = (
+        "import sys\n"
+        "from facilitator.ui import ready\n"
+        "usable = ready.ReadyReporter.usable\n"
+        "def report(self):\n"
+        "    print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'reportlab'}))\n"
+        "    usable(self)\n"
+        "ready.ReadyReporter.usable = report\n"
+        "from facilitator.cli.main import main\n"
+        "main(['--exit-when-ready'])\n"
+    )
+    env = dict(os.environ, FACILITATOR_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    for expected in ("['alembic']", "[]"):  # the first start creates the database
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert expected in result.stdout.splitlines(), result.stdout

@@ -15,15 +15,20 @@ replayed twice, or one holding writes that did reach the database, changes nothi
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import logging
 import os
+import stat
+import tempfile
 import time
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
 from typing import Any
 
+from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.application.journal_ops import JournalEntry, replay_entries
 from facilitator.core.storage.database import Database
 from facilitator.core.storage.errors import StorageError
@@ -35,15 +40,28 @@ _RUNS = count(1)
 
 
 class RecoveryJournal:
-    def __init__(self, folder: Path, run_name: str | None = None) -> None:
+    def __init__(
+        self, folder: Path, run_name: str | None = None, fallback: Path | None = None
+    ) -> None:
+        """``fallback``: a second folder (off the data folder's disk where possible) for when
+        the data folder refuses the journal too — read-only, or its disk full."""
+        self._folders = [folder] if fallback is None else [folder, fallback]
         self._folder = folder
-        name = run_name or f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{next(_RUNS)}"
-        self._file = folder / f"{name}{SUFFIX}"
+        self._name = run_name or f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{next(_RUNS)}"
+        self._file = folder / f"{self._name}{SUFFIX}"
         self._outstanding: set[int] = set()
         self._sequence = count(1)
         self.refused = 0
-        """Writes that could not be journalled (the disk refused the journal too): they are
-        only in memory until the database takes them."""
+        """Writes that could not be journalled anywhere: they are only in memory until the
+        database takes them."""
+        self.refusing: Broadcast[bool] = Broadcast()
+        """True when a write could be journalled nowhere; False when one could again."""
+        self._refusing = False
+
+    @classmethod
+    def of_data_folder(cls, data_dir: Path) -> RecoveryJournal:
+        """The app's journal: ``recovery/`` in the data folder, the temporary folder after."""
+        return cls(data_dir / "recovery", fallback=fallback_folder(data_dir))
 
     @property
     def file(self) -> Path:
@@ -59,22 +77,27 @@ class RecoveryJournal:
     def append(self, entry: JournalEntry) -> int | None:
         """Force ``entry`` to the disk; its number for ``settle``, or None if the disk refused."""
         line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
-        try:
-            self._folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(self._file, os.O_WRONLY | os.O_CREAT | os.O_APPEND | _NOFOLLOW, 0o600)
+        for folder in self._folders:
+            file = folder / f"{self._name}{SUFFIX}"
             try:
-                os.write(fd, line)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError as error:
-            # Never the entry itself in the log: it holds what the group said.
-            self.refused += 1
-            log.error("Recovery journal %s refused a write: %s", self._file, error.strerror)
-            return None
-        number = next(self._sequence)
-        self._outstanding.add(number)
-        return number
+                _append(folder, file, line)
+            except OSError as error:
+                # Never the entry itself in the log: it holds what the group said.
+                log.error("Recovery journal %s refused a write: %s", file, error.strerror)
+                continue
+            self._file = file
+            self._tell_refusing(False)
+            number = next(self._sequence)
+            self._outstanding.add(number)
+            return number
+        self.refused += 1
+        self._tell_refusing(True)
+        return None
+
+    def _tell_refusing(self, refusing: bool) -> None:
+        if refusing != self._refusing:
+            self._refusing = refusing
+            self.refusing.emit(refusing)
 
     def settle(self, number: int | None) -> None:
         """The database committed that write; with nothing else on its way, the file goes."""
@@ -82,16 +105,22 @@ class RecoveryJournal:
             return
         self._outstanding.discard(number)
         if not self._outstanding:
-            self._remove(self._file)
+            for folder in self._folders:
+                self._remove(folder / f"{self._name}{SUFFIX}")
 
     # --- earlier runs -------------------------------------------------------------------------
 
     def earlier_files(self) -> list[Path]:
         """Journals left by earlier runs, oldest first."""
-        try:
-            found = sorted(p for p in self._folder.glob(f"*{SUFFIX}") if p != self._file)
-        except OSError:
-            return []
+        mine = {folder / f"{self._name}{SUFFIX}" for folder in self._folders}
+        found: list[Path] = []
+        for folder in self._folders:
+            try:
+                found += [p for p in folder.glob(f"*{SUFFIX}") if p not in mine]
+            except OSError:
+                continue
+        # By name: the run's start time comes first, so oldest first across both folders.
+        found.sort(key=lambda p: p.name)
         return [p for p in found if p.is_file() and not p.is_symlink()]
 
     def replay(self, database: Database) -> int:
@@ -112,6 +141,29 @@ class RecoveryJournal:
             path.unlink(missing_ok=True)
         except OSError as error:
             log.warning("Recovery journal %s could not be removed: %s", path, error.strerror)
+
+
+def _append(folder: Path, file: Path, line: bytes) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    found = os.lstat(folder)
+    owner = getattr(os, "getuid", lambda: found.st_uid)()
+    # The fallback lives in the shared temporary folder: only a real folder of this user's.
+    if not stat.S_ISDIR(found.st_mode) or found.st_uid != owner:
+        raise OSError(errno.EPERM, "not a private folder", str(folder))
+    fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_APPEND | _NOFOLLOW, 0o600)
+    try:
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fallback_folder(data_dir: Path) -> Path:
+    """Where the journal goes when the data folder refuses it (read-only, its disk full): a
+    folder in the system's temporary folder named after the data folder, made only when
+    needed, and used only if it is a real folder of this user's."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"facilitator-recovery-{digest}"
 
 
 def _read(path: Path) -> Iterator[JournalEntry]:

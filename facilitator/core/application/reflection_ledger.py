@@ -78,6 +78,8 @@ class ReflectionLedger:
         if step is None or not text:
             return None
         key, prompt = step
+        # When it was typed, not when the database took it (a lock can hold it back minutes).
+        typed_at = self._now()
         draft = ReflectionDraft(
             uuid=str(uuids.uuid4()),
             session_uuid=self._session_uuid,
@@ -85,6 +87,7 @@ class ReflectionLedger:
             kind=kind,
             text=text,
             prompt_text=prompt,
+            created_at=typed_at,
         )
         record = ReflectionRecord(
             uuid=draft.uuid,
@@ -93,7 +96,7 @@ class ReflectionLedger:
             prompt_text=prompt,
             kind=kind,
             text=text,
-            created_at=self._now(),
+            created_at=typed_at,
             edited_at=None,
         )
         self._entries[draft.uuid] = LedgerEntry(record, SaveState.SAVING)

@@ -46,7 +46,9 @@ MAX_QUESTIONS = 200
 MAX_OPTIONS = 50
 FIRST_YEAR, LAST_YEAR = 1970, 2200
 
-_UUID = re.compile(r"[!-~]{1,100}")  # printable ASCII: what uuid4 and older ids use
+# Letters, digits, - and _: what uuid4 ids are made of. No dots, slashes or spaces, so an id
+# can never be read as a path wherever it is used.
+_UUID = re.compile(r"[A-Za-z0-9_-]{1,100}")
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _STEP = bytes.maketrans(b"[]{}", b"\x02\x00\x02\x00")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from facilitator.core.export.archive_format import Archive, ArchiveReflection
@@ -73,16 +73,23 @@ class MergeReport:
         return self.created or bool(self.added or self.updated or self.removed or self.replaced)
 
 
+# How far ahead of this computer's clock an archive's export time may be before it is taken
+# for a clock that runs ahead, not for a copy made later.
+CLOCK_SKEW = timedelta(minutes=10)
+
+
 def merge(
     work: ImportTransaction,
     archive: Archive,
     clock: Clock,
     local: SessionRecord | None,
     before_change: Callable[[], None],
+    now: datetime | None = None,
 ) -> MergeReport:
+    moment = now or datetime.now(UTC)
     if local is None:
-        return _add_session(work, archive, clock)
-    return _merge_session(work, archive, clock, local, before_change)
+        return _add_session(work, archive, clock, moment)
+    return _merge_session(work, archive, clock, local, before_change, moment)
 
 
 def status_of(archive: Archive) -> SessionLifecycle:
@@ -91,7 +98,9 @@ def status_of(archive: Archive) -> SessionLifecycle:
     return SessionLifecycle.INTERRUPTED if status is SessionLifecycle.RUNNING else status
 
 
-def _add_session(work: ImportTransaction, archive: Archive, clock: Clock) -> MergeReport:
+def _add_session(
+    work: ImportTransaction, archive: Archive, clock: Clock, now: datetime
+) -> MergeReport:
     report = MergeReport(created=True)
     s = archive.session
     clock.moment = s.created_at
@@ -109,7 +118,8 @@ def _add_session(work: ImportTransaction, archive: Archive, clock: Clock) -> Mer
         status=status,
         started_at=s.started_at,
         ended_at=s.ended_at if status is SessionLifecycle.FINISHED else None,
-        updated_at=archive.exported_at,
+        # Never later than now: a future stamp would make every genuine later copy look older.
+        updated_at=min(archive.exported_at, now),
     )
     for reflection in archive.reflections:
         if _belongs_elsewhere(work, reflection.uuid, s.uuid, report):
@@ -129,11 +139,22 @@ def _merge_session(
     clock: Clock,
     local: SessionRecord,
     before_change: Callable[[], None],
+    now: datetime,
 ) -> MergeReport:
     report = MergeReport()
     uuid = local.uuid
     mine = {r.uuid: r for r in work.reflections.for_session(uuid)}
-    newer = archive.exported_at > _last_change(work, local, mine.values())
+    # An archive "exported" after this computer's now says more about a clock than about
+    # which copy is newer: it replaces nothing here.
+    ahead = archive.exported_at > now + CLOCK_SKEW
+    if ahead:
+        report.kept.append(
+            _(
+                "arkivet är daterat {when}, efter den här datorns klocka; den andra datorns "
+                "klocka kan gå fel, så sessionen här ändrades inte"
+            ).format(when=archive.exported_at.strftime("%Y-%m-%d %H:%M"))
+        )
+    newer = not ahead and archive.exported_at > _last_change(work, local, mine.values())
     to_add: list[ArchiveReflection] = []
     to_update: list[ArchiveReflection] = []
     for reflection in archive.reflections:
@@ -143,7 +164,10 @@ def _merge_session(
                 to_add.append(reflection)
         elif (here.kind, here.text) == (reflection.kind, reflection.text):
             report.unchanged += 1
-        elif reflection.edited_at is not None and reflection.edited_at > _written(here):
+        elif (
+            reflection.edited_at is not None
+            and _written(here) < reflection.edited_at <= now + CLOCK_SKEW
+        ):
             to_update.append(reflection)
         else:
             report.kept.append(_("reflektionen är ändrad här senare än i arkivet"))
@@ -172,7 +196,9 @@ def _merge_session(
         status=status,
         started_at=started_at,
         ended_at=ended_at,
-        updated_at=max(local.updated_at, archive.exported_at) if newer else local.updated_at,
+        updated_at=max(local.updated_at, min(archive.exported_at, now))
+        if newer
+        else local.updated_at,
     )
     details = (local.title, local.place, local.leader_name)
     if details != (archive.session.title, archive.session.place, archive.session.leader_name):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +31,11 @@ from facilitator.core.export.model import SessionExport, module_titles
 from facilitator.core.i18n import N_, _
 from facilitator.core.safe_write import write_file
 from facilitator.core.user_text import clean_user_text
+
+# Embeddings, overrides and isolates: a spreadsheet would obey them and show the cell (and
+# what follows it) reversed or reordered, as the PDF, which drops them, does not. The
+# directional marks (U+200E, U+200F, U+061C) stay: they only nudge neutral characters.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
@@ -80,7 +86,7 @@ CUT_MARKER = N_("[… avkortad: {count} tecken till får inte plats i en Excel-c
 
 def cell(value: str) -> str:
     """A value as written into a cell: cleaned, guarded against formulas, cut to fit."""
-    return fit_cell(guard(clean_user_text(value)))
+    return fit_cell(guard(_BIDI_CONTROLS.sub("", clean_user_text(value))))
 
 
 def fit_cell(value: str) -> str:

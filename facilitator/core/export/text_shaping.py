@@ -10,10 +10,11 @@ reportlab draws glyphs left to right, one font per run, and does no shaping of i
   crosses a space, so no word changes), then wrapped in logical order, and only then each
   line is reordered for display (python-bidi) — reordering before wrapping would put the
   last words on the first line;
-* Arabic marks (harakat: tanween, shadda, the kasra of the Persian ezafe …) are kept. Their
-  glyphs have no width and are drawn over the letter before them in drawing order, so each
-  is moved before its letter in logical order, which after reordering puts it right after
-  the letter it belongs to;
+* Arabic marks (harakat: tanween, shadda, the kasra of the Persian ezafe …) are kept, in
+  their typed place after their letter. Their glyphs have no width and reach out to the right
+  of where they are drawn, so they must come just before their letter in drawing order —
+  which is where the right-to-left reordering puts them (shifting them as well, as a first
+  version did, drew each over its neighbour: the tanween of سلامٌ over لا);
 * bidi marks and isolates (``LAYOUT_CONTROLS``) reach the bidi algorithm and are dropped
   before anything is measured or drawn: they have no glyph.
 """
@@ -58,7 +59,7 @@ _BEYOND_PLAIN = re.compile(r"[^\x00-\u024f]")
 _CONTROLS = re.compile(f"[{LAYOUT_CONTROLS}]")
 _AROUND_CONTROLS = re.compile(f"([{LAYOUT_CONTROLS}])")
 # The default drops every haraka ("delete_harakat"), which lost the tanween of مرحباً.
-_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False, "shift_harakat_position": True})
+_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False, "shift_harakat_position": False})
 
 
 @dataclass(frozen=True)
@@ -213,8 +214,8 @@ def base_direction(text: str) -> Direction:
 
 
 def join_letters(text: str) -> str:
-    """Arabic letters in their joined forms (initial, medial, final); order unchanged but for
-    each mark, which now comes just before its letter (see the module's notes)."""
+    """Arabic letters in their joined forms (initial, medial, final), marks kept, order
+    unchanged."""
     return str(_RESHAPER.reshape(text))
 
 

@@ -26,8 +26,8 @@ from facilitator.core.storage.migrate import (
     MIGRATIONS_DIR,
     FileState,
     alembic_config,
-    head_revision,
     inspect_file,
+    revision_history,
     upgrade,
 )
 
@@ -96,10 +96,10 @@ def open_database(
         file = paths_or_file
         backup_dir = backup_dir or file.parent / "backups"
     clock = now or _system_now
-    config = alembic_config(migrations_dir)
-    head = head_revision(config)
+    history = revision_history(migrations_dir)
+    head = history.head
 
-    state, found = inspect_file(file, config)
+    state, found = inspect_file(file, history)
     backup_file: Path | None = None
     if state is FileState.OLDER:
         try:
@@ -127,7 +127,7 @@ def open_database(
             with engine.connect():
                 pass  # open one connection now, so a locked or read-only file fails here
         else:
-            upgrade(engine, config, file)
+            upgrade(engine, alembic_config(migrations_dir), file)
             log.info("database %s now at revision %s", file, head)
     except DatabaseOpenError:
         engine.dispose()

@@ -61,9 +61,10 @@ class StorageLocked(StorageError):
     @property
     def message(self) -> str:
         return _(
-            "Databasen används av ett annat program just nu, så det senaste kunde inte sparas. "
-            "Det du skrev finns kvar i programmet. Stäng andra fönster med Facilitator och "
-            "försök igen."
+            "Databasen används av ett annat program just nu, så det senaste är inte sparat i "
+            "den ännu. Det du skrev finns kvar, och appen försöker igen av sig själv. Stäng "
+            "andra program som kan ha databasen öppen (till exempel ett databasverktyg eller en "
+            "säkerhetskopiering)."
         )
 
 

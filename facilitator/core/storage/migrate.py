@@ -2,17 +2,21 @@
 
 The inspection opens the file read-only and writes nothing, so a file we refuse (too new,
 damaged, not ours) stays exactly as it was: the leader's data may still be rescued from it.
+
+Whether a migration is due is read from the revision files themselves (``revision_history``),
+not through Alembic: importing Alembic's machinery took ≈ 0.2 s of every start (issue 16), and
+it is needed only on the rare start that creates or upgrades the file.
 """
 
 from __future__ import annotations
 
+import ast
 import sqlite3
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from facilitator.core.storage.backups import read_only_uri
@@ -26,6 +30,9 @@ from facilitator.core.storage.errors import (
     translate,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 _HEADER = b"SQLite format 3\x00"
 _SQLITE_CORRUPT = 11
@@ -38,7 +45,45 @@ class FileState(Enum):
     OLDER = "older"
 
 
+@dataclass(frozen=True)
+class RevisionHistory:
+    known: frozenset[str]
+    heads: frozenset[str]
+
+    @property
+    def head(self) -> str:
+        if len(self.heads) != 1:
+            raise RuntimeError(f"the migrations folder has {len(self.heads)} heads")
+        return next(iter(self.heads))
+
+
+def revision_history(migrations_dir: Path = MIGRATIONS_DIR) -> RevisionHistory:
+    """Every revision and the head(s), from the ``revision`` and ``down_revision`` each file
+    of ``versions/`` assigns, as Alembic reads them (tests/core/storage checks they agree)."""
+    parents: dict[str, tuple[str, ...]] = {}
+    for source in sorted((migrations_dir / "versions").glob("*.py")):
+        values: dict[str, object] = {}
+        for node in ast.parse(source.read_bytes(), str(source)).body:
+            target = (
+                node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+            )
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                value = getattr(node, "value", None)
+                values[target.id] = ast.literal_eval(value) if value is not None else None
+        revision, down = values.get("revision"), values.get("down_revision")
+        if isinstance(revision, str):
+            # None for the first revision, a tuple where branches merge.
+            downs = (down,) if isinstance(down, str) else down if isinstance(down, tuple) else ()
+            parents[revision] = tuple(str(parent) for parent in downs)
+    if not parents:
+        raise RuntimeError("the migrations folder has no revisions")
+    below = {parent for downs in parents.values() for parent in downs}
+    return RevisionHistory(frozenset(parents), frozenset(parents.keys() - below))
+
+
 def alembic_config(migrations_dir: Path = MIGRATIONS_DIR) -> Config:
+    from alembic.config import Config
+
     config = Config()
     # Config values pass through ConfigParser interpolation, where "%" is special.
     config.set_main_option("script_location", str(migrations_dir).replace("%", "%%"))
@@ -46,13 +91,16 @@ def alembic_config(migrations_dir: Path = MIGRATIONS_DIR) -> Config:
 
 
 def head_revision(config: Config) -> str:
+    """The head as Alembic sees it (for tests and tools; the app uses ``revision_history``)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(config).get_current_head()
     if head is None:
         raise RuntimeError("the migrations folder has no revisions")
     return head
 
 
-def inspect_file(file: Path, config: Config) -> tuple[FileState, tuple[str, ...]]:
+def inspect_file(file: Path, history: RevisionHistory) -> tuple[FileState, tuple[str, ...]]:
     """The file's state and its Alembic revision(s); raises for a file we must not touch."""
     if not file.exists() or file.stat().st_size == 0:
         return FileState.NEW, ()
@@ -67,7 +115,7 @@ def inspect_file(file: Path, config: Config) -> tuple[FileState, tuple[str, ...]
     except sqlite3.Error as error:
         raise _open_error(file, error) from error
     try:
-        return _classify(file, connection, config)
+        return _classify(file, connection, history)
     except sqlite3.Error as error:
         raise _open_error(file, error) from error
     finally:
@@ -75,7 +123,7 @@ def inspect_file(file: Path, config: Config) -> tuple[FileState, tuple[str, ...]
 
 
 def _classify(
-    file: Path, connection: sqlite3.Connection, config: Config
+    file: Path, connection: sqlite3.Connection, history: RevisionHistory
 ) -> tuple[FileState, tuple[str, ...]]:
     check = connection.execute("PRAGMA quick_check").fetchall()
     if check != [("ok",)]:
@@ -93,12 +141,10 @@ def _classify(
         if tables - {"sqlite_sequence", "alembic_version"}:
             raise DatabaseCorrupt(file, "tables but no schema revision: not our database")
         return FileState.NEW, ()
-    script = ScriptDirectory.from_config(config)
-    known = {revision.revision for revision in script.walk_revisions()}
-    unknown = [revision for revision in found if revision not in known]
+    unknown = [revision for revision in found if revision not in history.known]
     if unknown:
         raise DatabaseTooNew(file, f"unknown schema revision {', '.join(unknown)}")
-    if set(found) == set(script.get_heads()):
+    if set(found) == history.heads:
         return FileState.CURRENT, found
     return FileState.OLDER, found
 
@@ -124,6 +170,8 @@ def upgrade(engine: Engine, config: Config, file: Path, target: str = "head") ->
     would delete every row that refers to it. ``foreign_key_check`` afterwards refuses to
     commit a schema that left any reference dangling, and nothing is changed then.
     """
+    from alembic import command
+
     with engine.connect() as connection:
         driver = connection.connection.driver_connection
         if driver is None:

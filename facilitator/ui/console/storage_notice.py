@@ -34,6 +34,8 @@ class StorageNotice:
         self._service = service
         subscriptions.connect(storage.trouble, self._trouble)
         subscriptions.connect(storage.recovered, self._recovered)
+        if storage.journal is not None:
+            subscriptions.connect(storage.journal.refusing, self._journal_refusing)
         if storage.refusal is not None:
             self._tell(storage.refusal)
 
@@ -45,6 +47,18 @@ class StorageNotice:
     def _tell(self, message: str) -> None:
         self._console.notices.post(OWNER, message, _("Spara en kopia…"), self.save_copy)
         log.warning("Storage trouble shown to the leader: %s", message)
+
+    def _journal_refusing(self, refusing: bool) -> None:
+        """Said at once, not at quit: nothing on the disk holds what is typed now."""
+        if refusing:
+            self._tell(
+                _(
+                    "Det du skriver kan just nu inte sparas någonstans på datorn, varken i "
+                    "databasen eller i en återställningsfil, och finns bara i programmet. Spara "
+                    "en kopia av reflektionerna (till exempel på ett USB-minne) innan appen "
+                    "stängs."
+                )
+            )
 
     def _recovered(self, _none: None) -> None:
         self._service.reflections.storage_recovered()

@@ -38,27 +38,23 @@ def may_quit_with_unsaved(
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Allt är inte sparat i databasen"))
     box.setText(
-        _("{count} ändringar från sessionen har inte kommit in i databasen ännu.").format(
-            count=waiting
-        )
-        + ("\n\n" + storage.refusal if storage.refusal else "")
+        _(
+            "Allt från sessionen har inte kommit in i databasen ännu ({count} sparningar väntar)."
+        ).format(count=waiting)
     )
     if kept_on_disk:
-        box.setInformativeText(
-            _(
-                "De finns i en återställningsfil på den här datorn och förs in i databasen "
-                "nästa gång Facilitator startar. Du kan också vänta tills databasen tar emot "
-                "dem, eller spara en kopia av reflektionerna, till exempel på ett USB-minne."
-            )
+        text = _(
+            "Det finns i en återställningsfil på den här datorn och förs in i databasen nästa "
+            "gång Facilitator startar. Du kan också vänta tills databasen tar emot det."
         )
     else:
-        box.setInformativeText(
-            _(
-                "Återställningsfilen gick inte heller att skriva till, så en del finns bara i "
-                "programmet. Spara en kopia av reflektionerna innan du avslutar, till exempel "
-                "på ett USB-minne, annars går de förlorade."
-            )
+        text = _(
+            "Återställningsfilen gick inte heller att skriva till, så en del finns bara i "
+            "programmet och går förlorad om du avslutar nu."
         )
+    if running is not None:
+        text += " " + _("Du kan spara en kopia av reflektionerna, till exempel på ett USB-minne.")
+    box.setInformativeText(text)
     wait = box.addButton(_("Vänta"), QMessageBox.ButtonRole.RejectRole)
     copy = (
         box.addButton(_("Spara en kopia…"), QMessageBox.ButtonRole.ActionRole)

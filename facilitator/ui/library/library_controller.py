@@ -57,6 +57,7 @@ class LibraryController(QObject):
         self._tasks = tasks
         self._language = language
         self._probe = probe
+        self._checking = True
         page.plan_requested.connect(self.make_plan)
 
     def reload(self) -> None:
@@ -79,7 +80,7 @@ class LibraryController(QObject):
     def _check_next(self) -> None:
         """Check the modules' files one at a time in the background; each result updates the
         cards (film length, problems) as it arrives."""
-        pending = self._catalog.unchecked()
+        pending = self._catalog.unchecked() if self._checking else []
         if not pending:
             self.checked.emit()
             return
@@ -90,6 +91,11 @@ class LibraryController(QObject):
             self._check_failed,
             owner=self,
         )
+
+    def stop_checking(self) -> None:
+        """At shutdown: the check in hand finishes, no other starts; the next start goes on
+        where this one stopped (the catalog cache keeps each result)."""
+        self._checking = False
 
     def _checked(self, report: ModuleReport) -> None:
         self._catalog.record(report)

@@ -21,7 +21,6 @@ from facilitator.core.export.csv_export import (
 from facilitator.core.export.file_names import ExportFiles
 from facilitator.core.export.gather import ManifestLookup
 from facilitator.core.export.model import SessionExport
-from facilitator.core.export.summary_pdf import write_summary_pdf
 from facilitator.core.i18n import N_, _
 from facilitator.core.storage.records import ExportKind
 from facilitator.ui.export_destination import ExportDestination
@@ -86,17 +85,26 @@ class SessionExporter:
     def export_pdf(self, uuid: str) -> None:
         """The session summary PDF; also what the end of a session offers."""
         target_share = self._settings.current.knowledge_target_percent / 100
-        self._export(
-            uuid,
-            CHOICES[ExportKind.PDF],
-            lambda session, files, progress, cancelled: write_summary_pdf(
+
+        def write(
+            session: SessionExport,
+            files: ExportFiles,
+            progress: Callable[[float], None],
+            cancelled: Callable[[], bool],
+        ) -> Path:
+            # reportlab on the export's worker, when the first PDF is asked for: the library
+            # does not wait for it at start-up (issue 16).
+            from facilitator.core.export.summary_pdf import write_summary_pdf
+
+            return write_summary_pdf(
                 session,
                 files.paths[0],
                 indicator_target=target_share,
                 progress=progress,
                 is_cancelled=cancelled,
-            ),
-        )
+            )
+
+        self._export(uuid, CHOICES[ExportKind.PDF], write)
 
     def export_csv(self, uuid: str) -> None:
         self._export(

@@ -141,3 +141,42 @@ def test_a_journal_that_cannot_be_written_is_counted() -> None:
         ReflectionKind.NOTE, "Bara i minnet"
     )
     assert journal.refused >= 1
+
+
+def test_a_refused_data_folder_journals_to_the_fallback_and_the_next_start_replays_it(
+    tmp_path: Path,
+) -> None:
+    paths = _paths()
+    (paths.data_dir / "recovery").write_text("a file where the folder should be")
+    fallback = tmp_path / "fallback"
+    journal = RecoveryJournal(paths.data_dir / "recovery", run_name="first", fallback=fallback)
+    told: list[bool] = []
+    journal.refusing.connect(told.append)
+    storage = StorageGateway(InlineExecutor(), paths, open_with=_locked, journal=journal)  # type: ignore[arg-type]
+    storage.open()
+    plan, modules = example_plan()
+    Sessions(storage, fake_clock()).begin(plan, modules).reflections.submit(
+        ReflectionKind.NOTE, "I reservmappen"
+    )
+    assert journal.refused == 0 and told == []
+    assert journal.file.parent == fallback and oct(fallback.stat().st_mode & 0o777) == "0o700"
+
+    again = RecoveryJournal(paths.data_dir / "recovery", run_name="second", fallback=fallback)
+    StorageGateway(InlineExecutor(), paths, journal=again).open()
+    assert _texts(paths.database_file) == ["I reservmappen"]
+    assert not list(fallback.glob("*.jsonl"))
+
+
+def test_nowhere_to_journal_is_told_at_once() -> None:
+    paths = _paths()
+    (paths.data_dir / "recovery").write_text("a file where the folder should be")
+    journal = _journal(paths, "run")
+    told: list[bool] = []
+    journal.refusing.connect(told.append)
+    storage = StorageGateway(InlineExecutor(), paths, open_with=_locked, journal=journal)  # type: ignore[arg-type]
+    storage.open()
+    plan, modules = example_plan()
+    Sessions(storage, fake_clock()).begin(plan, modules).reflections.submit(
+        ReflectionKind.NOTE, "Bara i minnet"
+    )
+    assert told == [True]  # once, not for every write

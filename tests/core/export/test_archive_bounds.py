@@ -93,6 +93,11 @@ def _infinity(data: Any) -> bytes:
     return json.dumps(data).replace('"women": 7', '"women": Infinity').encode()
 
 
+def _path_as_uuid(data: Any) -> Any:
+    data["session"]["uuid"] = "../../etc"
+    return data
+
+
 CASES: dict[str, tuple[Callable[[Any], Any], str]] = {
     "200,000-deep nesting (was RecursionError)": (_deep, "nästlat"),
     "a 4,000-digit number (was ValueError)": (_big_number, "siffror"),
@@ -108,6 +113,7 @@ CASES: dict[str, tuple[Callable[[Any], Any], str]] = {
     "the year 1 (overflows on conversion to UTC)": (_year_one, "året"),
     "a plan nested 5,000 deep": (_deep_plan, "nästlad"),
     "Infinity": (_infinity, "inget tal"),
+    "a path as the session's id": (_path_as_uuid, "ogiltigt id"),
 }
 
 

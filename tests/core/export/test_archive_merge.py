@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from facilitator.core.export.archive import write_archive
@@ -183,5 +183,33 @@ def test_a_session_running_here_stays_running(session: SessionExport, tmp_path: 
         data["session"]["status"] = "interrupted"
         import_archives(here.database, [write_json(tmp_path / "r.json", data)])
         assert here.repo.sessions.get(session.uuid).status is SessionLifecycle.RUNNING
+    finally:
+        here.close()
+
+
+def test_an_archive_dated_after_this_computers_clock_changes_nothing_here(
+    sample_db: SampleDb, session_uuid: str, session: SessionExport, tmp_path: Path
+) -> None:
+    """A laptop whose clock runs years ahead: its archive cannot end the session here, stamp
+    it with a future time, or replace what was counted here."""
+    here, _first = _laptops(session, tmp_path)
+    try:
+        before = here.repo.sessions.get(session_uuid)
+        sample_db.repo.tallies.save_attendance(session_uuid, AttendanceCounts(women=9, men=4))
+        future = datetime.now(UTC) + timedelta(days=3 * 365)
+        ahead = write_archive(
+            gather_session(sample_db.repo, session_uuid),
+            tmp_path / "ahead.json",
+            exported_at=future,
+        )
+        [result] = import_archives(here.database, [ahead])
+        after = here.repo.sessions.get(session_uuid)
+        assert (after.status, after.ended_at, after.updated_at) == (
+            before.status,
+            before.ended_at,
+            before.updated_at,
+        )
+        assert here.repo.tallies.attendance(session_uuid) != AttendanceCounts(women=9, men=4)
+        assert any("efter den här datorns klocka" in line for line in result.kept)
     finally:
         here.close()

@@ -139,7 +139,7 @@ def test_the_summary_quotes_a_reflection_as_typed(session: SessionExport, tmp_pa
 def test_csv_cells_hold_no_control_characters_and_fit_excel(
     session: SessionExport, tmp_path: Path
 ) -> None:
-    dirty = "före\x00efter\x07 \ud800 slut\r\nrad två\x1b"
+    dirty = "före\x00efter\x07 \ud800 slut\r\nrad\u202e två\u2067\x1b"
     huge = "å" * 20_000 + "🌱" * 10_000  # 40,000 UTF-16 units
     texts = iter([dirty, huge])
     reflections = tuple(
@@ -155,8 +155,30 @@ def test_csv_cells_hold_no_control_characters_and_fit_excel(
             assert not any(
                 unicodedata.category(c) in ("Cc", "Cs") for c in value if c not in "\n\t"
             )
+            assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in value)
     assert rows[0]["text"] == "föreefter  slut\nrad två"
     cut = rows[1]["text"]
     assert len(cut.encode("utf-16-le")) // 2 <= EXCEL_CELL_LIMIT
     assert cut.startswith("å" * 20_000 + "🌱")
     assert cut.endswith("tecken till får inte plats i en Excel-cell]")
+
+
+@pytest.mark.parametrize(
+    ("marked", "bare", "share"),
+    [
+        # The tanween of سلامٌ belongs on the meem: the word's leftmost letter when drawn.
+        ("سلامٌ", "سلام", (-0.2, 0.35)),
+        # The shadda of نتدرّب on the reh, second from the left (after the beh), not the dal.
+        ("نتدرّب", "نتدرب", (0.1, 0.45)),
+    ],
+)
+def test_each_mark_is_drawn_over_its_own_letter(
+    marked: str, bare: str, share: tuple[float, float], tmp_path: Path
+) -> None:
+    with_mark = _page(_pdf(tmp_path / "marked.pdf", marked), tmp_path / "marked")
+    without = _page(_pdf(tmp_path / "bare.pdf", bare), tmp_path / "bare")
+    mark = ImageChops.difference(with_mark, without).getbbox()
+    word = ImageChops.invert(without).getbbox()
+    assert mark is not None and word is not None
+    centre = ((mark[0] + mark[2]) / 2 - word[0]) / (word[2] - word[0])
+    assert share[0] <= centre <= share[1], f"the mark stands at {centre:.2f} of the word"
