@@ -38,6 +38,13 @@ def _journal(paths: AppPaths, name: str) -> RecoveryJournal:
     return RecoveryJournal(paths.data_dir / "recovery", run_name=name)
 
 
+def _locked_gateway(paths: AppPaths, journal: RecoveryJournal) -> StorageGateway:
+    """A gateway whose database is held by another program: every write goes to the journal."""
+    storage = StorageGateway(InlineExecutor(), paths, open_with=_locked, journal=journal)  # type: ignore[arg-type]
+    storage.open()
+    return storage
+
+
 def test_a_locked_database_keeps_every_write_in_the_journal_and_reads_fail_fast() -> None:
     paths = _paths()
     journal = _journal(paths, "first")
@@ -89,8 +96,7 @@ def test_committed_writes_leave_no_journal_behind() -> None:
 def test_replay_follows_edits_and_deletions_in_order_and_twice_changes_nothing() -> None:
     paths = _paths()
     journal = _journal(paths, "first")
-    storage = StorageGateway(InlineExecutor(), paths, open_with=_locked, journal=journal)  # type: ignore[arg-type]
-    storage.open()
+    storage = _locked_gateway(paths, journal)
     plan, modules = example_plan()
     service = Sessions(storage, fake_clock()).begin(plan, modules)
     kept = service.reflections.submit(ReflectionKind.NOTE, "Utkast")
@@ -116,8 +122,7 @@ def test_replay_follows_edits_and_deletions_in_order_and_twice_changes_nothing()
 def test_a_torn_last_line_is_skipped_and_the_rest_replayed() -> None:
     paths = _paths()
     journal = _journal(paths, "first")
-    storage = StorageGateway(InlineExecutor(), paths, open_with=_locked, journal=journal)  # type: ignore[arg-type]
-    storage.open()
+    storage = _locked_gateway(paths, journal)
     plan, modules = example_plan()
     service = Sessions(storage, fake_clock()).begin(plan, modules)
     service.reflections.submit(ReflectionKind.NOTE, "Hel rad")
@@ -134,8 +139,7 @@ def test_a_journal_that_cannot_be_written_is_counted() -> None:
     blocker = paths.data_dir / "recovery"
     blocker.write_text("a file where the folder should be")
     journal = _journal(paths, "run")
-    storage = StorageGateway(InlineExecutor(), paths, open_with=_locked, journal=journal)  # type: ignore[arg-type]
-    storage.open()
+    storage = _locked_gateway(paths, journal)
     plan, modules = example_plan()
     Sessions(storage, fake_clock()).begin(plan, modules).reflections.submit(
         ReflectionKind.NOTE, "Bara i minnet"
@@ -152,8 +156,7 @@ def test_a_refused_data_folder_journals_to_the_fallback_and_the_next_start_repla
     journal = RecoveryJournal(paths.data_dir / "recovery", run_name="first", fallback=fallback)
     told: list[bool] = []
     journal.refusing.connect(told.append)
-    storage = StorageGateway(InlineExecutor(), paths, open_with=_locked, journal=journal)  # type: ignore[arg-type]
-    storage.open()
+    storage = _locked_gateway(paths, journal)
     plan, modules = example_plan()
     Sessions(storage, fake_clock()).begin(plan, modules).reflections.submit(
         ReflectionKind.NOTE, "I reservmappen"
@@ -173,8 +176,7 @@ def test_nowhere_to_journal_is_told_at_once() -> None:
     journal = _journal(paths, "run")
     told: list[bool] = []
     journal.refusing.connect(told.append)
-    storage = StorageGateway(InlineExecutor(), paths, open_with=_locked, journal=journal)  # type: ignore[arg-type]
-    storage.open()
+    storage = _locked_gateway(paths, journal)
     plan, modules = example_plan()
     Sessions(storage, fake_clock()).begin(plan, modules).reflections.submit(
         ReflectionKind.NOTE, "Bara i minnet"
