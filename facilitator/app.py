@@ -97,9 +97,7 @@ class Application(QObject):
         sessions = Sessions(storage, self.clock, i18n.active_language())
         catalog = Catalog.for_app(paths)
         resumer = SessionResumer(storage, sessions, self.clock, catalog.open_module)
-        services = AppServices(
-            paths, self.clock, settings, storage, catalog, sessions, resumer, journal
-        )
+        services = AppServices(paths, self.clock, settings, storage, catalog, sessions, resumer)
         self.services = services
         parts = build_parts(self.qapp, self.window, self.library, services, self.tasks)
         parts.wire(self._make_player, interactive=self.interactive)

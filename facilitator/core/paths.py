@@ -8,6 +8,7 @@ Three modes, in order of precedence:
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -89,3 +90,9 @@ def bundled_modules_dir() -> Path:
 
 def resources_dir() -> Path:
     return default_app_dir() / "resources"
+
+
+def folder_key(folder: Path) -> str:
+    """A short name that stands for ``folder`` (resolved) in names outside it: the recovery
+    journal's fallback folder and the second-start socket."""
+    return hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]

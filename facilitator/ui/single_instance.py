@@ -5,7 +5,6 @@ same database.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sys
@@ -16,6 +15,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from facilitator.core.i18n import _
+from facilitator.core.paths import folder_key
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ WAIT_MS = 1000
 
 
 def server_name(data_dir: Path) -> str:
-    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    digest = folder_key(data_dir)
     user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     return f"facilitator-{user}-{digest}"
 

@@ -16,7 +16,6 @@ replayed twice, or one holding writes that did reach the database, changes nothi
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import logging
 import os
@@ -30,6 +29,7 @@ from typing import Any
 
 from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.application.journal_ops import JournalEntry, replay_entries
+from facilitator.core.paths import folder_key
 from facilitator.core.storage.database import Database
 from facilitator.core.storage.errors import StorageError
 
@@ -162,7 +162,7 @@ def fallback_folder(data_dir: Path) -> Path:
     """Where the journal goes when the data folder refuses it (read-only, its disk full): a
     folder in the system's temporary folder named after the data folder, made only when
     needed, and used only if it is a real folder of this user's."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    digest = folder_key(data_dir)
     return Path(tempfile.gettempdir()) / f"facilitator-recovery-{digest}"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.core.application.recovery_journal import RecoveryJournal
 from facilitator.core.application.resume import SessionResumer
 from facilitator.core.application.sessions import Sessions
 from facilitator.core.application.settings_service import SettingsService
@@ -24,4 +23,3 @@ class AppServices:
     catalog: Catalog
     sessions: Sessions
     resumer: SessionResumer
-    journal: RecoveryJournal
