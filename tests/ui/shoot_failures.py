@@ -65,6 +65,19 @@ def main() -> int:
     _grab_box_then(out / "quit-with-unsaved.png", "Vänta")
     may_quit_with_unsaved(window, storage, None)
     journal.file.unlink(missing_ok=True)
+
+    # A session running while nothing on the disk takes what is typed: said at once.
+    planned: list[object] = []
+    app.parts.library.plan_ready.connect(lambda *_: planned.append(True))
+    while not planned:  # until the library has read the module
+        app.parts.library.make_plan(["grund-1-vad-ar-kultur"], 45)
+        settle(200)
+    app.parts.planning.start(True)
+    while app.parts.launcher is None or app.parts.launcher.current is None:
+        settle(100)
+    settle(500)
+    journal.refusing.emit(True)
+    shoot(app.parts.launcher.current.console, out / "nothing-takes-the-text.png")
     app.shutdown()
     return 0
 

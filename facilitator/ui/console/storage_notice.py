@@ -32,6 +32,10 @@ class StorageNotice:
     ) -> None:
         self._console = console
         self._service = service
+        self._storage = storage
+        self._last_trouble: str | None = None
+        self._nowhere = False
+        """Nothing on the disk takes what is typed: that message outranks the database's."""
         subscriptions.connect(storage.trouble, self._trouble)
         subscriptions.connect(storage.recovered, self._recovered)
         if storage.journal is not None:
@@ -42,25 +46,37 @@ class StorageNotice:
     def _trouble(self, message: str) -> None:
         self._service.reflections.storage_trouble()
         self._service.notes.storage_trouble()
-        self._tell(message)
+        self._last_trouble = message
+        if not self._nowhere:
+            self._tell(message)
 
     def _tell(self, message: str) -> None:
         self._console.notices.post(OWNER, message, _("Spara en kopia…"), self.save_copy)
         log.warning("Storage trouble shown to the leader: %s", message)
 
     def _journal_refusing(self, refusing: bool) -> None:
-        """Said at once, not at quit: nothing on the disk holds what is typed now."""
-        if refusing:
-            self._tell(
-                _(
-                    "Det du skriver kan just nu inte sparas någonstans på datorn, varken i "
-                    "databasen eller i en återställningsfil, och finns bara i programmet. Spara "
-                    "en kopia av reflektionerna (till exempel på ett USB-minne) innan appen "
-                    "stängs."
-                )
+        """Said at once, not at quit: nothing on the disk holds what is typed now. Once the
+        journal takes writes again, the database's own trouble (if any) is what is told."""
+        self._nowhere = refusing
+        if not refusing:
+            reason = self._last_trouble or self._storage.refusal
+            if self._storage.taking_writes or reason is None:
+                self._console.notices.withdraw(OWNER)
+            else:
+                self._tell(reason)
+            return
+        self._tell(
+            _(
+                "Det du skriver kan just nu inte sparas någonstans på datorn, varken i "
+                "databasen eller i en återställningsfil, och finns bara i programmet. Spara "
+                "en kopia av reflektionerna (till exempel på ett USB-minne) innan appen "
+                "stängs."
             )
+        )
 
     def _recovered(self, _none: None) -> None:
+        self._last_trouble = None
+        self._nowhere = False
         self._service.reflections.storage_recovered()
         self._service.notes.storage_recovered()
         self._console.notices.withdraw(OWNER)
