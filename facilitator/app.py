@@ -1,12 +1,16 @@
 """The composition root: builds the services and the windows and wires them; the only module
 that knows every part. The CLI imports it only to launch the app.
 
-Start-up happens in two phases (docs/decisions/0004-startup.md): the window with its library
-page appears first; the rest (SQLAlchemy, pydantic, reportlab and the UI built on them) is
-imported and assembled once that window has been painted.
+Start-up happens in three phases (docs/decisions/0004-startup.md):
+1. the window with its (empty) library page is shown and painted;
+2. the library fills in: the catalog and its controller, the cards from the card cache — the
+   library is usable (``ready_ms``);
+3. the rest (the services, the pages and dialogs, pydantic's manifest models) is imported on a
+   worker where it is Qt-free, then assembled on the GUI thread; then the database opens, on the
+   storage executor, where SQLAlchemy is first imported.
 """
 
-# The second phase's imports stay inside it: they are what the first paint does without.
+# Each later phase's imports stay inside it: they are what the phase before does without.
 
 from __future__ import annotations
 
@@ -36,16 +40,22 @@ from facilitator.ui.theme import stylesheet
 
 if TYPE_CHECKING:
     from facilitator.core.application.services import AppServices
+    from facilitator.core.content.catalog import Catalog
     from facilitator.core.films.playback import Player
+    from facilitator.ui.library.library_controller import LibraryController
+    from facilitator.ui.media_probes import MediaProbes
     from facilitator.ui.parts import UiParts
 
 log = logging.getLogger(__name__)
 
 
 class Application(QObject):
-    """Phase one builds the window; phase two (``_assemble``) the services and the rest."""
+    """Phase one builds the window, phase two (``_open_library``) the library, phase three
+    (``_assemble``) the services and the rest."""
 
     assembled = Signal()
+    settled = Signal()
+    """Every part assembled and the database open, or the leader told why it is not."""
 
     def __init__(
         self,
@@ -69,14 +79,59 @@ class Application(QObject):
         self.hook = ExceptionHook(startup.paths.log_file, self.window)
         self.library = LibraryPage()
         self.window.add_page(self.library)
+        self.catalog: Catalog | None = None
+        self.probe: MediaProbes | None = None
+        self.library_controller: LibraryController | None = None
         self.services: AppServices | None = None
         self.parts: UiParts | None = None
         self._reporter: ReadyReporter | None = None
         self.shut_down = False
+        self.is_settled = False
+        self._usable = False
+        self._untold: list[str] = []
+        """Problems found before the parts that tell them were assembled."""
 
     @property
     def is_assembled(self) -> bool:
         return self.parts is not None
+
+    def _open_library(self) -> None:
+        """Phase two: the cards, read from the card cache where it holds them, with neither
+        pydantic nor SQLAlchemy imported."""
+        from facilitator.core.content.catalog import Catalog
+        from facilitator.ui.library.library_controller import LibraryController
+        from facilitator.ui.media_probes import MediaProbes
+
+        self.catalog = Catalog.for_app(self.startup.paths)
+        self.probe = MediaProbes()
+        library = LibraryController(
+            self.catalog, self.library, self.tasks, i18n.active_language, self.probe
+        )
+        self.library_controller = library
+        library.loaded.connect(self._usable_now)
+        library.failed.connect(self._library_problem)
+        library.reload()
+
+    def _library_problem(self, text: str) -> None:
+        self._usable_now()  # as usable as it gets: the leader is told why
+        if self.parts is not None:
+            self.parts.shell.tell([text])
+        else:
+            self._untold.append(text)
+
+    def _usable_now(self) -> None:
+        if self._usable:
+            return  # a later reload (an import, a tidy-up) is not a start
+        self._usable = True
+        if self._reporter is not None:
+            self._reporter.usable()
+        # Phase three: its Qt-free imports on a worker, so the library answers meanwhile.
+        self.tasks.run(
+            _import_services,
+            lambda _none: self._assemble_safely(),
+            lambda _error: self._assemble_safely(),  # then imported here, and any error told
+            owner=self,
+        )
 
     def _assemble(self) -> None:
         from facilitator.core.application.housekeeping import apply_retention, tidy_modules
@@ -86,20 +141,29 @@ class Application(QObject):
         from facilitator.core.application.sessions import Sessions
         from facilitator.core.application.settings_service import SettingsService
         from facilitator.core.application.storage_gateway import StorageGateway
-        from facilitator.core.content.catalog import Catalog
         from facilitator.ui.parts import build_parts
         from facilitator.ui.serial_writer import SerialWriter
 
+        assert self.catalog is not None and self.library_controller is not None
+        assert self.probe is not None
         paths = self.startup.paths
         settings = SettingsService(self.startup.settings_store, self.startup.settings)
         journal = RecoveryJournal.of_data_folder(paths.data_dir)
         storage = StorageGateway(SerialWriter(self), paths, journal=journal)
         sessions = Sessions(storage, self.clock, i18n.active_language())
-        catalog = Catalog.for_app(paths)
+        catalog = self.catalog
         resumer = SessionResumer(storage, sessions, self.clock, catalog.open_module)
         services = AppServices(paths, self.clock, settings, storage, catalog, sessions, resumer)
         self.services = services
-        parts = build_parts(self.qapp, self.window, self.library, services, self.tasks)
+        parts = build_parts(
+            self.qapp,
+            self.window,
+            self.library,
+            self.library_controller,
+            self.probe,
+            services,
+            self.tasks,
+        )
         parts.wire(self._make_player, interactive=self.interactive)
         self.parts = parts
         storage.failed.connect(lambda message: parts.shell.tell([message]))
@@ -116,30 +180,28 @@ class Application(QObject):
             lambda _none: tidy_modules(storage, paths.user_modules_dir, reload_if)
         )
         storage.opened.connect(lambda _none: resumer.look())
-        self._report_usable(parts)
+        for told in (storage.opened, storage.failed, storage.refused_at_open):
+            told.connect(lambda _value: self._settle())
+        self.window.set_parts_ready(True)
+        self.library_controller.let_plans_through()
+        if self._untold:
+            parts.shell.tell(self._untold)
+            self._untold = []
+        storage.open()  # first in the executor's line: whatever is asked of it waits behind
         self.assembled.emit()
-        parts.library.reload()
-        storage.open()
 
-    def _report_usable(self, parts: UiParts) -> None:
-        reporter, services = self._reporter, self.services
-        if reporter is None or services is None:
+    def _settle(self) -> None:
+        if self.is_settled:
             return
-        waiting = {"library", "storage"}
-
-        def done(what: str) -> None:
-            waiting.discard(what)
-            if not waiting:
-                reporter.usable()
-
-        parts.library.loaded.connect(lambda: done("library"))
-        services.storage.opened.connect(lambda _none: done("storage"))
-        services.storage.failed.connect(lambda _message: done("storage"))
-        services.storage.refused_at_open.connect(lambda _message: done("storage"))
+        self.is_settled = True
+        if self._reporter is not None:
+            self._reporter.stored()
+        self.settled.emit()
 
     def _assembly_failed(self, error: Exception) -> None:
         log.error("The app could not load its parts: %r", error)
         message = _("Appen kunde inte läsa in alla sina delar ({error}). Se loggfilen.")
+        self._settle()  # the start is over, if not as it should be
         self._tell([message.format(error=error)])
 
     def _make_player(self) -> Player:
@@ -164,8 +226,9 @@ class Application(QObject):
         if exit_when_ready or ready_then_wait:
             self._reporter = ReadyReporter(self.qapp, self.window, stay=ready_then_wait)
             self._reporter.arm()
-        # Once the window is on screen (painted, and the loop idle), load the rest.
-        when_idle(self, self._assemble_safely)
+        # Once the window is on screen (painted, and the loop idle), fill the library.
+        self.window.set_parts_ready(False)
+        when_idle(self, self._open_library)
         if problems and not (exit_when_ready or ready_then_wait):
             QTimer.singleShot(0, self, lambda: self._tell(problems))
 
@@ -177,8 +240,8 @@ class Application(QObject):
 
     def shutdown(self) -> None:
         """Let queued writes reach the disk and background work end before the process does."""
-        if self.parts is not None:
-            self.parts.library.stop_checking()
+        if self.library_controller is not None:
+            self.library_controller.stop_checking()
         self.tasks.wait()
         if self.parts is not None and self.services is not None:
             self.parts.shutdown()
@@ -198,6 +261,16 @@ class Application(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self.window, _("Bra att veta"), "\n\n".join(problems))
+
+
+def _import_services() -> None:
+    """Phase three's Qt-free imports (pydantic's manifest models, the services), on a worker.
+    Nothing here may touch PySide6: shiboken is not safe to wrap types from two threads at once
+    (decision 0004)."""
+    import facilitator.core.application.housekeeping
+    import facilitator.core.application.services
+    import facilitator.core.export.gather
+    import facilitator.core.presentation.cards  # noqa: F401  (the last of the list)
 
 
 def run_app(

@@ -27,13 +27,10 @@ def application(qtbot: Any, facilitator_home: Path) -> Iterator[Application]:
     startup = prepare(portable=False, language="sv")
     app = Application(QApplication.instance(), startup, interactive=False)
     qtbot.addWidget(app.window)
-    # Connected as soon as the parts exist, before the catalog starts loading.
-    app.assembled.connect(
-        lambda: app.parts.library.loaded.connect(lambda: setattr(app, "library_loaded", True))
-    )
     app.start(problems=[], exit_when_ready=False)
-    qtbot.waitUntil(lambda: app.is_assembled, timeout=20_000)
-    qtbot.waitUntil(lambda: app.services.storage.is_open, timeout=20_000)
+    # Settled: the library loaded, then every part assembled, then the database opened.
+    qtbot.waitUntil(lambda: app.is_settled, timeout=20_000)
+    assert app.services is not None and app.services.storage.is_open
     yield app
     running = app.parts.launcher.current
     if running is not None:
@@ -45,7 +42,7 @@ def start_session(
     app: Application, qtbot: Any, *, rehearse: bool = True, minutes: int = 45
 ) -> RunningSession:
     """Plan the bundled Grund 1 and start it, as the leader does from the planner."""
-    qtbot.waitUntil(lambda: getattr(app, "library_loaded", False), timeout=20_000)
+    qtbot.waitUntil(lambda: app.is_assembled, timeout=20_000)
     with qtbot.waitSignal(app.parts.library.plan_ready, timeout=10_000):
         app.parts.library.make_plan([MODULE], minutes)
     with qtbot.waitSignal(app.parts.launcher.opened, timeout=10_000):

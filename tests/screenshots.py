@@ -43,8 +43,11 @@ def main() -> int:
     app.start(problems=[], exit_when_ready=False)
     app.window.resize(1280, 800)
     loop = QEventLoop()
-    app.assembled.connect(lambda: app.parts.library.checked.connect(loop.quit))
+    app.settled.connect(loop.quit)
     loop.exec()
+    if not app.parts.library.all_checked:
+        app.parts.library.checked.connect(loop.quit)
+        loop.exec()
     shoot(app.window, out / "library.png")
     cards = app.library.cards()
     module_one = next((c for c in cards if c.data.key == "grund-1-vad-ar-kultur"), cards[0])

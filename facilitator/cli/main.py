@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from facilitator.startup import prepare  # before PySide6: see facilitator/startup.py
 
     startup = prepare(args.portable, args.language)
+    from facilitator.ui.feature_scan import scan_imports_cheaply
+
+    scan_imports_cheaply()  # before the app's own imports: each one is checked by PySide6
     from facilitator.app import run_app
 
     return run_app(

@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._pages = QStackedWidget()
         self.setCentralWidget(self._pages)
+        self._needs_parts: list[QAction] = []
         self._build_menus()
         self.resize(1200, 780)
         # Asked before the window closes (Ctrl+Q, Arkiv → Avsluta, the window's own close
@@ -47,6 +48,13 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> QWidget | None:
         return self._pages.currentWidget()
+
+    def set_parts_ready(self, ready: bool) -> None:
+        """The menu's commands work once the parts behind them are assembled, a moment after
+        the library shows (decision 0004); until then they are greyed out, not silently
+        ignored. Quitting always works."""
+        for action in self._needs_parts:
+            action.setEnabled(ready)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -77,6 +85,8 @@ class MainWindow(QMainWindow):
             bind_keys(action, shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
+        if slot != self.close:
+            self._needs_parts.append(action)
         return action
 
 

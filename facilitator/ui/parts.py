@@ -1,5 +1,6 @@
-"""The UI's second phase: the pages and controllers built on the services, and how they are
-wired. Built by the composition root (``facilitator.app``) once the window is on screen."""
+"""The UI's last phase: the pages and controllers built on the services, and how they are
+wired. Built by the composition root (``facilitator.app``) once the library is usable; the
+library's own controller and media probe come from the phase before (decision 0004)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.core.application.services import AppServices
 from facilitator.core.application.session_service import SessionService
-from facilitator.core.content.media_probe import MediaProbe, default_probe
 from facilitator.core.export.gather import catalog_manifests
 from facilitator.core.films.playback import Player
 from facilitator.core.paths import resources_dir
@@ -30,25 +30,10 @@ from facilitator.ui.library.planner_page import PlannerPage
 from facilitator.ui.library.planning_flow import PlanningFlow
 from facilitator.ui.library.session_exports import SessionExporter
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.media_probes import MediaProbes
 from facilitator.ui.shell import Shell
 from facilitator.ui.tasks import BackgroundTasks
-from facilitator.ui.video.vlc_probe import VlcMediaProbe
 from facilitator.ui.widgets.cue_sound import CueSound
-
-
-class MediaProbes:
-    """libVLC reads film lengths where it is installed (it is what plays them); ffprobe where
-    only that is; otherwise the library goes without film lengths. Looked for once."""
-
-    def __init__(self) -> None:
-        self._probe: MediaProbe | None = None
-        self._looked = False
-
-    def __call__(self) -> MediaProbe | None:
-        if not self._looked:
-            self._probe = VlcMediaProbe.find() or default_probe()
-            self._looked = True
-        return self._probe
 
 
 @dataclass
@@ -88,7 +73,6 @@ class UiParts:
         self.importer.imported.connect(lambda _result: self.library.reload())
         self.library.plan_ready.connect(self.planning.open)
         self.plan_files.opened.connect(self.planning.open)
-        self.library.failed.connect(lambda text: self.shell.tell([text]))
         self.closeout.finished.connect(lambda: w.show_page(self.library_page))
         s.settings.changed.connect(lambda settings: self.cue.enable(settings.end_of_step_sound))
         s.resumer.failed.connect(lambda text: self.shell.tell([text]))
@@ -123,16 +107,16 @@ def build_parts(
     qapp: QApplication,
     window: MainWindow,
     library_page: LibraryPage,
+    library: LibraryController,
+    probe: MediaProbes,
     services: AppServices,
     tasks: BackgroundTasks,
 ) -> UiParts:
     s = services
-    probe = MediaProbes()
     planner = PlannerPage()
     window.add_page(planner)
     planning = PlanningFlow(qapp, window, planner, s.settings, s.sessions)
     shell = Shell(window, s.paths, s.settings, tasks, planning.planned_module_ids)
-    library = LibraryController(s.catalog, library_page, tasks, lambda: s.sessions.language, probe)
     exports = ExportRunner(tasks, window)
     history_page = SessionHistoryPage()
     window.add_page(history_page)

@@ -1,8 +1,9 @@
 """`--exit-when-ready`: print first_paint_ms once the window is shown and painted and the event
-loop has nothing left to do, then ready_ms once the library is usable — its module cards shown,
-every part assembled so a module can be selected and planned, and the database open (what a
-leader waits for) — and quit. `--ready-then-wait` prints the same lines but keeps running until standard input
-closes, so a test can look at the screen first."""
+loop has nothing left to do, then ready_ms once the library is usable — its module cards shown
+and every part assembled, so a module can be selected and planned (what a leader waits for) —
+then storage_ms once the database, which opens after that, is open or has told why not; and
+quit. `--ready-then-wait` prints the same lines but keeps running until standard input closes,
+so a test can look at the screen first."""
 
 from __future__ import annotations
 
@@ -61,8 +62,12 @@ class ReadyReporter(QObject):
         _say("first_paint_ms")
 
     def usable(self) -> None:
-        """The library can be used: modules on show, the parts assembled, the database open."""
+        """The library can be used: modules on show, every part assembled."""
         _say("ready_ms")
+
+    def stored(self) -> None:
+        """The database is open, or the leader has been told why it is not: the start is over."""
+        _say("storage_ms")
         if not self._stay:
             self._app.exit(0)
             return

@@ -43,7 +43,7 @@ def idle_library() -> float:
     assert proc.stdin is not None and proc.stdout is not None
     try:
         for line in proc.stdout:
-            if line.startswith("ready_ms="):
+            if line.startswith("storage_ms="):  # every part assembled, the database open
                 break
         time.sleep(IDLE_S)  # a leader looking at the library: the background check runs
         return peak_mb(proc.pid)

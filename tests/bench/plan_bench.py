@@ -32,19 +32,8 @@ def _child() -> None:
     qapp = QApplication([])
     app = Application(qapp, prepare(portable=False, language="sv"), interactive=False)
     loop = QEventLoop()
-    waiting = {"library", "storage"}
-
-    def done(what: str) -> None:
-        waiting.discard(what)
-        if not waiting:
-            loop.quit()
-
-    def assembled() -> None:
-        assert app.parts is not None and app.services is not None
-        app.parts.library.loaded.connect(lambda: done("library"))
-        app.services.storage.opened.connect(lambda _none: done("storage"))
-
-    app.assembled.connect(assembled)
+    # Settled: the library loaded, every part assembled and the database open.
+    app.settled.connect(loop.quit)
     app.start([], exit_when_ready=False)
     loop.exec()
     assert app.parts is not None

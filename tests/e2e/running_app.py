@@ -36,7 +36,9 @@ def running_app(
         line = proc.stdout.readline()
         if line.startswith("first_paint_ms="):
             line = proc.stdout.readline()  # then the library is usable
-        if not line.startswith("ready_ms="):
+        if line.startswith("ready_ms="):
+            line = proc.stdout.readline()  # then every part assembled and the database open
+        if not line.startswith("storage_ms="):
             proc.kill()
             _, err = proc.communicate(timeout=10)
             if log is not None:

@@ -84,11 +84,10 @@ def run(hours: float) -> int:
     qapp = QApplication([])
     clock = FakeClock(datetime(2026, 11, 24, 8, 30, tzinfo=timezone(timedelta(hours=1))))
     app = Application(qapp, prepare(portable=False, language="sv"), clock=clock, interactive=False)
-    loaded: list[bool] = []
-    app.assembled.connect(lambda: app.parts.library.loaded.connect(lambda: loaded.append(True)))
     app.start([], exit_when_ready=False)
     wait = Waiter()
-    wait.until(lambda: app.is_assembled and app.services.storage.is_open and loaded, 60, "the app")
+    # Settled: the library loaded, every part assembled, the database open (decision 0004).
+    wait.until(lambda: app.is_settled and app.services.storage.is_open, 60, "the app")
     modules: dict[str, Any] = {}
     for module_id, _minutes in MODULES:
         modules[module_id] = app.parts.library.open_module(module_id)

@@ -58,8 +58,11 @@ def planner(out: Path) -> None:
     app.start(problems=[], exit_when_ready=False)
     app.window.resize(1280, 800)
     loop = QEventLoop()
-    app.assembled.connect(lambda: app.parts.library.checked.connect(loop.quit))
+    app.settled.connect(loop.quit)
     loop.exec()
+    if not app.parts.library.all_checked:
+        app.parts.library.checked.connect(loop.quit)
+        loop.exec()
     app.library.select("grund-1-vad-ar-kultur")
     app.library.set_minutes(75)
     app.library._request_plan()

@@ -10,7 +10,7 @@ from tests.app_in_process import MODULE
 
 
 def plan_in_planner(app, qtbot, minutes: int = 75):  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: getattr(app, "library_loaded", False), timeout=20_000)
+    qtbot.waitUntil(lambda: app.is_assembled, timeout=20_000)
     with qtbot.waitSignal(app.parts.library.plan_ready, timeout=10_000):
         app.parts.library.make_plan([MODULE], minutes)
     return app.parts.planner

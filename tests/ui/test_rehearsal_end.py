@@ -18,12 +18,10 @@ def leader_app(qtbot, facilitator_home):  # type: ignore[no-untyped-def]
     """The app as a leader starts it: it asks questions."""
     app = Application(QApplication.instance(), prepare(portable=False, language="sv"))
     qtbot.addWidget(app.window)
-    app.assembled.connect(
-        lambda: app.parts.library.loaded.connect(lambda: setattr(app, "library_loaded", True))
-    )
     app.start(problems=[], exit_when_ready=False)
-    qtbot.waitUntil(lambda: app.is_assembled, timeout=30_000)
-    qtbot.waitUntil(lambda: app.services.storage.is_open, timeout=30_000)
+    # Assembled means the library had loaded first (decision 0004).
+    qtbot.waitUntil(lambda: app.is_settled, timeout=30_000)
+    assert app.services.storage.is_open
     yield app
     app.shutdown()
 

@@ -33,7 +33,7 @@ def test_three_sessions_leave_no_listeners_behind(application: Application, qtbo
     app = application
     parts = app.parts
     assert parts is not None and parts.launcher is not None
-    qtbot.waitUntil(lambda: getattr(app, "library_loaded", False), timeout=20_000)
+    qtbot.waitUntil(lambda: app.is_assembled, timeout=20_000)
     counts = []
     for _ in range(3):
         with qtbot.waitSignal(parts.library.plan_ready, timeout=10_000):

@@ -14,9 +14,8 @@ import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from facilitator.core.storage.database import Database
 from facilitator.core.storage.errors import StorageError, translate
 from facilitator.core.storage.records import (
     AttendanceCounts,
@@ -28,7 +27,11 @@ from facilitator.core.storage.records import (
     SessionLifecycle,
     StepRunRecord,
 )
-from facilitator.core.storage.repository import Repository
+
+if TYPE_CHECKING:
+    # SQLAlchemy stays out of the GUI's imports until the database opens (decision 0004).
+    from facilitator.core.storage.database import Database
+    from facilitator.core.storage.repository import Repository
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +146,8 @@ def replay_entries(database: Database, entries: Sequence[JournalEntry]) -> int:
     """Apply ``entries`` in order; the number applied. An entry that cannot apply for good (its
     session is gone, a field is missing) is skipped and logged by type; a ``StorageError``
     (locked, full) propagates so the whole journal is tried again later."""
+    from facilitator.core.storage.repository import Repository  # on the executor
+
     moment = _Moment()
     repo = Repository(database.engine, backup_dir=database.backup_dir, now=moment)
     applied = 0

@@ -25,13 +25,15 @@ import time
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.application.journal_ops import JournalEntry, replay_entries
 from facilitator.core.paths import folder_key
-from facilitator.core.storage.database import Database
 from facilitator.core.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from facilitator.core.storage.database import Database
 
 log = logging.getLogger(__name__)
 

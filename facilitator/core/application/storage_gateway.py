@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator.core.application.executor import Failed
 from facilitator.core.application.journal_ops import (
@@ -25,8 +25,6 @@ from facilitator.core.application.journal_ops import (
     status_entry,
 )
 from facilitator.core.application.storage_line import StorageLine, StorageUnavailable
-from facilitator.core.export.gather import ManifestLookup, gather_session
-from facilitator.core.export.model import SessionExport
 from facilitator.core.storage.records import (
     AttendanceCounts,
     ErasureOutcome,
@@ -44,7 +42,12 @@ from facilitator.core.storage.records import (
     SessionRecord,
     StepRunRecord,
 )
-from facilitator.core.storage.repository import Repository
+
+if TYPE_CHECKING:
+    # Imported where the work runs, on the executor, once the database is open (decision 0004).
+    from facilitator.core.export.gather import ManifestLookup
+    from facilitator.core.export.model import SessionExport
+    from facilitator.core.storage.repository import Repository
 
 __all__ = [
     "InterruptedSession",
@@ -270,7 +273,13 @@ class StorageGateway(StorageLine):
         failed: Failed,
     ) -> None:
         """What an export of one session needs, read once, behind every write asked for."""
-        self._read(lambda repo: gather_session(repo, uuid, manifests), done, failed)
+
+        def gather(repo: Repository) -> SessionExport:
+            from facilitator.core.export.gather import gather_session
+
+            return gather_session(repo, uuid, manifests)
+
+        self._read(gather, done, failed)
 
     # --- housekeeping at start-up -------------------------------------------------------------
 

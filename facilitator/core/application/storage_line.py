@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.application.executor import Failed, SerialExecutor
@@ -27,9 +27,11 @@ from facilitator.core.application.open_problems import OpenRefused, open_problem
 from facilitator.core.application.recovery_journal import RecoveryJournal
 from facilitator.core.i18n import _
 from facilitator.core.paths import AppPaths
-from facilitator.core.storage.database import Database, open_database
 from facilitator.core.storage.errors import DatabaseOpenError, StorageError
-from facilitator.core.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from facilitator.core.storage.database import Database
+    from facilitator.core.storage.repository import Repository
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ class StorageLine:
         self,
         executor: SerialExecutor,
         paths: AppPaths,
-        open_with: Callable[[AppPaths], Database] = open_database,
+        open_with: Callable[[AppPaths], Database] | None = None,
         journal: RecoveryJournal | None = None,
     ) -> None:
         self._executor = executor
@@ -115,12 +117,18 @@ class StorageLine:
     def open(self) -> None:
         self._executor.submit(self._open, self._opened)
 
-    def _open(self) -> Database | str:
+    def _open(self) -> tuple[Database, Repository] | str:
         """On the executor. A database that is locked, read-only or on a full disk raises
         ``OpenRefused`` (the executor retries it, the writes waiting behind); one that can
-        never open here returns its message (nothing to retry)."""
+        never open here returns its message (nothing to retry).
+
+        SQLAlchemy is first imported here, off the GUI thread and after the library is usable
+        (decision 0004): nothing the window needs before then imports it."""
+        from facilitator.core.storage.database import open_database
+        from facilitator.core.storage.repository import Repository
+
         try:
-            database = self._open_with(self._paths)
+            database = (self._open_with or open_database)(self._paths)
         except StorageError as error:
             raise OpenRefused(open_problem(error, self._paths)) from error
         except DatabaseOpenError as error:
@@ -134,18 +142,17 @@ class StorageLine:
             except StorageError as error:
                 database.close()
                 raise OpenRefused(open_problem(error, self._paths)) from error
-        return database
+        return database, Repository.of(database)
 
-    def _opened(self, result: Database | str) -> None:
+    def _opened(self, result: tuple[Database, Repository] | str) -> None:
         self._waiting = None
         if isinstance(result, str):
             self._problem = result
             self.failed.emit(result)
             return
-        self._database = result
-        self._repository = Repository.of(result)
-        if result.backup_file is not None:
-            log.info("Database migrated; backup at %s", result.backup_file)
+        self._database, self._repository = result
+        if self._database.backup_file is not None:
+            log.info("Database migrated; backup at %s", self._database.backup_file)
         self.opened.emit(None)
 
     def close(self) -> int:

@@ -13,7 +13,7 @@ import re
 import tomllib
 from typing import Any
 
-from facilitator.core.content.manifest import ID_PATTERN, LANGUAGE_PATTERN, VERSION_PATTERN
+from facilitator.core.content.manifest_terms import ID_PATTERN, LANGUAGE_PATTERN, VERSION_PATTERN
 
 CARD_TABLES = frozenset({"title", "summary", "film", "film.subtitles", "variants"})
 

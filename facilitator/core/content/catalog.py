@@ -9,6 +9,9 @@ a saved session can still open the version it was run with.
 
 The library loads and checks on a worker thread while the GUI thread reads: every change to
 the entries and the cache happens under one lock, and readers take a copy under it.
+
+The whole-manifest machinery (pydantic, the validator, planning) is imported where a manifest
+is read whole, so cards shown from the cache need none of it (issue 16, decision 0004).
 """
 
 from __future__ import annotations
@@ -17,23 +20,25 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator.core.content.card_reader import read_card
 from facilitator.core.content.catalog_cache import CardCache, stamp
-from facilitator.core.content.entry import ModuleEntry, Origin, card_fields, make_entry
-from facilitator.core.content.loader import (
-    LoadedManifest,
-    load_manifest,
-    parse_manifest,
-    read_manifest_text,
+from facilitator.core.content.entry import (
+    ModuleEntry,
+    Origin,
+    card_fields,
+    card_from_data,
+    make_entry,
 )
+from facilitator.core.content.manifest_file import read_manifest_text
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.problems import MANIFEST_FILE, Problem
-from facilitator.core.content.report import ModuleReport
-from facilitator.core.content.validate import check_loaded, validate_module
 from facilitator.core.paths import AppPaths, bundled_modules_dir
-from facilitator.core.planning import OpenModule
+
+if TYPE_CHECKING:
+    from facilitator.core.content.report import ModuleReport
+    from facilitator.core.planning import OpenModule
 
 _SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03"})
 
@@ -112,6 +117,8 @@ class Catalog:
             self._cache.forget_missing({str(entry.path) for entry in entries})
             self._cache.save()
         if check:
+            from facilitator.core.content.validate import validate_module
+
             for entry in self.unchecked():
                 self.record(validate_module(entry.path, self._probe), save=False)
             with self._lock:
@@ -137,10 +144,13 @@ class Catalog:
         parsed whole so that its problems (with lines) show at once."""
         text, problem = read_manifest_text(folder)
         if text is None:
-            return card_fields(LoadedManifest(folder, None)), (problem,) if problem else ()
+            return card_from_data(folder, {}), (problem,) if problem else ()
         card = read_card(text)
         if card is not None:
             return card, ()
+        from facilitator.core.content.loader import parse_manifest
+        from facilitator.core.content.validate import check_loaded
+
         report = check_loaded(loaded := parse_manifest(text, folder))
         return card_fields(loaded), report.problems
 
@@ -165,6 +175,8 @@ class Catalog:
 
     def check(self, entry: ModuleEntry) -> ModuleReport:
         """Validate every file of the module (and probe its film), then remember the result."""
+        from facilitator.core.content.validate import validate_module
+
         report = validate_module(entry.path, self._probe)
         self.record(report)
         return report
@@ -258,5 +270,8 @@ class Catalog:
         entry = self.get(module_id, version)
         if entry is None:
             return None
+        from facilitator.core.content.loader import load_manifest
+        from facilitator.core.planning import OpenModule
+
         manifest = load_manifest(entry.path).manifest
         return OpenModule(manifest, entry.path) if manifest is not None else None

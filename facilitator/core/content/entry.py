@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from facilitator.core.content.loader import LoadedManifest
-from facilitator.core.content.manifest import ID_PATTERN, VERSION_PATTERN, version_key
+from facilitator.core.content.manifest_terms import ID_PATTERN, VERSION_PATTERN, version_key
 from facilitator.core.content.problems import Problem, has_errors
+
+if TYPE_CHECKING:
+    from facilitator.core.content.loader import LoadedManifest
 
 
 class Origin(StrEnum):
@@ -80,8 +82,13 @@ def card_fields(loaded: LoadedManifest) -> dict[str, Any]:
             "variant_minutes": sorted(v.minutes for v in manifest.variants),
             "languages": list(manifest.languages),
         }
-    data = loaded.data or {}
-    folder_name = loaded.folder.name
+    return card_from_data(loaded.folder, loaded.data or {})
+
+
+def card_from_data(folder: Path, data: Any) -> dict[str, Any]:
+    """What a card can show of a manifest that did not validate (or could not be read: then
+    ``data`` is empty and the card is named after the folder)."""
+    folder_name = folder.name
     module_id = _text(data, "id")
     version = _text(data, "version")
     title_sv = _text(data, "title", "sv") or folder_name

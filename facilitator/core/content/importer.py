@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from facilitator.core.content.loader import load_manifest
-from facilitator.core.content.manifest import version_key
+from facilitator.core.content.manifest_terms import version_key
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.pack import folder_content_hash
 from facilitator.core.content.pack_format import (

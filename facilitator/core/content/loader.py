@@ -11,13 +11,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitator.core.content.manifest import Manifest
+from facilitator.core.content.manifest_file import file_problem, read_manifest_text
 from facilitator.core.content.model_errors import problems_from_validation
 from facilitator.core.content.problems import MANIFEST_FILE, Problem
 from facilitator.core.content.toml_lines import TomlLines
 from facilitator.core.i18n import N_, _
-
-# A manifest is a few kB; anything near this is not a manifest and should not be read whole.
-MAX_MANIFEST_BYTES = 1_000_000
 
 _AT = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
 
@@ -126,41 +124,6 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str) -> Problem:
     )
 
 
-def _file_problem(found: str, expected: str, line: int | None = None) -> Problem:
-    return Problem(MANIFEST_FILE, line, "", found, expected)
-
-
-def read_manifest_text(folder: Path) -> tuple[str | None, Problem | None]:
-    path = folder / MANIFEST_FILE
-    try:
-        if path.is_symlink() or not path.is_file():
-            if path.exists() or path.is_symlink():
-                return None, _file_problem(
-                    _("module.toml är inte en vanlig fil"), _("en vanlig textfil i modulmappen")
-                )
-            return None, _file_problem(
-                _("module.toml saknas"), _("varje modulmapp har en module.toml")
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_MANIFEST_BYTES + 1)
-    except OSError as error:
-        return None, _file_problem(
-            _("filen kunde inte läsas ({reason})").format(reason=error.strerror or error),
-            _("en läsbar fil"),
-        )
-    if len(data) > MAX_MANIFEST_BYTES:
-        return None, _file_problem(
-            _("filen är större än {n} byte").format(n=MAX_MANIFEST_BYTES),
-            _("en manifestfil på några kilobyte"),
-        )
-    try:
-        # Notepad on Windows may add a byte-order mark; it is harmless, so it is accepted.
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return None, _file_problem(_("tecken som inte är UTF-8"), _("spara filen som UTF-8"), line)
-
-
 def parse_manifest(text: str, folder: Path) -> LoadedManifest:
     try:
         data = tomllib.loads(text)
@@ -170,7 +133,7 @@ def parse_manifest(text: str, folder: Path) -> LoadedManifest:
         return LoadedManifest(
             folder,
             None,
-            (_file_problem(_("för djupt nästlade listor"), _("en enkel manifestfil")),),
+            (file_problem(_("för djupt nästlade listor"), _("en enkel manifestfil")),),
         )
     lines = LazyLines(text)
     try:

@@ -3,8 +3,6 @@ a manifest is reported instead of silently ignored."""
 
 from __future__ import annotations
 
-import re
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -12,13 +10,14 @@ from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from facilitator.core.content.consistency import consistency_issues
 from facilitator.core.content.kinds import DiscussionFormat, StepKind
-from facilitator.core.i18n import N_, _
-
-SCHEMA_VERSION = 1
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}$"
-VERSION_PATTERN = r"^\d+\.\d+(\.\d+)?$"
-STEP_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
-LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+from facilitator.core.content.manifest_terms import (
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    STEP_ID_PATTERN,
+    VERSION_PATTERN,
+    TargetGroup,
+)
+from facilitator.core.i18n import _
 
 # TOML has real types, so a number written as text or `true` where minutes belong is a mistake
 # to report, not something to coerce (pydantic's lax mode would turn `true` into 1).
@@ -27,29 +26,6 @@ Minutes = Annotated[int, Field(ge=0, le=240, strict=True)]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class TargetGroup(StrEnum):
-    """The IKO plan's target groups."""
-
-    INTEGRATION_STAFF = "integration_staff"
-    NEWCOMER_STAFF = "newcomer_staff"
-    MANAGERS = "managers"
-    ELECTED = "elected"
-    VOLUNTEERS = "volunteers"
-
-    @property
-    def label(self) -> str:
-        return _(_TARGET_LABELS[self])
-
-
-_TARGET_LABELS = {
-    TargetGroup.INTEGRATION_STAFF: N_("Personal som arbetar med integration"),
-    TargetGroup.NEWCOMER_STAFF: N_("Personal som möter nyanlända"),
-    TargetGroup.MANAGERS: N_("Chefer"),
-    TargetGroup.ELECTED: N_("Förtroendevalda"),
-    TargetGroup.VOLUNTEERS: N_("Ideellt engagerade"),
-}
 
 
 class Localized(Strict):
@@ -246,7 +222,3 @@ class Manifest(Strict):
             (self.step(sid), variant.minutes_override.get(sid, self.step(sid).minutes))
             for sid in variant.steps
         ]
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", version))

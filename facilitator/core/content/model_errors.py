@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from facilitator.core.content.consistency import ConsistencyIssue, suggestion
 from facilitator.core.content.kinds import StepKind
-from facilitator.core.content.manifest import (
+from facilitator.core.content.manifest_terms import (
     ID_PATTERN,
     LANGUAGE_PATTERN,
     STEP_ID_PATTERN,

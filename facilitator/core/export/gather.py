@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.core.content.catalog import Catalog
 from facilitator.core.content.loader import load_manifest
@@ -20,7 +21,9 @@ from facilitator.core.storage.records import (
     ModuleRef,
     SessionLifecycle,
 )
-from facilitator.core.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from facilitator.core.storage.repository import Repository
 
 ManifestLookup = Callable[[str, str], Manifest | None]
 """(module id, version) → the module's manifest, or None when it is not on this computer."""

@@ -10,8 +10,6 @@ import errno
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import exc as sa_exc
-
 from facilitator.core.i18n import _
 
 # Primary result codes (the low byte of an extended code). Codes are more reliable than the
@@ -123,9 +121,12 @@ class DatabaseMigrationFailed(DatabaseOpenError):
 
 
 def sqlite_error_of(error: BaseException) -> sqlite3.Error | None:
-    """The driver's error behind a SQLAlchemy wrapper, or the error itself."""
-    if isinstance(error, sa_exc.DBAPIError) and isinstance(error.orig, sqlite3.Error):
-        return error.orig
+    """The driver's error behind a SQLAlchemy wrapper, or the error itself. The wrapper is
+    recognised by its ``orig`` rather than its class, so this module (which the UI imports)
+    does not bring SQLAlchemy in before the database is opened (decision 0004)."""
+    wrapped = getattr(error, "orig", None)
+    if isinstance(wrapped, sqlite3.Error):
+        return wrapped
     if isinstance(error, sqlite3.Error):
         return error
     return None

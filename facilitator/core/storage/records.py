@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from facilitator.core.content.manifest import TargetGroup
+from facilitator.core.content.manifest_terms import TargetGroup
 from facilitator.core.glossary import REFLECTION_KINDS
 from facilitator.core.i18n import N_, _
 

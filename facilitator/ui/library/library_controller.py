@@ -1,24 +1,29 @@
 """Fills the library from the catalog (off the GUI thread) and turns a choice of modules and
-a length into a plan for the planner."""
+a length into a plan for the planner.
+
+It is built before the rest of the app, so the cards can show as soon as the window is up
+(decision 0004): the module checker and the planning code are imported when first used, and a
+plan asked for before the planner is assembled is made once it is."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.content.catalog import Catalog
 from facilitator.core.content.entry import ModuleEntry
 from facilitator.core.content.media_probe import MediaProbe
-from facilitator.core.content.report import ModuleReport
-from facilitator.core.content.validate import validate_module
 from facilitator.core.i18n import _
-from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
-from facilitator.core.session.plan import SessionPlan
 from facilitator.ui.library.card import ModuleCardData
 from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.tasks import BackgroundTasks
+
+if TYPE_CHECKING:
+    from facilitator.core.content.report import ModuleReport
+    from facilitator.core.planning import OpenModule
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +45,7 @@ def card_data(entry: ModuleEntry, language: str) -> ModuleCardData:
 class LibraryController(QObject):
     loaded = Signal()
     checked = Signal()
-    plan_ready = Signal(SessionPlan, dict)  # the plan, {module id: OpenModule}
+    plan_ready = Signal(object, dict)  # the SessionPlan, {module id: OpenModule}
     failed = Signal(str)
 
     def __init__(
@@ -58,6 +63,10 @@ class LibraryController(QObject):
         self._language = language
         self._probe = probe
         self._checking = True
+        self.all_checked = False
+        """Every module's files checked (``checked`` was emitted)."""
+        self._plans_wait = True
+        self._waiting_plan: tuple[list[str], int] | None = None
         page.plan_requested.connect(self.make_plan)
 
     def reload(self) -> None:
@@ -82,11 +91,18 @@ class LibraryController(QObject):
         cards (film length, problems) as it arrives."""
         pending = self._catalog.unchecked() if self._checking else []
         if not pending:
+            self.all_checked = True
             self.checked.emit()
             return
         folder = pending[0].path
+
+        def check() -> ModuleReport:
+            from facilitator.core.content.validate import validate_module  # on the worker
+
+            return validate_module(folder, self._probe())
+
         self._tasks.run(
-            lambda: validate_module(folder, self._probe()),
+            check,
             self._checked,
             self._check_failed,
             owner=self,
@@ -104,6 +120,7 @@ class LibraryController(QObject):
 
     def _check_failed(self, error: Exception) -> None:
         log.error("Module check failed: %s", error)
+        self.all_checked = True
         self.checked.emit()
 
     def _load_failed(self, error: Exception) -> None:
@@ -115,7 +132,19 @@ class LibraryController(QObject):
     def open_module(self, module_id: str, version: str | None = None) -> OpenModule | None:
         return self._catalog.open_module(module_id, version)
 
+    def let_plans_through(self) -> None:
+        """The planner is assembled: make the plan asked for before it was, if any."""
+        self._plans_wait = False
+        waiting, self._waiting_plan = self._waiting_plan, None
+        if waiting is not None:
+            self.make_plan(*waiting)
+
     def make_plan(self, module_ids: list[str], minutes: int) -> None:
+        if self._plans_wait:
+            self._waiting_plan = (list(module_ids), minutes)
+            return
+        from facilitator.core.planning import ModuleChoice, plan_for
+
         manifests: dict[str, OpenModule] = {}
         choices: list[ModuleChoice] = []
         for module_id in module_ids:
@@ -125,5 +154,5 @@ class LibraryController(QObject):
                 return
             manifests[module_id] = opened
             choices.append(ModuleChoice(opened.manifest, opened.manifest.variant(minutes)))
-        plan: SessionPlan = plan_for(choices, self._language())
+        plan = plan_for(choices, self._language())
         self.plan_ready.emit(plan, manifests)
