@@ -8,15 +8,12 @@ Start-up happens in three phases (docs/decisions/0004-startup.md):
 3. the rest (the services, the pages and dialogs, pydantic's manifest models) is imported on a
    worker where it is Qt-free, then assembled on the GUI thread; then the database opens, on the
    storage executor, where SQLAlchemy is first imported.
+Each later phase's imports stay inside it: they are what the phase before does without.
 """
-
-# Each later phase's imports stay inside it: they are what the phase before does without.
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,13 +24,10 @@ from PySide6.QtWidgets import QApplication
 from facilitator.core import i18n
 from facilitator.core.clock import Clock, SystemClock
 from facilitator.core.i18n import _
-from facilitator.startup import Startup, prepare
+from facilitator.startup import Startup
 from facilitator.ui.errors import ExceptionHook
-from facilitator.ui.leaving import leave
 from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.main_window import MainWindow, show_in_place
-from facilitator.ui.process_guard import claim_folder, guard_process
-from facilitator.ui.qt_setup import display_problem, install_qt_translation
 from facilitator.ui.ready import ReadyReporter, when_idle
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.theme import stylesheet
@@ -126,15 +120,17 @@ class Application(QObject):
         if self._reporter is not None:
             self._reporter.usable()
         # Phase three: its Qt-free imports on a worker, so the library answers meanwhile.
+        from facilitator.core.application.preload import import_services
+
         self.tasks.run(
-            _import_services,
+            import_services,
             lambda _none: self._assemble_safely(),
             lambda _error: self._assemble_safely(),  # then imported here, and any error told
             owner=self,
         )
 
     def _assemble(self) -> None:
-        from facilitator.core.application.housekeeping import apply_retention, tidy_modules
+        from facilitator.core.application.housekeeping import keep_house_once_open
         from facilitator.core.application.recovery_journal import RecoveryJournal
         from facilitator.core.application.resume import SessionResumer
         from facilitator.core.application.services import AppServices
@@ -168,16 +164,13 @@ class Application(QObject):
         self.parts = parts
         storage.failed.connect(lambda message: parts.shell.tell([message]))
         storage.refused_at_open.connect(lambda message: parts.shell.tell([message]))
-        storage.opened.connect(
-            lambda _none: apply_retention(storage, settings.current.retention_days)
-        )
 
         def reload_if(removed: list[Path]) -> None:
             if removed:
                 parts.library.reload()
 
-        storage.opened.connect(
-            lambda _none: tidy_modules(storage, paths.user_modules_dir, reload_if)
+        keep_house_once_open(
+            storage, lambda: settings.current.retention_days, paths.user_modules_dir, reload_if
         )
         storage.opened.connect(lambda _none: resumer.look())
         for told in (storage.opened, storage.failed, storage.refused_at_open):
@@ -205,16 +198,10 @@ class Application(QObject):
         self._tell([message.format(error=error)])
 
     def _make_player(self) -> Player:
-        from facilitator.ui.video.vlc_player import VlcPlayer
+        from facilitator.ui.video.room_player import make_room_player
 
-        # Without a real display (offscreen tests, CI) libVLC must not open any output.
-        headless = self.qapp.platformName() in ("offscreen", "minimal")
         assert self.services is not None
-        return VlcPlayer(
-            video_output="dummy" if headless else None,
-            audio_output="dummy" if headless else None,
-            subtitle_size=self.services.settings.current.subtitle_size,
-        )
+        return make_room_player(self.qapp, self.services.settings.current.subtitle_size)
 
     def start(
         self, problems: Sequence[str], exit_when_ready: bool, ready_then_wait: bool = False
@@ -261,60 +248,3 @@ class Application(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self.window, _("Bra att veta"), "\n\n".join(problems))
-
-
-def _import_services() -> None:
-    """Phase three's Qt-free imports (pydantic's manifest models, the services), on a worker.
-    Nothing here may touch PySide6: shiboken is not safe to wrap types from two threads at once
-    (decision 0004)."""
-    import facilitator.core.application.housekeeping
-    import facilitator.core.application.services
-    import facilitator.core.export.gather
-    import facilitator.core.presentation.cards  # noqa: F401  (the last of the list)
-
-
-def run_app(
-    *,
-    startup: Startup | None = None,
-    portable: bool = False,
-    language: str | None = None,
-    exit_when_ready: bool = False,
-    ready_then_wait: bool = False,
-    drive: bool = False,
-    argv: Sequence[str] = (),
-) -> int:
-    if startup is None:
-        startup = prepare(portable, language)
-    problem = display_problem(os.environ, sys.platform)
-    if problem:
-        # Without this, Qt aborts the process with a message about platform plugins.
-        sys.stderr.write(problem + "\n")
-        return 1
-    qapp = QApplication(list(argv) or sys.argv[:1])
-    qapp.setApplicationName("Facilitator")
-    install_qt_translation(qapp, i18n.active_language())
-    data_dir = startup.paths.data_dir
-    lock = claim_folder(data_dir)  # held while the app runs
-    if lock is None:
-        from facilitator.ui.single_instance import hand_over
-
-        return hand_over(data_dir, interactive=not (drive or exit_when_ready or ready_then_wait))
-    application = Application(qapp, startup, interactive=not drive)
-    guard_process(
-        application, application.window, application.quit_now, data_dir, application.assembled
-    )
-    if drive:
-        from facilitator.ui.driver import Driver
-
-        def attach() -> None:
-            # Once the parts exist: the driver listens, then says ready.
-            assert application.services is not None and application.parts is not None
-            Driver(application.services, application.parts)
-
-        application.assembled.connect(attach)
-        application.start([], exit_when_ready=False)
-    else:
-        application.start(startup.problems, exit_when_ready, ready_then_wait)
-    code = qapp.exec()
-    # Everything durable is done once shutdown has run (see ui/leaving.py).
-    return leave(code) if application.shut_down else code

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from facilitator.app import Application, prepare
+from facilitator.app import Application
+from facilitator.startup import prepare
 from facilitator.ui.console.session_launcher import RunningSession
 from facilitator.ui.widgets.reflection_panel import ReflectionPanel
 

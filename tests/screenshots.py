@@ -19,7 +19,8 @@ os.environ.setdefault("FACILITATOR_HOME", tempfile.mkdtemp(prefix="facilitator-s
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from facilitator.app import Application, prepare  # noqa: E402
+from facilitator.app import Application  # noqa: E402
+from facilitator.startup import prepare  # noqa: E402
 
 
 def settle(ms: int = 150) -> None:

@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from facilitator.ui.feature_scan import scan_imports_cheaply
 
     scan_imports_cheaply()  # before the app's own imports: each one is checked by PySide6
-    from facilitator.app import run_app
+    from facilitator.launch import run_app
 
     return run_app(
         startup=startup,

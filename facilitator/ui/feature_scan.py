@@ -16,6 +16,7 @@ every module keeps PySide6's default naming either way.
 
 from __future__ import annotations
 
+import linecache
 import logging
 import sys
 from pathlib import Path
@@ -48,4 +49,7 @@ def scan_imports_cheaply() -> bool:
         log.info("PySide6 has no per-import feature check here; nothing to change")
         return False
     setattr(feature, _CLASSIFIER, mentions_pyside)
+    # PySide6 asked inspect for the source of every module already imported when it was: about
+    # 3 MB of text held in linecache that nothing reads again (a traceback reads it anew).
+    linecache.clearcache()
     return True

@@ -27,7 +27,8 @@ def _child() -> None:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from facilitator.app import Application, prepare
+    from facilitator.app import Application
+    from facilitator.startup import prepare
 
     qapp = QApplication([])
     app = Application(qapp, prepare(portable=False, language="sv"), interactive=False)

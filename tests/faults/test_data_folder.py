@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from facilitator.app import prepare
 from facilitator.core.application.storage_gateway import StorageGateway, StorageUnavailable
 from facilitator.core.paths import AppPaths, resolve_paths
 from facilitator.core.storage.database import open_database
 from facilitator.core.storage.records import ModuleRef
 from facilitator.core.storage.repository import Repository
+from facilitator.startup import prepare
 from facilitator.ui.serial_writer import SerialWriter
 
 

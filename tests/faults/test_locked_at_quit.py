@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
-from facilitator.app import Application, prepare
+from facilitator.app import Application
+from facilitator.startup import prepare
 from facilitator.ui.console.unsaved_at_quit import may_quit_with_unsaved
 from tests.app_in_process import panel_of, reflections_on_disk, start_session
 from tests.faults.test_disk_full import type_reflection

@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from facilitator.app import Application, prepare
+from facilitator.app import Application
 from facilitator.core.content.catalog import Catalog
 from facilitator.core.content.importer import import_pack
 from facilitator.core.content.loader import load_manifest
@@ -41,6 +41,7 @@ from facilitator.core.storage.backups import make_backup
 from facilitator.core.storage.database import open_database
 from facilitator.core.storage.records import ModuleRef, ReflectionDraft, ReflectionKind
 from facilitator.core.storage.repository import Repository
+from facilitator.startup import prepare
 from tests.app_in_process import (
     FILM_STEP,
     panel_of,

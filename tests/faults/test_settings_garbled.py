@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator.app import Application, prepare
+from facilitator.app import Application
 from facilitator.core.settings import Settings
+from facilitator.startup import prepare
 
 GARBLED = b'language = "sv"\nprojector_screen = [HDMI-1\n\x00\xff\xfe end_of_step_sound = ja\n'
 

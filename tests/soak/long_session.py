@@ -75,10 +75,11 @@ def run(hours: float) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from facilitator.app import Application, prepare
+    from facilitator.app import Application
     from facilitator.core.clock import FakeClock
     from facilitator.core.planning import ModuleChoice, plan_for
     from facilitator.core.session.status import SessionState
+    from facilitator.startup import prepare
     from facilitator.ui.widgets.reflection_panel import ReflectionPanel
 
     qapp = QApplication([])

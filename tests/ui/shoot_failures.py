@@ -18,9 +18,10 @@ os.environ.setdefault("FACILITATOR_HOME", tempfile.mkdtemp(prefix="facilitator-s
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
-from facilitator.app import Application, prepare  # noqa: E402
+from facilitator.app import Application  # noqa: E402
 from facilitator.core.application.open_problems import open_problem  # noqa: E402
 from facilitator.core.storage.errors import StorageLocked  # noqa: E402
+from facilitator.startup import prepare  # noqa: E402
 from facilitator.ui.console.unsaved_at_quit import may_quit_with_unsaved  # noqa: E402
 from tests.screenshots import settle, shoot  # noqa: E402
 

@@ -22,10 +22,11 @@ os.environ.setdefault("FACILITATOR_HOME", tempfile.mkdtemp(prefix="facilitator-s
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
-from facilitator.app import Application, prepare  # noqa: E402
+from facilitator.app import Application  # noqa: E402
 from facilitator.core.export.file_names import ExportFiles  # noqa: E402
 from facilitator.core.plan_fit import fit_to_length  # noqa: E402
 from facilitator.core.storage.records import SessionLifecycle, SessionRecord  # noqa: E402
+from facilitator.startup import prepare  # noqa: E402
 from facilitator.ui.console.rehearsal_question import RehearsalEndedQuestion  # noqa: E402
 from facilitator.ui.export_destination import ExistingFilesQuestion  # noqa: E402
 from facilitator.ui.export_done import FolderNotOpened, WrittenMessage  # noqa: E402

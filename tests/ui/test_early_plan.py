@@ -13,7 +13,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from facilitator.app import Application, prepare
+from facilitator.app import Application
+from facilitator.startup import prepare
 from tests.app_in_process import MODULE
 
 
@@ -32,10 +33,14 @@ def test_a_plan_asked_for_as_the_cards_appear_opens_once_assembled(
         app.library.set_minutes(75)
         QTest.mouseClick(app.library._plan_button, Qt.MouseButton.LeftButton)
 
+    usable_now = app._usable_now
+
+    def usable_then_press() -> None:
+        usable_now()  # the library is usable: phase three's imports begin on a worker
+        press_plan()
+
+    app._usable_now = usable_then_press  # type: ignore[method-assign]
     app.start(problems=[], exit_when_ready=False)
-    qtbot.waitUntil(lambda: app.library_controller is not None, timeout=10_000)
-    assert app.library_controller is not None
-    app.library_controller.loaded.connect(press_plan)
     qtbot.waitUntil(lambda: app.is_settled, timeout=30_000)
     assert seen["assembled"] is False
     menu = seen["menu"]

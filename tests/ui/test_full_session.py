@@ -10,8 +10,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from facilitator.app import Application, prepare
+from facilitator.app import Application
 from facilitator.core.storage.records import AttendanceCounts
+from facilitator.startup import prepare
 
 
 @pytest.fixture

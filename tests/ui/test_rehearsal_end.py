@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator.app import Application, prepare
+from facilitator.app import Application
+from facilitator.startup import prepare
 from tests.app_in_process import start_session
 
 

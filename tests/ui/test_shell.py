@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from facilitator.app import Application, prepare
+from facilitator.app import Application
+from facilitator.startup import prepare
 from facilitator.ui.about import AboutDialog
 from facilitator.ui.library.card import ModuleCardData
 from facilitator.ui.library.library_page import LibraryPage

@@ -30,7 +30,8 @@ def test_the_window_is_painted_before_the_parts_are_assembled() -> None:
     out = _run(
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from facilitator.app import Application, prepare\n"
+        "from facilitator.app import Application\n"
+        "from facilitator.startup import prepare\n"
         "qapp = QApplication(sys.argv[:1])\n"
         "app = Application(qapp, prepare(False, None))\n"
         "app.window.show()\n"

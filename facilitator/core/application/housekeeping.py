@@ -38,3 +38,14 @@ def tidy_modules(
         return list(prune_old_versions(folder, lambda mid, version: (mid, version) in in_use))
 
     storage.module_versions_in_use(tidy, removed)
+
+
+def keep_house_once_open(
+    storage: StorageGateway,
+    retention_days: Callable[[], int | None],
+    user_modules: Path,
+    removed: Callable[[list[Path]], None],
+) -> None:
+    """Each time the database opens (once per run): retention, then the module folders."""
+    storage.opened.connect(lambda _none: apply_retention(storage, retention_days()))
+    storage.opened.connect(lambda _none: tidy_modules(storage, user_modules, removed))

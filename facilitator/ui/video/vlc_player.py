@@ -63,6 +63,8 @@ class VlcPlayer(QObject):
             "--intf=dummy",
             "--no-sub-autodetect-file",
             "--no-video-title-show",
+            "--avcodec-threads=2",
+            "--file-caching=300",
         ]
         self._args.append(f"--sub-text-scale={SUBTITLE_SCALE.get(subtitle_size, 100)}")
         if video_output:
