@@ -82,8 +82,7 @@ class Application(QObject):
         self.shut_down = False
         self.is_settled = False
         self._usable = False
-        self._untold: list[str] = []
-        """Problems found before the parts that tell them were assembled."""
+        self._untold: list[str] = []  # problems found before the parts that tell them
 
     @property
     def is_assembled(self) -> bool:
@@ -119,15 +118,14 @@ class Application(QObject):
         self._usable = True
         if self._reporter is not None:
             self._reporter.usable()
-        # Phase three: its Qt-free imports on a worker, so the library answers meanwhile.
+        # Phase three once the cards are painted: its Qt-free imports on a worker, so the
+        # library answers meanwhile (failed there, they fail again here and are told).
         from facilitator.core.application.preload import import_services
 
-        self.tasks.run(
-            import_services,
-            lambda _none: self._assemble_safely(),
-            lambda _error: self._assemble_safely(),  # then imported here, and any error told
-            owner=self,
-        )
+        def assemble(_result: object) -> None:
+            self._assemble_safely()
+
+        when_idle(self, lambda: self.tasks.run(import_services, assemble, assemble, owner=self))
 
     def _assemble(self) -> None:
         from facilitator.core.application.housekeeping import keep_house_once_open

@@ -53,6 +53,8 @@ class ReadyReporter(QObject):
         self._window = window
         self._stay = stay
         self._stdin: QObject | None = None
+        self._said_usable = False
+        self._stored_waiting = False
 
     def arm(self) -> None:
         when_idle(self, self._painted)
@@ -62,11 +64,22 @@ class ReadyReporter(QObject):
         _say("first_paint_ms")
 
     def usable(self) -> None:
-        """The library can be used: modules on show, every part assembled."""
+        """The library can be used: its cards are shown. Said once they are laid out and painted
+        (the loop idle again), as the first paint is."""
+        when_idle(self, self._cards_painted)
+
+    def _cards_painted(self) -> None:
+        self._window.repaint()
         _say("ready_ms")
+        self._said_usable = True
+        if self._stored_waiting:
+            self.stored()
 
     def stored(self) -> None:
         """The database is open, or the leader has been told why it is not: the start is over."""
+        if not self._said_usable:
+            self._stored_waiting = True  # said after ready_ms, never before
+            return
         _say("storage_ms")
         if not self._stay:
             self._app.exit(0)
