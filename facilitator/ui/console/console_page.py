@@ -31,6 +31,7 @@ from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.notice_board import NoticeBoard
 from facilitator.ui.console.phase_strip import PhaseStrip
 from facilitator.ui.console.subtitle_picker import SubtitlePicker
+from facilitator.ui.widgets.announcer import Announcer
 from facilitator.ui.widgets.command_button import CommandButton
 from facilitator.ui.widgets.private_note_box import PrivateNoteBox
 
@@ -95,6 +96,10 @@ class ConsolePage(QWidget):
         self.step_meta.setObjectName("muted")
         self.countdown = QLabel()
         self.countdown.setObjectName("consoleCountdown")
+        # Named for what it is; its value changes every second, so a screen reader is given
+        # whole minutes (the description) and hears the last minute and time-up announced.
+        self.countdown.setAccessibleName(_("Tid kvar"))
+        self.announcer = Announcer(self)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.phase_label = QLabel()
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -251,6 +256,9 @@ class ConsolePage(QWidget):
     # --- updates from the controller -------------------------------------------------------
 
     def show_view(self, view: ConsoleView) -> None:
+        if self.step_title.property("stepKey") != view.step_key:
+            self.step_title.setProperty("stepKey", view.step_key)
+            self.announcer.say(_("Nytt steg: {title}").format(title=view.step_title))
         self.step_title.setText(view.step_title)
         self.step_meta.setText(view.step_meta)
         self.set_countdown(view.countdown, view.phase)
@@ -288,9 +296,16 @@ class ConsolePage(QWidget):
 
     def set_countdown(self, text: str, phase: StepPhase) -> None:
         self.countdown.setText(text)
+        # "4:59" → "4 min"; "+2 min" and "+12 s" in overtime say enough as they are.
+        whole = _("{m} min").format(m=text.split(":", maxsplit=1)[0]) if ":" in text else text
+        if self.countdown.accessibleDescription() != whole:
+            self.countdown.setAccessibleDescription(whole)
         if self.countdown.property("phase") == phase.value:
             return
+        before = self.countdown.property("phase")
         self.countdown.setProperty("phase", phase.value)
+        if before is not None or phase is not StepPhase.NORMAL:
+            self._announce_phase(phase)
         self.countdown.setStyleSheet("font-size: 34pt; font-weight: 700;" + PHASE_STYLE[phase])
         words = {
             StepPhase.NORMAL: "",
@@ -299,3 +314,9 @@ class ConsolePage(QWidget):
         }
         self.phase_label.setText(words[phase])
         self.phase_label.setStyleSheet(PHASE_STYLE[phase] + "font-weight: 600;")
+
+    def _announce_phase(self, phase: StepPhase) -> None:
+        if phase is StepPhase.LAST_MINUTE:
+            self.announcer.say(_("Sista minuten av steget"))
+        elif phase is StepPhase.OVERTIME:
+            self.announcer.say(_("Tiden för steget är slut"), urgent=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from facilitator.core.i18n import _
+from facilitator.ui.widgets.announcer import Announcer
 from facilitator.ui.widgets.command_button import CommandButton
 
 
@@ -43,6 +44,7 @@ class NoticeBoard(QFrame):
         self.close_button.clicked.connect(self._dismiss)
         row.addWidget(self.close_button)
         self._notices: list[Notice] = []
+        self.announcer = Announcer(self)
         self.hide()
 
     @property
@@ -60,6 +62,7 @@ class NoticeBoard(QFrame):
         self._notices = [n for n in self._notices if n.owner != owner]
         self._notices.append(Notice(owner, text, action, on_action))
         self._render()
+        self.announcer.say(text, urgent=True)  # nothing moves focus to it
 
     def withdraw(self, owner: str) -> None:
         self._notices = [n for n in self._notices if n.owner != owner]
