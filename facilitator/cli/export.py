@@ -64,14 +64,22 @@ def _output_and_target(parser: Any) -> None:
 def add_parser(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
-        help="export a session as PDF, CSV or JSON",
-        description="Exportera en session: sammanfattning (PDF), data (CSV) eller arkiv (JSON).",
+        help="export a session as PDF, HTML, CSV or JSON",
+        description=(
+            "Exportera en session: sammanfattning (PDF eller tillgänglig HTML), data (CSV) "
+            "eller arkiv (JSON)."
+        ),
     )
     export.add_argument("session", metavar="SESSION_UUID")
     kind = export.add_mutually_exclusive_group(required=True)
     kind.add_argument("--pdf", action="store_true", help="summary PDF (-o: the file)")
     kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
     kind.add_argument("--json", action="store_true", help="session archive (-o: the file)")
+    kind.add_argument(
+        "--html",
+        action="store_true",
+        help="summary as an accessible web page, for screen readers (-o: the file)",
+    )
     _output_and_target(export)
     export.set_defaults(handler=run_export)
 
@@ -147,7 +155,8 @@ def _target(args: argparse.Namespace, paths: AppPaths) -> float:
 def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     # Checked before the database is opened: a mistyped folder costs nothing to tell.
-    output = _output(args, "session.pdf" if args.pdf else "session.json")
+    example = "session.pdf" if args.pdf else "session.html" if args.html else "session.json"
+    output = _output(args, example)
     paths = resolve_paths()
     folder = paths.export_dir
     with _repository(paths) as (_database, repo):
@@ -167,6 +176,17 @@ def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
                     indicator_target=_target(args, paths),
                 )
             ]
+        elif args.html:
+            target = output or folder / service.summary_file_name(repo, args.session, ".html")
+            written = [
+                service.export_summary_html(
+                    repo,
+                    args.session,
+                    target,
+                    manifests=manifests,
+                    indicator_target=_target(args, paths),
+                )
+            ]
         elif args.csv:
             written = service.export_session_csv(
                 repo, args.session, output or folder, manifests=manifests
@@ -178,7 +198,10 @@ def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 )
             ]
         # Like the app, so deleting the session later can offer to delete these too.
-        kind = ExportKind.PDF if args.pdf else ExportKind.CSV if args.csv else ExportKind.JSON
+        # The HTML summary is recorded as a summary (kind "pdf"): the kinds are fixed in the
+        # database schema, and the record only serves to offer the file for deletion.
+        summary = args.pdf or args.html
+        kind = ExportKind.PDF if summary else ExportKind.CSV if args.csv else ExportKind.JSON
         repo.exports.record(args.session, written, kind)
     for path in written:
         print(path, file=out)

@@ -5,6 +5,7 @@ under a numbered name ("… (2).pdf"), which is the default."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
@@ -56,6 +57,25 @@ class ExportDestination:
             return None
         return self._settle(ExportFiles.chosen(Path(chosen), ending))
 
+    def file_in_format(
+        self, caption: str, stem: str, formats: Sequence[tuple[str, str]]
+    ) -> ExportFiles | None:
+        """One file in one of ``formats`` ((ending, dialog filter), the first the default),
+        chosen with a save dialog: the ending the leader typed decides, else the filter
+        chosen. None when the leader cancels."""
+        chosen, selected = QFileDialog.getSaveFileName(
+            self._parent,
+            caption,
+            str(self.start_folder() / f"{stem}{formats[0][0]}"),
+            ";;".join(file_filter for _ending, file_filter in formats),
+            "",
+            QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not chosen:
+            return None
+        ending = chosen_ending(Path(chosen), selected, formats)
+        return self._settle(ExportFiles.chosen(Path(chosen), ending))
+
     def folder(self, caption: str, stem: str, endings: tuple[str, ...]) -> ExportFiles | None:
         """Several files named after ``stem``, in a folder the leader chooses."""
         chosen = QFileDialog.getExistingDirectory(self._parent, caption, str(self.start_folder()))
@@ -71,6 +91,18 @@ class ExportDestination:
         if answer is Conflict.RENAME:
             return files.renumbered()
         return files if answer is Conflict.REPLACE else None
+
+
+def chosen_ending(path: Path, selected_filter: str, formats: Sequence[tuple[str, str]]) -> str:
+    """The format of a file chosen in a save dialog: by the ending typed, else by the filter
+    chosen, else the first."""
+    for ending, _filter in formats:
+        if path.name.lower().endswith(ending.lower()):
+            return ending
+    for ending, file_filter in formats:
+        if selected_filter and selected_filter == file_filter:
+            return ending
+    return formats[0][0]
 
 
 class ExistingFilesQuestion(QMessageBox):

@@ -1,12 +1,13 @@
-"""One A4 document frame for every export: running header, "Sida 1 av 4", PDF metadata with
-the language, progress and cancel, and a safe write (``facilitator.core.safe_write``: a
+"""One A4 document frame for every export: running header, "Sida 1 av 4", PDF metadata (title
+shown in the reader's title bar, the language of the text), bookmarks for the headings,
+progress and cancel, and a safe write (``facilitator.core.safe_write``: a
 cancelled or failed build leaves no half-written file where the leader would look for the
 export, and a planted link is never followed)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -15,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from facilitator.core.export.fonts import LATIN, Script, bundled_fonts
+from facilitator.core.export.outline import Outline
 from facilitator.core.export.progress import Steps
 from facilitator.core.export.styles import HEADER_GAP, MARGIN, MUTED, RULE
 from facilitator.core.export.text_shaping import (
@@ -23,7 +25,7 @@ from facilitator.core.export.text_shaping import (
     substitute_unshowable,
     without_controls,
 )
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, active_language
 from facilitator.core.safe_write import write_file
 
 PRODUCER = "Facilitator"
@@ -37,7 +39,8 @@ class DocumentInfo:
     header: str = ""
     """Running header on every page after the first; the title when empty."""
     keywords: tuple[str, ...] = ()
-    language: str = "sv"
+    language: str = field(default_factory=active_language)
+    """The language most of the text is in (/Lang): the labels' language unless told."""
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
@@ -46,9 +49,16 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._marks: list[tuple[str, float]] = []
+
+    def bookmarkHorizontalAbsolute(self, key: str, top: float, **kw: Any) -> None:
+        # A bookmark names the page being written, and the pages are written only at the
+        # end: kept with its page until then, or every bookmark would lead to page one.
+        self._marks.append((key, top))
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
+        self._marks = []
         self._startPage()
 
     def save(self) -> None:
@@ -56,6 +66,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type 
         for state in self._pages:
             self.__dict__.update(state)
             self._footer(total)
+            for key, top in self._marks:
+                super().bookmarkHorizontalAbsolute(key, top)
             super().showPage()
         super().save()
 
@@ -93,6 +105,15 @@ def _header(info: DocumentInfo) -> Any:
         canvas.restoreState()
 
     return draw
+
+
+class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab ships no type hints
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._outline = Outline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self._outline.after(self.canv, flowable, self.frame)
 
 
 def _shorten(canvas: Canvas, text: str, width: float) -> str:
@@ -138,7 +159,7 @@ def _build(story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: 
         topPadding=0,
         bottomPadding=0,
     )
-    doc = BaseDocTemplate(
+    doc = _Document(
         out,
         pagesize=A4,
         title=info.title,
@@ -147,6 +168,7 @@ def _build(story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: 
         creator=PRODUCER,
         keywords=list(info.keywords),
         lang=info.language,
+        displayDocTitle=True,
         initialFontName=LATIN.regular,
         pageTemplates=[PageTemplate("page", [frame], onPage=_header(info))],
     )

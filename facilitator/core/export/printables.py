@@ -146,7 +146,13 @@ def write_handout(
 def _write(
     manifest: Manifest, title: str, subject: str, story: list[Flowable], target: Path, steps: Steps
 ) -> Path:
+    # The module's own words (steps, notes, pages) are most of the text, so a screen reader
+    # should read in the module's language even when the labels around them are English.
     info = DocumentInfo(
-        title=title, subject=subject, header=manifest.title.sv, keywords=(manifest.id,)
+        title=title,
+        subject=subject,
+        header=manifest.title.sv,
+        keywords=(manifest.id,),
+        language=manifest.language,
     )
     return build_pdf(story, target, info, steps)

@@ -22,13 +22,14 @@ from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.report_csv import write_report_csv
 from facilitator.core.export.report_data import PeriodReport, build_report
 from facilitator.core.export.report_pdf import write_report_pdf
+from facilitator.core.export.summary_html import write_summary_html
 from facilitator.core.export.summary_pdf import write_summary_pdf
 from facilitator.core.storage.repository import Repository
 
 
-def summary_file_name(repo: Repository, session_uuid: str) -> str:
-    """A suggested file name for the summary PDF: ``2025-03-14-Att-motas.pdf``."""
-    return f"{export_stem(gather_session(repo, session_uuid))}.pdf"
+def summary_file_name(repo: Repository, session_uuid: str, suffix: str = ".pdf") -> str:
+    """A suggested file name for the summary: ``2025-03-14-Att-motas.pdf`` (or ``.html``)."""
+    return f"{export_stem(gather_session(repo, session_uuid))}{suffix}"
 
 
 def export_summary_pdf(
@@ -52,6 +53,19 @@ def export_summary_pdf(
         progress=part.report,
         is_cancelled=is_cancelled,
     )
+
+
+def export_summary_html(
+    repo: Repository,
+    session_uuid: str,
+    target: Path,
+    *,
+    manifests: ManifestLookup = no_manifests,
+    indicator_target: float = DEFAULT_TARGET,
+) -> Path:
+    """The summary's accessible twin: the same sections as the PDF, as one HTML file."""
+    session = gather_session(repo, session_uuid, manifests)
+    return write_summary_html(session, target, indicator_target=indicator_target)
 
 
 def export_session_csv(

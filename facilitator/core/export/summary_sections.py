@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from facilitator.core.export.blocks import gap, label_markup, para, standout_box
@@ -12,34 +10,29 @@ from facilitator.core.export.formatting import percent
 from facilitator.core.export.model import SessionExport
 from facilitator.core.export.shaped_paragraph import text_block
 from facilitator.core.export.styles import styles
-from facilitator.core.i18n import _, ngettext
-from facilitator.core.storage.records import EvaluationResult, ReflectionKind, ReflectionRecord
-
-# Quotes first: they carry the group's own voice; the lists that need doing come last.
-KIND_ORDER = (
-    ReflectionKind.QUOTE,
-    ReflectionKind.NOTE,
-    ReflectionKind.PARKING,
-    ReflectionKind.ACTION,
+from facilitator.core.export.summary_order import (
+    KIND_ORDER,
+    STANDOUT_KINDS,
+    by_step,
+    counts_line,
+    marker,
+    step_heading,
 )
+from facilitator.core.i18n import _
+from facilitator.core.storage.records import EvaluationResult, ReflectionKind, ReflectionRecord
 
 
 def standouts(session: SessionExport, width: float) -> list[Flowable]:
     """Agreed actions and questions to come back to, boxed on the first page."""
     out: list[Flowable] = []
-    for kind in (ReflectionKind.ACTION, ReflectionKind.PARKING):
+    for kind in STANDOUT_KINDS:
         items = session.reflections_of(kind)
         if not items:
             out += [Paragraph(label_markup(kind.empty_text), styles().small), gap(2)]
             continue
-        labelled = [(_marker(session, kind.label.upper(), r), r.text) for r in items]
+        labelled = [(marker(session, kind, r), r.text) for r in items]
         out += [*standout_box(kind.heading, labelled, width), gap(3)]
     return out
-
-
-def _marker(session: SessionExport, marker: str, reflection: ReflectionRecord) -> str:
-    step = session.step_title(reflection.step_key)
-    return f"{marker} · {step}" if step else marker
 
 
 def reflection_section(session: SessionExport) -> list[Flowable]:
@@ -50,12 +43,11 @@ def reflection_section(session: SessionExport) -> list[Flowable]:
     ]
     if not session.reflections:
         return [*out, Paragraph(label_markup(_("Inga reflektioner antecknades.")), s.body)]
-    out.append(Paragraph(label_markup(_counts_line(session.reflections)), s.body))
-    for step_key, group in _by_step(session):
-        title = session.step_title(step_key) or group[0].prompt_text or _("Övrigt")
-        prompt = next((r.prompt_text for r in group if r.prompt_text), "")
+    out.append(Paragraph(label_markup(counts_line(session.reflections)), s.body))
+    for _step_key, group in by_step(session):
+        title, prompt = step_heading(session, group)
         head: list[Flowable] = [para(title, "h2")]
-        if prompt and prompt != title:
+        if prompt:
             head.append(text_block(prompt, s.quote))
         first = True
         for kind in KIND_ORDER:
@@ -69,26 +61,6 @@ def reflection_section(session: SessionExport) -> list[Flowable]:
             out += [KeepTogether(lead), *entries[1:]]
             first = False
     return out
-
-
-def _counts_line(reflections: Sequence[ReflectionRecord]) -> str:
-    parts = []
-    for kind in KIND_ORDER:
-        n = sum(1 for r in reflections if r.kind is kind)
-        if n:
-            parts.append(f"{kind.label.lower()} {n}")
-    total = ngettext("{n} reflektion", "{n} reflektioner", len(reflections)).format(
-        n=len(reflections)
-    )
-    return f"{total}: {', '.join(parts)}."
-
-
-def _by_step(session: SessionExport) -> list[tuple[str, list[ReflectionRecord]]]:
-    order = {step.step_key: index for index, step in enumerate(session.steps)}
-    groups: dict[str, list[ReflectionRecord]] = {}
-    for reflection in session.reflections:
-        groups.setdefault(reflection.step_key, []).append(reflection)
-    return sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
 
 
 def _entry(reflection: ReflectionRecord) -> Flowable:

@@ -26,6 +26,8 @@ from facilitator.core.storage.records import ExportKind
 from facilitator.ui.export_destination import ExportDestination
 from facilitator.ui.export_runner import ExportRunner
 
+HTML_SUFFIX = ".html"
+
 # (the session, where, progress 0..1, is_cancelled) -> what was written
 Write = Callable[[SessionExport, ExportFiles, Callable[[float], None], Callable[[], bool]], object]
 
@@ -41,6 +43,9 @@ class ExportChoice:
     """What follows the file name's stem, one per file written."""
     file_filter: str = ""
     """Empty: the files go in a folder the leader chooses (the two CSV tables)."""
+    other_formats: tuple[tuple[str, str], ...] = ()
+    """More (ending, filter) the save dialog offers besides the first: the same content in
+    another format."""
 
 
 CHOICES = {
@@ -50,6 +55,9 @@ CHOICES = {
         N_("Skapar sammanfattningen…"),
         (".pdf",),
         N_("PDF-dokument (*.pdf)"),
+        # The summary's accessible twin, for a screen reader or large text: the PDF cannot
+        # be tagged (docs/decisions/0014-accessible-documents.md).
+        ((HTML_SUFFIX, N_("Tillgänglig webbsida (*.html)")),),
     ),
     ExportKind.CSV: ExportChoice(
         ExportKind.CSV,
@@ -83,7 +91,9 @@ class SessionExporter:
         self._settings = settings
 
     def export_pdf(self, uuid: str) -> None:
-        """The session summary PDF; also what the end of a session offers."""
+        """The session summary; also what the end of a session offers. A PDF, or the same
+        summary as an accessible web page when the leader picks that in the save dialog (the
+        HTML is recorded as a summary too: the database knows no other kind)."""
         target_share = self._settings.current.knowledge_target_percent / 100
 
         def write(
@@ -92,13 +102,24 @@ class SessionExporter:
             progress: Callable[[float], None],
             cancelled: Callable[[], bool],
         ) -> Path:
+            target = files.paths[0]
+            if target.suffix == HTML_SUFFIX:
+                from facilitator.core.export.summary_html import write_summary_html
+
+                return write_summary_html(
+                    session,
+                    target,
+                    indicator_target=target_share,
+                    progress=progress,
+                    is_cancelled=cancelled,
+                )
             # reportlab on the export's worker, when the first PDF is asked for: the library
             # does not wait for it at start-up (issue 16).
             from facilitator.core.export.summary_pdf import write_summary_pdf
 
             return write_summary_pdf(
                 session,
-                files.paths[0],
+                target,
                 indicator_target=target_share,
                 progress=progress,
                 is_cancelled=cancelled,
@@ -142,6 +163,11 @@ class SessionExporter:
     def _ask_where(self, choice: ExportChoice, stem: str) -> ExportFiles | None:
         if not choice.file_filter:
             return self._destination.folder(_(choice.caption), stem, choice.endings)
+        if choice.other_formats:
+            formats = [(choice.endings[0], choice.file_filter), *choice.other_formats]
+            return self._destination.file_in_format(
+                _(choice.caption), stem, [(ending, _(f)) for ending, f in formats]
+            )
         return self._destination.file(
             _(choice.caption), stem, choice.endings[0], _(choice.file_filter)
         )

@@ -18,6 +18,14 @@ def text(pdf: Path) -> str:
     ).stdout
 
 
+def text_in_drawing_order(pdf: Path, page: int | None = None) -> str:
+    """The text in the order it is drawn (``-raw``): what a reader of an untagged PDF gets."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(
+        ["pdftotext", "-raw", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def pypdf_text(pdf: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages)
 

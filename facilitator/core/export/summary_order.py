@@ -1,0 +1,56 @@
+"""What the summary says about the reflections and in which order, shared by the PDF and its
+accessible HTML twin so both tell the same thing. No reportlab here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from facilitator.core.export.model import SessionExport
+from facilitator.core.i18n import _, ngettext
+from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
+
+# Quotes first: they carry the group's own voice; the lists that need doing come last.
+KIND_ORDER = (
+    ReflectionKind.QUOTE,
+    ReflectionKind.NOTE,
+    ReflectionKind.PARKING,
+    ReflectionKind.ACTION,
+)
+
+STANDOUT_KINDS = (ReflectionKind.ACTION, ReflectionKind.PARKING)
+"""Agreed actions and questions to come back to: what must not be missed, first."""
+
+
+def marker(session: SessionExport, kind: ReflectionKind, reflection: ReflectionRecord) -> str:
+    """ "ÖVERENSKOMMELSE · Reflektionsrunda": what kind, and the step it came from."""
+    step = session.step_title(reflection.step_key)
+    label = kind.label.upper()
+    return f"{label} · {step}" if step else label
+
+
+def counts_line(reflections: Sequence[ReflectionRecord]) -> str:
+    parts = []
+    for kind in KIND_ORDER:
+        n = sum(1 for r in reflections if r.kind is kind)
+        if n:
+            parts.append(f"{kind.label.lower()} {n}")
+    total = ngettext("{n} reflektion", "{n} reflektioner", len(reflections)).format(
+        n=len(reflections)
+    )
+    return f"{total}: {', '.join(parts)}."
+
+
+def by_step(session: SessionExport) -> list[tuple[str, list[ReflectionRecord]]]:
+    """The reflections grouped by the step they were written in, in the plan's order."""
+    order = {step.step_key: index for index, step in enumerate(session.steps)}
+    groups: dict[str, list[ReflectionRecord]] = {}
+    for reflection in session.reflections:
+        groups.setdefault(reflection.step_key, []).append(reflection)
+    return sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
+
+
+def step_heading(session: SessionExport, group: Sequence[ReflectionRecord]) -> tuple[str, str]:
+    """The heading of one step's reflections, and the question asked there when it differs."""
+    title = session.step_title(group[0].step_key) or group[0].prompt_text or _("Övrigt")
+    prompt = next((r.prompt_text for r in group if r.prompt_text), "")
+    return title, prompt if prompt != title else ""
