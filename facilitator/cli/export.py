@@ -198,10 +198,15 @@ def run_export(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 )
             ]
         # Like the app, so deleting the session later can offer to delete these too.
-        # The HTML summary is recorded as a summary (kind "pdf"): the kinds are fixed in the
-        # database schema, and the record only serves to offer the file for deletion.
-        summary = args.pdf or args.html
-        kind = ExportKind.PDF if summary else ExportKind.CSV if args.csv else ExportKind.JSON
+        kind = (
+            ExportKind.PDF
+            if args.pdf
+            else ExportKind.HTML
+            if args.html
+            else ExportKind.CSV
+            if args.csv
+            else ExportKind.JSON
+        )
         repo.exports.record(args.session, written, kind)
     for path in written:
         print(path, file=out)

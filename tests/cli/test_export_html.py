@@ -26,8 +26,8 @@ def test_the_summary_as_an_accessible_web_page(tmp_path: Path) -> None:
     with sqlite3.connect(database_file(home)) as connection:
         recorded = connection.execute("SELECT path, kind FROM exports").fetchall()
     connection.close()
-    # Recorded as the summary it is; the schema knows the kinds pdf, csv and json.
-    assert recorded == [(str(target), "pdf")]
+    # Recorded as what it is (migration 0003), to be offered for deletion with the session.
+    assert recorded == [(str(target), "html")]
 
 
 def test_without_a_file_it_goes_to_the_exports_folder(tmp_path: Path) -> None:

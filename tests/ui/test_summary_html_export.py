@@ -52,4 +52,4 @@ def test_the_summary_saved_as_a_web_page(qtbot, monkeypatch, tmp_path: Path) -> 
     with sqlite3.connect(rig.paths.database_file) as connection:
         rows = connection.execute("SELECT path, kind FROM exports").fetchall()
     connection.close()
-    assert rows == [(str(written), "pdf")]
+    assert rows == [(str(written), "html")]  # migration 0003

@@ -37,7 +37,7 @@ NAMING_CONVENTION = {
 
 SESSION_STATUSES = ("planned", "running", "interrupted", "finished")
 REFLECTION_KINDS = ("note", "quote", "parking", "action")
-EXPORT_KINDS = ("pdf", "csv", "json")
+EXPORT_KINDS = ("pdf", "csv", "json", "html")
 GENDER_COLUMNS = ("women", "men", "other", "not_stated")
 TARGET_GROUP_COLUMNS = ("integration_staff", "newcomer_staff", "managers", "elected", "volunteers")
 

@@ -76,6 +76,7 @@ class ExportKind(StrEnum):
     PDF = "pdf"
     CSV = "csv"
     JSON = "json"
+    HTML = "html"
 
 
 class Gender(StrEnum):

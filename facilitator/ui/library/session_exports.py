@@ -92,8 +92,7 @@ class SessionExporter:
 
     def export_pdf(self, uuid: str) -> None:
         """The session summary; also what the end of a session offers. A PDF, or the same
-        summary as an accessible web page when the leader picks that in the save dialog (the
-        HTML is recorded as a summary too: the database knows no other kind)."""
+        summary as an accessible web page when the leader picks that in the save dialog."""
         target_share = self._settings.current.knowledge_target_percent / 100
 
         def write(
@@ -154,7 +153,9 @@ class SessionExporter:
                 return write(session, files, progress, cancelled)
 
             def written(paths: list[Path]) -> None:
-                self._storage.record_exports(uuid, paths, choice.kind)
+                # The summary's twin is recorded as what it is (migration 0003).
+                html = any(path.suffix == HTML_SUFFIX for path in paths)
+                self._storage.record_exports(uuid, paths, ExportKind.HTML if html else choice.kind)
 
             self._runner.run(_(choice.working), work, written)
 

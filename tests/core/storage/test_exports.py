@@ -58,3 +58,13 @@ def test_rehearsals_stay_out_of_the_history_unless_asked_for(repo: Repository) -
         "På riktigt": False,
         "Provkörning": True,
     }
+
+
+def test_an_html_summary_is_recorded_as_html(repo: Repository, tmp_path: Path) -> None:
+    """Migration 0003: the accessible twin of the summary is a kind of its own."""
+    session = new_session(repo)
+    page = tmp_path / "Att mötas.html"
+    repo.exports.record(session.uuid, [page], ExportKind.HTML)
+    assert [(e.path, e.kind) for e in repo.exports.for_session(session.uuid)] == [
+        (page, ExportKind.HTML)
+    ]
