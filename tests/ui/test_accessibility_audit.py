@@ -11,10 +11,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from facilitator.app import Application
 from facilitator.core.content.kinds import StepKind
+from facilitator.ui.library.card import ModuleCard, ModuleCardData
 from facilitator.ui.widgets.resume_dialog import InterruptedSummary, ResumeDialog
 from tests.app_in_process import start_session
 from tests.ui.accessibility_checks import all_findings
@@ -115,3 +118,19 @@ def test_every_page_and_dialog(qtbot: Any, application: Application, findings: F
     ResumeDialog(InterruptedSummary("Grund 1", "Kalmar", None, "Film", 3), app.window).exec()
     assert set(DIALOGS) <= set(findings), "a dialog was not opened"
     assert not report(findings), "\n" + report(findings)
+
+
+def test_a_chosen_card_says_so_in_words_and_to_a_screen_reader(qtbot: Any) -> None:
+    card = ModuleCard(ModuleCardData("a", "Grund 1", "Om kultur", (45, 75), None, ("sv",)))
+    qtbot.addWidget(card)
+    card.show()
+    words = [label.text() for label in card.findChildren(QLabel) if label.isVisible()]
+    assert "Vald" not in words
+    interface = QAccessible.queryAccessibleInterface(card)
+    assert interface.role() == QAccessible.Role.CheckBox
+    assert interface.state().checkable and not interface.state().checked
+    qtbot.keyClick(card, Qt.Key.Key_Space)
+    words = [label.text() for label in card.findChildren(QLabel) if label.isVisible()]
+    assert "Vald" in words
+    assert QAccessible.queryAccessibleInterface(card).state().checked
+    assert interface.text(QAccessible.Text.Name) == "Grund 1"

@@ -79,6 +79,7 @@ class ModuleCard(QFrame):
         top.addWidget(self._title, 1)
         self._chosen = QLabel(_("Vald"))
         self._chosen.setObjectName("cardChosen")
+        self._chosen.setStyleSheet("font-weight: 600;")
         self._chosen.setVisible(False)
         top.addWidget(self._chosen)
         self._warning = QPushButton()
