@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.films.subtitle_choice import ENDONYMS, language_name
 from facilitator.core.i18n import N_, _
 from facilitator.core.settings import SUBTITLES_FIRST, SUBTITLES_OFF, Settings
+from facilitator.ui.accessible import name_by_label
 from facilitator.ui.widgets.number_field import NumberField
 
 LANGUAGES = (
@@ -77,6 +78,12 @@ class SettingsDialog(QDialog):
         self.retention.setValue(settings.retention_days or 0)
         form.addRow(_("Behåll sessioner i:"), self.retention)
         layout.addLayout(form)
+        for control in (self.language, self.subtitles, self.subtitle_language):
+            # QFormLayout made each row's words the buddy of its field: its name too, since
+            # a combo box otherwise names itself by its value.
+            row_label = form.labelForField(control)
+            if isinstance(row_label, QLabel):
+                name_by_label(row_label, control)
         note = QLabel(
             _(
                 "Äldre sessioner än så tas bort för gott när appen startar. "

@@ -28,6 +28,7 @@ from facilitator.core.application.presentation import ConsoleView, PlanRow
 from facilitator.core.i18n import _
 from facilitator.core.markdown.html import markdown_html
 from facilitator.core.session.status import StepPhase
+from facilitator.ui.accessible import set_text_named
 from facilitator.ui.console.notice_board import NoticeBoard
 from facilitator.ui.console.phase_strip import PhaseStrip
 from facilitator.ui.console.subtitle_picker import SubtitlePicker
@@ -151,8 +152,11 @@ class ConsolePage(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(_("Handledning för steget (syns bara här)")))
+        notes_label = QLabel(_("Handledning för steget (syns bara här)"))
+        layout.addWidget(notes_label)
         self.leader_notes = QTextBrowser()
+        notes_label.setBuddy(self.leader_notes)
+        self.leader_notes.setAccessibleName(_("Handledning för steget"))
         self.leader_notes.setObjectName("leaderNotes")
         self.leader_notes.setOpenLinks(False)
         self.leader_notes.setStyleSheet("font-size: 13pt;")
@@ -245,7 +249,8 @@ class ConsolePage(QWidget):
         return row
 
     def _button(self, text: str, tooltip: str) -> QPushButton:
-        button = CommandButton(text)
+        button = CommandButton()
+        set_text_named(button, text)
         button.setToolTip(tooltip)
         button.setMinimumHeight(48)
         return button
@@ -269,7 +274,7 @@ class ConsolePage(QWidget):
             self.leader_notes.setHtml(markdown_html(view.notes_markdown))
         self.phase_strip.show_phase(view.phase_now, view.phase_next)
         self.next_label.setText(view.next_step)
-        self.pause_button.setText(_("Fortsätt") if view.paused else _(glossary.PAUSE))
+        set_text_named(self.pause_button, _("Fortsätt") if view.paused else _(glossary.PAUSE))
         self.set_plan_rows(view.plan)
 
     def set_plan_rows(self, rows: Sequence[PlanRow]) -> None:

@@ -87,6 +87,9 @@ class EvaluationPage(QWidget):
         hint.setStyleSheet("font-size: 12pt;")
         layout.addWidget(hint)
         scroll = QScrollArea()
+        # The count fields are the Tab stops; the area scrolls to the one with the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName(_("Frågor"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         host = QWidget()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from facilitator.core.i18n import _
+from facilitator.ui.accessible import set_text_named
 
 
 class PhaseStrip(QFrame):
@@ -22,7 +23,8 @@ class PhaseStrip(QFrame):
         self.now_label.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.next_label = QLabel()
         self.next_label.setObjectName("muted")
-        self.skip_button = QPushButton(_("Nästa fas ▶"))
+        self.skip_button = QPushButton()
+        set_text_named(self.skip_button, _("Nästa fas ▶"))
         self.skip_button.setObjectName("phaseSkip")
         self.skip_button.setToolTip(_("Börja nästa fas i samtalet nu (N)"))
         self.skip_button.setMinimumHeight(48)

@@ -1,12 +1,30 @@
-"""One module in the library: title, one-line summary, lengths, film length, languages."""
+"""One module in the library: title, one-line summary, lengths, film length, languages.
+
+A card is chosen like a check box (Space, Enter or a click), and says so in every way: a
+"Vald" beside the title (not the colour alone), and to assistive technology the role of a
+check box with its checked state (QAccessible asks ``card_accessible`` for it)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QAccessibleStateChangeEvent,
+    QKeyEvent,
+    QMouseEvent,
+)
+from PySide6.QtWidgets import (
+    QAccessibleWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.core.i18n import N_, _
 
@@ -59,6 +77,11 @@ class ModuleCard(QFrame):
         self._title.setObjectName("cardTitle")
         self._title.setWordWrap(True)
         top.addWidget(self._title, 1)
+        self._chosen = QLabel(_("Vald"))
+        self._chosen.setObjectName("cardChosen")
+        self._chosen.setStyleSheet("font-weight: 600;")
+        self._chosen.setVisible(False)
+        top.addWidget(self._chosen)
         self._warning = QPushButton()
         self._warning.setObjectName("warningButton")
         self._warning.setToolTip(_("Visa vad som är fel"))
@@ -93,8 +116,14 @@ class ModuleCard(QFrame):
     def set_selected(self, selected: bool) -> None:
         if not self.data.runnable:
             selected = False
+        changed = selected != self._selected
         self._selected = selected
+        self._chosen.setVisible(selected)
         self.setProperty("selected", "true" if selected else "false")
+        if changed and QAccessible.isActive():
+            state = QAccessible.State()
+            state.checked = True
+            QAccessible.updateAccessibility(QAccessibleStateChangeEvent(self, state))
         self.style().unpolish(self)
         self.style().polish(self)
 
@@ -112,3 +141,26 @@ class ModuleCard(QFrame):
             self.toggle()
             return
         super().keyPressEvent(event)
+
+
+class CardAccessible(QAccessibleWidget):
+    """A card as a screen reader meets it: a check box, checked when chosen."""
+
+    def __init__(self, card: ModuleCard) -> None:
+        super().__init__(card, QAccessible.Role.CheckBox)
+        self._card = card
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.checkable = True
+        state.checked = self._card.selected
+        return state
+
+
+def card_accessible(_class_name: str, widget: object) -> QAccessibleInterface | None:
+    return CardAccessible(widget) if isinstance(widget, ModuleCard) else None
+
+
+# Qt asks its factories only when assistive technology (or a test) queries a widget, so this
+# costs nothing at start.
+QAccessible.installFactory(card_accessible)

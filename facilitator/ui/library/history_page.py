@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.i18n import _
 from facilitator.core.storage.records import HistoryPage as HistoryResult
 from facilitator.core.storage.records import HistoryQuery, SessionLifecycle, SessionSummary
+from facilitator.ui.accessible import name_by_label
 from facilitator.ui.library.history_model import (
     TITLE_COLUMN,
     Period,
@@ -66,6 +67,8 @@ class SessionHistoryPage(QWidget):
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(_("Tidigare sessioner"))
         self.table.setModel(self.model)
+        # Arrows move between the sessions; Tab leaves the table (it walked every cell).
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -108,15 +111,15 @@ class SessionHistoryPage(QWidget):
         self.search.textChanged.connect(self._on_search_text)
         self.search.returnPressed.connect(self._emit_first_page)
         row.addWidget(self.search, 2)
-        self.status = self._combo(_("Status"))
+        self.status = self._combo(row, _("Status:"))
         self.status.addItem(_("Oavsett status"), None)
         for status in SessionLifecycle:
             self.status.addItem(status.label, status)
         row.addWidget(self.status)
-        self.module = self._combo(_("Modul"))
+        self.module = self._combo(row, _("Modul:"))
         self.set_modules([])
         row.addWidget(self.module, 1)
-        self.period = self._combo(_("Period"))
+        self.period = self._combo(row, _("Period:"))
         for period in Period:
             self.period.addItem(period.label, period)
         row.addWidget(self.period)
@@ -141,10 +144,14 @@ class SessionHistoryPage(QWidget):
             edit.dateChanged.connect(self._on_filter)
         return row
 
-    def _combo(self, name: str) -> QComboBox:
+    def _combo(self, row: QHBoxLayout, label_text: str) -> QComboBox:
+        """A filter with its label before it: the words a screen reader names it by (on Linux a
+        combo box is announced by its value, and the label through its "labelled by" relation)."""
+        label = QLabel(label_text)
+        label.setStyleSheet("font-size: 12pt;")
+        row.addWidget(label)
         combo = QComboBox()
-        combo.setAccessibleName(name)
-        combo.setToolTip(name)
+        name_by_label(label, combo)
         combo.setMinimumHeight(40)
         combo.setStyleSheet("font-size: 12pt;")
         return combo

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.i18n import _
+from facilitator.ui.accessible import name_by_label
 from facilitator.ui.library.card import ModuleCard
 from facilitator.ui.shortcuts import bind_keys
 
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
     from facilitator.ui.library.card import ModuleCard, ModuleCardData
 
 # This page is part of the first paint (decision 0004), so it stays clear of PySide6's `Qt`
-# namespace: its wrapper, with every Qt enum, costs about 20 ms to create. The empty state is
-# centred by the stylesheet, and the cards, which need it, are imported once there are modules.
+# namespace until there are modules: its wrapper, with every Qt enum, costs about 20 ms to
+# create. The empty state is centred by the stylesheet.
 
 
 class LibraryPage(QWidget):
@@ -53,6 +54,7 @@ class LibraryPage(QWidget):
         hint.setObjectName("muted")
         layout.addWidget(hint)
         self._scroll = QScrollArea()
+        self._scroll.setAccessibleName(_("Moduler"))
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(self._scroll, 1)
@@ -69,9 +71,10 @@ class LibraryPage(QWidget):
         self._empty.setObjectName("emptyState")
         layout.addWidget(self._empty, 1)
         footer = QHBoxLayout()
-        footer.addWidget(QLabel(_("Längd:")))
+        length_label = QLabel(_("Längd:"))
+        footer.addWidget(length_label)
         self._length = QComboBox()
-        self._length.setAccessibleName(_("Längd"))
+        name_by_label(length_label, self._length)
         footer.addWidget(self._length)
         self._selection = QLabel()
         self._selection.setObjectName("muted")
@@ -131,6 +134,10 @@ class LibraryPage(QWidget):
         chosen = {card.data.key for card in cards if card.selected}
         self._order = [key for key in self._order if key in chosen]
         has_modules = bool(modules)
+        if has_modules:
+            # The cards are the Tab stops; the area scrolls to the one with the focus. Set
+            # here, with the first cards, not at first paint (the enum costs, see above).
+            self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._scroll.setVisible(has_modules)
         self._empty.setVisible(not has_modules)
         self._refresh()

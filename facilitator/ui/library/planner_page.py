@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.i18n import N_, _
 from facilitator.core.plan_fit import PlanLength, fit_to_length
 from facilitator.core.session.plan import SessionPlan
+from facilitator.ui.accessible import set_text_named
 from facilitator.ui.library.fit_question import FitPlanQuestion
 from facilitator.ui.library.step_table import StepTable
 from facilitator.ui.widgets.number_field import NumberField
@@ -74,6 +75,7 @@ class PlannerPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(self._build_facts())
         self.table = StepTable(0, len(COLUMNS))
+        self.table.setAccessibleName(_("Körschema"))
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -167,7 +169,8 @@ class PlannerPage(QWidget):
         return self.leader_edit.text().strip()
 
     def _button(self, text: str, tooltip: str, shortcut: str | None = None) -> QPushButton:
-        button = QPushButton(text)
+        button = QPushButton()
+        set_text_named(button, text)
         button.setToolTip(tooltip)
         if shortcut:
             button.setShortcut(shortcut)

@@ -88,6 +88,7 @@ class SessionDetailDialog(QDialog):
         self.resize(820, 640)
         layout = QVBoxLayout(self)
         view = QTextBrowser()
+        view.setAccessibleName(_("Sessionens innehåll"))
         view.setOpenLinks(False)
         view.setMarkdown(detail_markdown(detail))
         layout.addWidget(view, 1)

@@ -25,6 +25,7 @@ from facilitator.core.application.reflection_ledger import SaveState, StepReflec
 from facilitator.core.glossary import REFLECTION_KINDS
 from facilitator.core.i18n import N_, _
 from facilitator.core.storage.records import ReflectionKind
+from facilitator.ui.accessible import set_text_named
 from facilitator.ui.widgets import confirm as confirming
 from facilitator.ui.widgets.reflection_entry import ReflectionEntry
 from facilitator.ui.widgets.reflection_list import ReflectionList, ReflectionRow
@@ -194,7 +195,7 @@ class ReflectionPanel(QWidget):
         for each, button in self._kind_buttons.items():
             button.setChecked(each == kind)
             # A tick besides the colour, so the chosen kind reads in greyscale too.
-            button.setText(("✓ " if each == kind else "") + kind_word(each))
+            set_text_named(button, ("✓ " if each == kind else "") + kind_word(each))
         self.entry.setPlaceholderText(_(PLACEHOLDERS[kind]))
         self._show_mode()
 
