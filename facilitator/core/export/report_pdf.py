@@ -19,7 +19,7 @@ from facilitator.core.export.blocks import (
 )
 from facilitator.core.export.charts import Bar, Fill, Row, bar_chart, share_chart
 from facilitator.core.export.document import DocumentInfo, build_pdf
-from facilitator.core.export.formatting import duration, iso_date, long_date, percent
+from facilitator.core.export.formatting import duration, long_date, percent, short_date
 from facilitator.core.export.model import module_titles
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.report_data import PeriodReport, Tally, session_minutes
@@ -34,7 +34,7 @@ def write_report_pdf(
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
 ) -> Path:
-    period = f"{report.first.isoformat()} – {report.last.isoformat()}"
+    period = f"{short_date(report.first)} – {short_date(report.last)}"
     info = DocumentInfo(
         title=_("Rapport: samtalsträffar {period}").format(period=period),
         subject=_("Rapport över samtalsträffar"),
@@ -202,10 +202,10 @@ def _sessions(report: PeriodReport) -> list[Flowable]:
     ]
     if not report.sessions:
         return [*out, Paragraph(label_markup(_("Inga sessioner under perioden.")), s.body)]
-    widths = [22 * mm, BODY_WIDTH - 104 * mm, 34 * mm, 24 * mm, 24 * mm]
+    widths = [26 * mm, BODY_WIDTH - 108 * mm, 34 * mm, 24 * mm, 24 * mm]
     rows = [
         [
-            iso_date(session.date),
+            short_date(session.date),
             f"{session.title} ({module_titles(session.modules)})",
             session.place or "–",
             str(session.participants),
