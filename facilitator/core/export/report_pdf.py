@@ -82,9 +82,11 @@ def report_story(report: PeriodReport) -> list[Flowable]:
         gap(3),
     ]
     if t.without_attendance:
-        note = _("{n} av sessionerna saknar närvaro och räknas med noll deltagare.").format(
-            n=t.without_attendance
-        )
+        note = ngettext(
+            "{n} av sessionerna saknar närvaro och räknas med noll deltagare.",
+            "{n} av sessionerna saknar närvaro och räknas med noll deltagare.",
+            t.without_attendance,
+        ).format(n=t.without_attendance)
         story.append(Paragraph(label_markup(note), s.small))
     story += _participants(t)
     story += _modules(report)
@@ -149,7 +151,11 @@ def _modules(report: PeriodReport) -> list[Flowable]:
                 Bar(
                     line.tally.participants,
                     Fill.HATCHED,
-                    _("{n} deltagare, {sessions}").format(
+                    ngettext(
+                        "{n} deltagare, {sessions}",
+                        "{n} deltagare, {sessions}",
+                        line.tally.participants,
+                    ).format(
                         n=line.tally.participants,
                         sessions=ngettext(
                             "{k} session", "{k} sessioner", line.tally.sessions
@@ -182,9 +188,12 @@ def _modules(report: PeriodReport) -> list[Flowable]:
         block.append(
             Paragraph(
                 label_markup(
-                    _(
+                    ngettext(
                         "{n} svar på kunskapsfrågan kunde inte räknas: modulen finns inte på "
-                        "den här datorn."
+                        "den här datorn.",
+                        "{n} svar på kunskapsfrågan kunde inte räknas: modulen finns inte på "
+                        "den här datorn.",
+                        report.totals.unknown_indicator,
                     ).format(n=report.totals.unknown_indicator)
                 ),
                 s.small,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.collation import sort_key
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.storage.records import HistoryPage as HistoryResult
 from facilitator.core.storage.records import HistoryQuery, SessionLifecycle, SessionSummary
 from facilitator.ui.library.history_model import (
@@ -167,7 +167,9 @@ class SessionHistoryPage(QWidget):
         row.addWidget(self.count)
         self.more = self._action(
             _("Visa fler"),
-            _("Visa nästa {n} sessioner").format(n=self._page_size),
+            ngettext("Visa nästa session", "Visa nästa {n} sessioner", self._page_size).format(
+                n=self._page_size
+            ),
             self._emit_next_page,
         )
         row.addWidget(self.more)
