@@ -9,7 +9,10 @@ import sys
 from collections.abc import Sequence
 
 from facilitator import __version__
+from facilitator.cli.argparse_words import speak_app_language
+from facilitator.cli.language import activate_cli_language, take_language
 from facilitator.cli.tools import TOOLS, available_tools, run_tool
+from facilitator.core.i18n import LANGUAGES, _
 from facilitator.core.owner_only import restrict_new_files
 from facilitator.malloc_arenas import limit_malloc_arenas
 
@@ -27,35 +30,48 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    tools = "\n".join(f"  {name:<9} {spec[1]}" for name, spec in available_tools().items())
+    tools = "\n".join(f"  {name:<14} {_(spec[1])}" for name, spec in available_tools().items())
     parser = argparse.ArgumentParser(
         prog="facilitator",
-        description="Facilitator – samtalsledarens verktyg för interkulturella samtal.",
-        epilog=f"tools (facilitator COMMAND --help):\n{tools}",
+        description=_("Facilitator – samtalsledarens verktyg för interkulturella samtal."),
+        epilog=_("verktyg (facilitator VERKTYG --help):") + f"\n{tools}",
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument(
-        "--portable", action="store_true", help="keep all data in facilitator-data/ next to the app"
+        "--version",
+        action="version",
+        version=f"facilitator {__version__}",
+        help=_("visa programmets version och avsluta"),  # Python 3.11 leaves its own untranslated
     )
-    parser.add_argument("--language", choices=["sv", "en"], help="user interface language")
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help=_("spara alla data i facilitator-data/ bredvid appen"),
+    )
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help=_("språket i appen och på kommandoraden (sv eller en), före eller efter ett verktyg"),
+    )
     parser.add_argument(
         "--exit-when-ready",
         action="store_true",
-        help=(
-            "start, print first_paint_ms=N (window painted) and ready_ms=N (library usable: "
-            "cards shown, a module can be planned), and exit (tests, benchmarks)"
+        help=_(
+            "starta, skriv first_paint_ms=N (fönstret ritat) och ready_ms=N (biblioteket går "
+            "att använda) och avsluta (tester, mätningar)"
         ),
     )
     parser.add_argument(
         "--ready-then-wait",
         action="store_true",
-        help="like --exit-when-ready, but keep running until standard input closes",
+        help=_("som --exit-when-ready, men fortsätt tills standard in stängs"),
     )
     parser.add_argument(
         "--drive",
         action="store_true",
-        help="take a leader's actions as JSON lines on stdin (end-to-end tests, automation)",
+        help=_(
+            "ta emot ledarens handlingar som JSON-rader på standard in (tester, automatisering)"
+        ),
     )
     return parser
 
@@ -63,13 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     limit_malloc_arenas()  # before any thread starts (see malloc_arenas.py)
     restrict_new_files()  # before anything is written, by the app or a tool
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    language, args_list = take_language(sys.argv[1:] if argv is None else argv)
+    # Before any parser exists: help, argparse's words and the tools speak this language.
+    activate_cli_language(language, portable="--portable" in args_list)
+    speak_app_language()
     if args_list and args_list[0] in TOOLS:
         return run_tool(args_list)
     args = build_parser().parse_args(args_list)
     from facilitator.startup import prepare  # before PySide6: see facilitator/startup.py
 
-    startup = prepare(args.portable, args.language)
+    startup = prepare(args.portable, language)
     from facilitator.ui.feature_scan import scan_imports_cheaply
 
     scan_imports_cheaply()  # before the app's own imports: each one is checked by PySide6

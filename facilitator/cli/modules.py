@@ -29,7 +29,7 @@ from facilitator.core.content.report import ModuleReport
 from facilitator.core.content.schema import manifest_schema_json
 from facilitator.core.content.unpack import unpack
 from facilitator.core.content.validate import validate_paths
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.paths import bundled_modules_dir, resolve_paths
 from facilitator.core.work import Progress
 
@@ -110,8 +110,12 @@ def run_validate(args: argparse.Namespace, out: TextIO | None = None) -> int:
         errors = sum(len(r.errors) for r in reports)
         warnings = sum(len(r.warnings) for r in reports)
         print(
-            _("{n} moduler kontrollerade: {errors} fel, {warnings} varningar.").format(
-                n=len(reports) + refused, errors=errors, warnings=warnings
+            _("{modules}: {errors}, {warnings}.").format(
+                modules=ngettext(
+                    "{n} modul kontrollerad", "{n} moduler kontrollerade", len(reports) + refused
+                ).format(n=len(reports) + refused),
+                errors=ngettext("{n} fel", "{n} fel", errors).format(n=errors),
+                warnings=ngettext("{n} varning", "{n} varningar", warnings).format(n=warnings),
             ),
             file=out,
         )

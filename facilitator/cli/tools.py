@@ -10,16 +10,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from facilitator.cli.failures import run_command
+from facilitator.core.i18n import N_, _
 
-# command → (module providing add_parser(subparsers), one-line help)
+# command → (module providing add_parser(subparsers), one-line help, translated where shown)
 TOOLS: dict[str, tuple[str, str]] = {
-    "modules": ("facilitator.cli.modules", "validate, pack, import and list modules"),
-    "check": ("facilitator.cli.check", "pre-session check of VLC, films, screens and data"),
-    "films": ("facilitator.cli.films", "render a module's film from its script"),
-    "export": ("facilitator.cli.export", "export a session as PDF, CSV or JSON"),
-    "report": ("facilitator.cli.export", "report over many sessions"),
-    "import-archive": ("facilitator.cli.export", "merge session archives from other laptops"),
-    "printables": ("facilitator.cli.export", "leader guide and participant handout as PDF"),
+    "modules": ("facilitator.cli.modules", N_("kontrollera, packa, importera och lista moduler")),
+    "check": ("facilitator.cli.check", N_("kontroll före en session: VLC, filmer, skärmar, data")),
+    "films": ("facilitator.cli.films", N_("gör en moduls film från dess manus")),
+    "export": ("facilitator.cli.export", N_("exportera en session som PDF, CSV eller JSON")),
+    "report": ("facilitator.cli.export", N_("rapport över många sessioner")),
+    "import-archive": (
+        "facilitator.cli.export",
+        N_("slå ihop sessionsarkiv från andra datorer"),
+    ),
+    "printables": ("facilitator.cli.export", N_("ledarhandledning och deltagarblad som PDF")),
 }
 
 
@@ -32,7 +36,7 @@ def available_tools() -> dict[str, tuple[str, str]]:
 def build_tool_parser(command: str) -> argparse.ArgumentParser:
     module_name, _help = TOOLS[command]
     parser = argparse.ArgumentParser(prog="facilitator")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(dest="command", metavar=_("VERKTYG"), required=True)
     importlib.import_module(module_name).add_parser(sub)
     return parser
 

@@ -91,7 +91,11 @@ class UiParts:
     def show_history(self) -> None:
         language = self.services.sessions.language
         self.history_page.set_modules(
-            [(entry.id, entry.title(language)) for entry in self.services.catalog.library()]
+            [
+                (entry.id, entry.title(language))
+                for entry in self.services.catalog.library(language)
+            ],
+            language,
         )
         self.window.show_page(self.history_page)
         self.history.show()

@@ -68,7 +68,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Undertexternas språk:"), self.subtitle_language)
         self.target = NumberField()
         self.target.setRange(0, 100)
-        self.target.setSuffix(" %")
+        self.target.setSuffix(_(" %"))  # Swedish puts a space before %, English none
         self.target.setValue(settings.knowledge_target_percent)
         form.addRow(_("Mål för mer kunskap:"), self.target)
         self.retention = NumberField()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from facilitator.core.collation import Key, sort_key
 from facilitator.core.content.card_reader import read_card
 from facilitator.core.content.catalog_cache import CardCache, stamp
 from facilitator.core.content.entry import (
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
     from facilitator.core.content.report import ModuleReport
     from facilitator.core.planning import OpenModule
 
-_SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03"})
-
 
 @dataclass(frozen=True)
 class CatalogRoot:
@@ -49,11 +48,12 @@ class CatalogRoot:
     origin: Origin
 
 
-def _sort_key(entry: ModuleEntry) -> tuple[int, str]:
-    # Bundled modules keep their numbered folder order; the user's are alphabetical (Swedish).
+def _library_order(entry: ModuleEntry, language: str) -> tuple[int, str, Key | None]:
+    # Bundled modules keep their numbered folder order; the user's are alphabetical by the
+    # title shown, in the language's order.
     if entry.origin is Origin.BUNDLED:
-        return 0, entry.path.name
-    return 1, entry.title_sv.casefold().translate(_SWEDISH_ORDER)
+        return 0, entry.path.name, None
+    return 1, "", sort_key(entry.title(language), language)
 
 
 def _preference(entry: ModuleEntry) -> tuple[bool, bool, tuple[int, ...], bool, str]:
@@ -230,7 +230,7 @@ class Catalog:
             groups.setdefault(entry.id, []).append(entry)
         return groups
 
-    def library(self) -> list[ModuleEntry]:
+    def library(self, language: str = "sv") -> list[ModuleEntry]:
         """What the library shows: per id the newest version without known errors (or, if all
         have errors, the newest), plus broken versions newer than that one so their problems
         are visible."""
@@ -243,7 +243,7 @@ class Catalog:
                 for entry in group
                 if entry is not winner and entry.errors and entry.version_key > winner.version_key
             )
-        return sorted(shown, key=_sort_key)
+        return sorted(shown, key=lambda entry: _library_order(entry, language))
 
     def unchecked(self) -> list[ModuleEntry]:
         """Entries whose files have not been checked: what to validate in the background

@@ -33,7 +33,7 @@ from facilitator.core.content.pack_messages import refuse
 from facilitator.core.content.problems import Problem
 from facilitator.core.content.unpack import unpack
 from facilitator.core.content.validate import validate_module
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.work import IsCancelled, Progress
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,11 @@ def _check_content(folder: Path, info: PackInfo, probe: MediaProbe | None) -> tu
         raise refuse(PackFailure.VERSION_MISMATCH, detail)
     if manifest is None or not report.ok:
         count = len(report.errors)
-        raise refuse(PackFailure.INVALID_MODULE, _("{n} fel").format(n=count), report.problems)
+        raise refuse(
+            PackFailure.INVALID_MODULE,
+            ngettext("{n} fel", "{n} fel", count).format(n=count),
+            report.problems,
+        )
     return report.warnings
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator.core.content.problems import MANIFEST_FILE, Problem
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 
 # A manifest is a few kB; anything near this is not a manifest and should not be read whole.
 MAX_MANIFEST_BYTES = 1_000_000
@@ -37,7 +37,9 @@ def read_manifest_text(folder: Path) -> tuple[str | None, Problem | None]:
         )
     if len(data) > MAX_MANIFEST_BYTES:
         return None, file_problem(
-            _("filen är större än {n} byte").format(n=MAX_MANIFEST_BYTES),
+            ngettext(
+                "filen är större än {n} byte", "filen är större än {n} byte", MAX_MANIFEST_BYTES
+            ).format(n=MAX_MANIFEST_BYTES),
             _("en manifestfil på några kilobyte"),
         )
     try:

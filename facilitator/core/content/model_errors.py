@@ -25,7 +25,7 @@ from facilitator.core.content.problems import (
     format_field,
     found_value,
 )
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import N_, _, ngettext
 
 _PATTERNS = {
     ID_PATTERN: N_(
@@ -86,11 +86,14 @@ def _expected(error: ErrorDetails) -> str:
     if kind == "string_too_short":
         return _("får inte vara tom")
     if kind == "string_too_long":
-        return _("får vara högst {n} tecken").format(n=ctx.get("max_length"))
+        n = int(ctx.get("max_length", 0))
+        return ngettext("får vara högst {n} tecken", "får vara högst {n} tecken", n).format(n=n)
     if kind == "too_short":
-        return _("ska ha minst {n} delar").format(n=ctx.get("min_length"))
+        n = int(ctx.get("min_length", 0))
+        return ngettext("ska ha minst {n} del", "ska ha minst {n} delar", n).format(n=n)
     if kind == "too_long":
-        return _("får ha högst {n} delar").format(n=ctx.get("max_length"))
+        n = int(ctx.get("max_length", 0))
+        return ngettext("får ha högst {n} del", "får ha högst {n} delar", n).format(n=n)
     if kind in _BOUNDS:
         key, template = _BOUNDS[kind]
         return _(template).format(n=_number(ctx.get(key)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from facilitator.core.content.pack_format import PackError, PackFailure
 from facilitator.core.content.problems import Problem
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import N_, _, ngettext
 
 _MESSAGES = {
     PackFailure.NOT_FOUND: N_(
@@ -104,4 +104,4 @@ def size_text(n: int) -> str:
     for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("kB", 1 << 10)):
         if n >= size:
             return f"{n / size:.1f}".replace(".", ",").removesuffix(",0") + f" {unit}"
-    return _("{n} byte").format(n=n)
+    return ngettext("{n} byte", "{n} byte", n).format(n=n)

@@ -9,7 +9,7 @@ from facilitator.core.content.manifest import Manifest
 from facilitator.core.content.package_files import FileRef
 from facilitator.core.content.problems import Severity
 from facilitator.core.content.report import Findings
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 
 INTRO_MIN_WORDS = 600
 INTRO_MAX_WORDS = 1500
@@ -63,7 +63,9 @@ def check_markdown(findings: Findings, ref: FileRef, file: Path) -> None:
         if not INTRO_MIN_WORDS <= words <= INTRO_MAX_WORDS:
             findings.manifest(
                 ref.path,
-                _("introduktionen har {n} ord").format(n=words),
+                ngettext("introduktionen har {n} ord", "introduktionen har {n} ord", words).format(
+                    n=words
+                ),
                 _("{low}–{high} ord passar att läsa upp eller dela ut").format(
                     low=INTRO_MIN_WORDS, high="1 500"
                 ),
@@ -77,7 +79,11 @@ def check_variants(findings: Findings, manifest: Manifest) -> None:
         if total != variant.minutes:
             findings.manifest(
                 ("variants", index, "minutes"),
-                _("stegen i varianten blir sammanlagt {total} minuter").format(total=total),
+                ngettext(
+                    "stegen i varianten blir sammanlagt {total} minut",
+                    "stegen i varianten blir sammanlagt {total} minuter",
+                    total,
+                ).format(total=total),
                 _(
                     "ska bli exakt {minutes}: ändra stegens minutes eller "
                     "variantens minutes_override"

@@ -28,7 +28,7 @@ from typing import BinaryIO
 
 from facilitator.core.export.formatting import iso_date
 from facilitator.core.export.model import SessionExport, module_titles
-from facilitator.core.i18n import N_, _
+from facilitator.core.i18n import ngettext
 from facilitator.core.safe_write import write_file
 from facilitator.core.user_text import clean_user_text
 
@@ -81,7 +81,14 @@ STEP_HEADER = (
 # break a spreadsheet built on them. The whole text stays in the session archive (JSON) and
 # the summary PDF.
 EXCEL_CELL_LIMIT = 32_767
-CUT_MARKER = N_("[… avkortad: {count} tecken till får inte plats i en Excel-cell]")
+
+
+def cut_marker(count: int) -> str:
+    return ngettext(
+        "[… avkortad: {count} tecken till får inte plats i en Excel-cell]",
+        "[… avkortad: {count} tecken till får inte plats i en Excel-cell]",
+        count,
+    ).format(count=count)
 
 
 def cell(value: str) -> str:
@@ -93,10 +100,10 @@ def fit_cell(value: str) -> str:
     if len(value) <= EXCEL_CELL_LIMIT // 2 or _units(value) <= EXCEL_CELL_LIMIT:
         return value
     # Room for the longest marker this cut can need: the count only gets smaller.
-    room = EXCEL_CELL_LIMIT - _units(" " + _(CUT_MARKER).format(count=len(value)))
+    room = EXCEL_CELL_LIMIT - _units(" " + cut_marker(len(value)))
     # Cut on UTF-16 units; a half surrogate pair at the end is dropped, not kept broken.
     kept = value.encode("utf-16-le")[: room * 2].decode("utf-16-le", errors="ignore")
-    return f"{kept} {_(CUT_MARKER).format(count=len(value) - len(kept))}"
+    return f"{kept} {cut_marker(len(value) - len(kept))}"
 
 
 def _units(value: str) -> int:

@@ -1,32 +1,23 @@
-"""Numbers, durations and dates the way a Swedish reader expects them in print."""
+"""Numbers, durations and dates the way a reader expects them in print."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from facilitator.core.i18n import N_, _
+from facilitator.core.dates import format_date
+from facilitator.core.i18n import active_language
 
 NBSP = "\u00a0"
 
-_MONTHS = (
-    N_("januari"),
-    N_("februari"),
-    N_("mars"),
-    N_("april"),
-    N_("maj"),
-    N_("juni"),
-    N_("juli"),
-    N_("augusti"),
-    N_("september"),
-    N_("oktober"),
-    N_("november"),
-    N_("december"),
-)
-
 
 def long_date(moment: date) -> str:
-    """14 mars 2025"""
-    return f"{moment.day} {_(_MONTHS[moment.month - 1])} {moment.year}"
+    """14 mars 2025 / 14 March 2025, in the document's (the interface's) language."""
+    return format_date(moment, active_language(), "long")
+
+
+def short_date(moment: date) -> str:
+    """14 mars 2025 / 14 Mar 2025, where a column is narrow."""
+    return format_date(moment, active_language())
 
 
 def clock(moment: datetime) -> str:

@@ -7,7 +7,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from facilitator.core.collation import sort_key
 from facilitator.core.export.model import DEFAULT_TARGET, SessionExport
+from facilitator.core.i18n import active_language
 from facilitator.core.storage.records import Gender, TargetGroup
 
 
@@ -78,6 +80,7 @@ def build_report(
     *,
     module_ids: Collection[str] = (),
     target: float = DEFAULT_TARGET,
+    language: str | None = None,
 ) -> PeriodReport:
     """Totals over ``sessions`` and one line per module run. A session with several modules
     counts under each of them, so module lines may add up to more than the total."""
@@ -106,7 +109,9 @@ def build_report(
                 else:
                     tally.positive += indicator.positive
                     tally.answers += indicator.answers
-    ordered = sorted(lines.values(), key=lambda line: line.title.casefold())
+    # Alphabetical in the report's language (the interface's unless told).
+    order = language or active_language()
+    ordered = sorted(lines.values(), key=lambda line: sort_key(line.title, order))
     return PeriodReport(
         first,
         last,

@@ -19,7 +19,7 @@ from facilitator.core.export.blocks import (
 )
 from facilitator.core.export.charts import Bar, Fill, Row, bar_chart, share_chart
 from facilitator.core.export.document import DocumentInfo, build_pdf
-from facilitator.core.export.formatting import duration, iso_date, long_date, percent
+from facilitator.core.export.formatting import duration, long_date, percent, short_date
 from facilitator.core.export.model import module_titles
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.report_data import PeriodReport, Tally, session_minutes
@@ -34,7 +34,7 @@ def write_report_pdf(
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
 ) -> Path:
-    period = f"{report.first.isoformat()} – {report.last.isoformat()}"
+    period = f"{short_date(report.first)} – {short_date(report.last)}"
     info = DocumentInfo(
         title=_("Rapport: samtalsträffar {period}").format(period=period),
         subject=_("Rapport över samtalsträffar"),
@@ -82,9 +82,11 @@ def report_story(report: PeriodReport) -> list[Flowable]:
         gap(3),
     ]
     if t.without_attendance:
-        note = _("{n} av sessionerna saknar närvaro och räknas med noll deltagare.").format(
-            n=t.without_attendance
-        )
+        note = ngettext(
+            "{n} av sessionerna saknar närvaro och räknas med noll deltagare.",
+            "{n} av sessionerna saknar närvaro och räknas med noll deltagare.",
+            t.without_attendance,
+        ).format(n=t.without_attendance)
         story.append(Paragraph(label_markup(note), s.small))
     story += _participants(t)
     story += _modules(report)
@@ -149,7 +151,11 @@ def _modules(report: PeriodReport) -> list[Flowable]:
                 Bar(
                     line.tally.participants,
                     Fill.HATCHED,
-                    _("{n} deltagare, {sessions}").format(
+                    ngettext(
+                        "{n} deltagare, {sessions}",
+                        "{n} deltagare, {sessions}",
+                        line.tally.participants,
+                    ).format(
                         n=line.tally.participants,
                         sessions=ngettext(
                             "{k} session", "{k} sessioner", line.tally.sessions
@@ -182,9 +188,12 @@ def _modules(report: PeriodReport) -> list[Flowable]:
         block.append(
             Paragraph(
                 label_markup(
-                    _(
+                    ngettext(
                         "{n} svar på kunskapsfrågan kunde inte räknas: modulen finns inte på "
-                        "den här datorn."
+                        "den här datorn.",
+                        "{n} svar på kunskapsfrågan kunde inte räknas: modulen finns inte på "
+                        "den här datorn.",
+                        report.totals.unknown_indicator,
                     ).format(n=report.totals.unknown_indicator)
                 ),
                 s.small,
@@ -202,10 +211,10 @@ def _sessions(report: PeriodReport) -> list[Flowable]:
     ]
     if not report.sessions:
         return [*out, Paragraph(label_markup(_("Inga sessioner under perioden.")), s.body)]
-    widths = [22 * mm, BODY_WIDTH - 104 * mm, 34 * mm, 24 * mm, 24 * mm]
+    widths = [26 * mm, BODY_WIDTH - 108 * mm, 34 * mm, 24 * mm, 24 * mm]
     rows = [
         [
-            iso_date(session.date),
+            short_date(session.date),
             f"{session.title} ({module_titles(session.modules)})",
             session.place or "–",
             str(session.participants),

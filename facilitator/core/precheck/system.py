@@ -62,11 +62,15 @@ def verdict(items: Sequence[CheckItem]) -> str:
     if not items:
         return _("Ingenting kontrollerades.")
     if failed == 0:
-        return _("Allt är klart för sessionen ({n} av {n} kontroller gick igenom).").format(
-            n=len(items)
-        )
-    return _(
-        "Inte klart: {failed} av {n} kontroller gick inte igenom. Se vad du kan göra ovan."
+        return ngettext(
+            "Allt är klart för sessionen ({n} av {n} kontroll gick igenom).",
+            "Allt är klart för sessionen ({n} av {n} kontroller gick igenom).",
+            len(items),
+        ).format(n=len(items))
+    return ngettext(
+        "Inte klart: {failed} av {n} kontroll gick inte igenom. Se vad du kan göra ovan.",
+        "Inte klart: {failed} av {n} kontroller gick inte igenom. Se vad du kan göra ovan.",
+        len(items),
     ).format(failed=failed, n=len(items))
 
 

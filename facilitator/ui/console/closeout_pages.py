@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.markdown.html import markdown_html
 from facilitator.core.storage.records import (
     AttendanceCounts,
@@ -133,7 +133,10 @@ class AttendancePage(QWidget):
         return spin
 
     def _update_total(self) -> None:
-        self.total.setText(_("Totalt: {n} deltagare").format(n=self.counts().total))
+        total = self.counts().total
+        self.total.setText(
+            ngettext("Totalt: {n} deltagare", "Totalt: {n} deltagare", total).format(n=total)
+        )
 
     def _save(self) -> None:
         self.saved.emit(self.counts())

@@ -228,9 +228,9 @@ class EvaluationPage(QWidget):
             total = sum(counts)
             answered = ngettext("{n} svar", "{n} svar", total).format(n=total)
             if self._participants is not None:
-                answered = _("{answered} av {n} deltagare").format(
-                    answered=answered, n=self._participants
-                )
+                answered = ngettext(
+                    "{answered} av {n} deltagare", "{answered} av {n} deltagare", self._participants
+                ).format(answered=answered, n=self._participants)
             block.answers.setText(answered)
             if block.indicator is not None:
                 positive = sum(counts[i] for i in block.question.positive_options)

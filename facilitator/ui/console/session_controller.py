@@ -15,7 +15,7 @@ from facilitator.core.application.broadcast import Subscriptions
 from facilitator.core.application.presentation import SessionView
 from facilitator.core.application.session_service import SessionService, StepEntered
 from facilitator.core.films.playback import film_program
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.presentation.cards import CardKind, ProjectorCard, film_elsewhere_card
 from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.console_page import ConsolePage
@@ -188,7 +188,9 @@ class SessionController(QObject):
         if left and not confirm(
             self._console,
             _("Avsluta sessionen?"),
-            _("Sessionen har {n} steg kvar.").format(n=left),
+            ngettext("Sessionen har {n} steg kvar.", "Sessionen har {n} steg kvar.", left).format(
+                n=left
+            ),
             _("Det som sparats finns kvar. Därefter räknar ni deltagare och utvärderar."),
             _("Avsluta sessionen"),
         ):

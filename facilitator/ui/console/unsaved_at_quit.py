@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from facilitator.core.application.session_service import SessionService
 from facilitator.core.application.storage_gateway import StorageGateway
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 from facilitator.ui.console.storage_notice import save_reflection_copy
 
 
@@ -38,8 +38,10 @@ def may_quit_with_unsaved(
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Allt är inte sparat i databasen"))
     box.setText(
-        _(
-            "Allt från sessionen har inte kommit in i databasen ännu ({count} sparningar väntar)."
+        ngettext(
+            "Allt från sessionen har inte kommit in i databasen ännu ({count} sparning väntar).",
+            "Allt från sessionen har inte kommit in i databasen ännu ({count} sparningar väntar).",
+            waiting,
         ).format(count=waiting)
     )
     if kept_on_disk:

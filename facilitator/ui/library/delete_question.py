@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from facilitator.core.i18n import _, ngettext
+from facilitator.core.dates import format_date
+from facilitator.core.i18n import _, active_language, ngettext
 from facilitator.core.storage.records import SessionRecord
 
 # More than this many files are summed up as "… och 3 till", so the box fits on the screen.
@@ -35,7 +36,7 @@ class DeleteSessionQuestion(QMessageBox):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(_("Ta bort sessionen?"))
-        when = (session.started_at or session.created_at).astimezone().strftime("%Y-%m-%d")
+        when = format_date(session.started_at or session.created_at, active_language())
         facts = [f"”{session.title}”", session.place, when]
         self.setText(", ".join(fact for fact in facts if fact))
         informative = _(

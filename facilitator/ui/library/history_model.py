@@ -9,7 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 
-from facilitator.core.i18n import N_, _
+from facilitator.core.dates import format_date_time
+from facilitator.core.i18n import N_, _, active_language
 from facilitator.core.storage.records import SessionSummary
 
 COLUMNS = (N_("Datum"), N_("Titel"), N_("Plats"), N_("Moduler"), N_("Deltagare"), N_("Status"))
@@ -68,7 +69,7 @@ class SessionTableModel(QAbstractTableModel):
     @staticmethod
     def _text(summary: SessionSummary, column: int) -> str:
         if column == DATE_COLUMN:
-            return session_date(summary).strftime("%Y-%m-%d %H:%M")
+            return format_date_time(session_date(summary), active_language())
         if column == TITLE_COLUMN:
             return summary.title
         if column == PLACE_COLUMN:

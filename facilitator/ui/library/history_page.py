@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.i18n import _
+from facilitator.core.collation import sort_key
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.storage.records import HistoryPage as HistoryResult
 from facilitator.core.storage.records import HistoryQuery, SessionLifecycle, SessionSummary
 from facilitator.ui.accessible import name_by_label
@@ -173,7 +174,9 @@ class SessionHistoryPage(QWidget):
         row.addWidget(self.count)
         self.more = self._action(
             _("Visa fler"),
-            _("Visa nästa {n} sessioner").format(n=self._page_size),
+            ngettext("Visa nästa session", "Visa nästa {n} sessioner", self._page_size).format(
+                n=self._page_size
+            ),
             self._emit_next_page,
         )
         row.addWidget(self.more)
@@ -201,14 +204,16 @@ class SessionHistoryPage(QWidget):
 
     # --- the owner's setters ---------------------------------------------------------------
 
-    def set_modules(self, modules: Sequence[tuple[str, str]]) -> None:
-        """(module id, title) for the module filter; the current choice is kept if it still
-        exists."""
+    def set_modules(self, modules: Sequence[tuple[str, str]], language: str = "sv") -> None:
+        """(module id, title) for the module filter, listed alphabetically in the titles'
+        language; the current choice is kept if it still exists."""
         current = self.module.currentData()
         self.module.blockSignals(True)
         self.module.clear()
         self.module.addItem(_("Alla moduler"), None)
-        for module_id, title in modules:
+        for module_id, title in sorted(
+            modules, key=lambda pair: sort_key(pair[1] or pair[0], language)
+        ):
             self.module.addItem(title or module_id, module_id)
         index = self.module.findData(current) if current is not None else 0
         self.module.setCurrentIndex(max(index, 0))

@@ -71,11 +71,13 @@ class LibraryController(QObject):
 
     def reload(self) -> None:
         self._page.set_loading(True)
-        self._tasks.run(self._load, self._show, self._load_failed, owner=self)
+        language = self._language()  # read here: the load runs on a worker
 
-    def _load(self) -> list[ModuleEntry]:
-        self._catalog.load()
-        return self._catalog.library()
+        def load() -> list[ModuleEntry]:
+            self._catalog.load()
+            return self._catalog.library(language)
+
+        self._tasks.run(load, self._show, self._load_failed, owner=self)
 
     def _show(self, entries: list[ModuleEntry]) -> None:
         self._refresh_cards(entries)
@@ -115,7 +117,7 @@ class LibraryController(QObject):
 
     def _checked(self, report: ModuleReport) -> None:
         self._catalog.record(report)
-        self._refresh_cards(self._catalog.library())
+        self._refresh_cards(self._catalog.library(self._language()))
         self._check_next()
 
     def _check_failed(self, error: Exception) -> None:

@@ -11,7 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from facilitator.core.application.storage_gateway import SessionDetail
-from facilitator.core.i18n import _
+from facilitator.core.dates import format_date_time
+from facilitator.core.i18n import _, active_language
 from facilitator.core.storage.records import PrivateNote, ReflectionKind, ReflectionRecord
 
 
@@ -20,7 +21,7 @@ def detail_markdown(detail: SessionDetail) -> str:
     when = record.started_at or record.created_at
     lines = [f"# {record.title}", ""]
     status = _("Repetition") if record.rehearsal else record.status.label
-    facts = [when.astimezone().strftime("%Y-%m-%d %H:%M"), status]
+    facts = [format_date_time(when, active_language()), status]
     if record.place:
         facts.insert(1, record.place)
     lines.append(" · ".join(facts))

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.i18n import _, ngettext
+from facilitator.core.dates import format_date_time
+from facilitator.core.i18n import _, active_language, ngettext
 
 
 class ResumeChoice(Enum):
@@ -70,7 +71,7 @@ class ResumeDialog(QDialog):
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(6)
         started = (
-            session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            format_date_time(session.started_at, active_language())
             if session.started_at
             else _("Inte startad")
         )

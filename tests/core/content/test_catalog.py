@@ -148,3 +148,31 @@ def test_missing_folders_and_a_corrupt_cache_are_fine(tmp_path: Path) -> None:
     catalog = Catalog([CatalogRoot(tmp_path / "nowhere", Origin.USER)], cache)
     catalog.load()
     assert catalog.library() == []
+
+
+def test_imported_modules_are_listed_in_the_languages_alphabetical_order(
+    make_module: Callable[[str], Path], tmp_path: Path
+) -> None:
+    # Issue 17: a hand-made table put Éclair after Zebror and Å before Ä's neighbours.
+    user = tmp_path / "user"
+    user.mkdir()
+    titles = {
+        "aaa": ("Aaa", "Aaa"),
+        "asikter": ("Åsikter", "Opinions"),
+        "arlighet": ("Ärlighet", "Honesty"),
+        "odmjukhet": ("Ödmjukhet", "Humility"),
+        "zebror": ("Zebror", "Zebras"),
+        "eclair": ("Éclair", "Éclair"),
+    }
+    for module_id, (swedish, english) in titles.items():
+        folder = make_module(module_id)
+        edit_manifest(folder, 'id = "exempel-modul"', f'id = "{module_id}"')
+        edit_manifest(folder, 'sv = "Exempelmodul"', f'sv = "{swedish}"')
+        edit_manifest(folder, 'en = "Example module"', f'en = "{english}"')
+        shutil.move(folder, user / module_id)
+    catalog = Catalog([CatalogRoot(user, Origin.USER)], tmp_path / "catalog.json")
+    catalog.load()
+    swedish_order = [entry.title("sv") for entry in catalog.library("sv")]
+    assert swedish_order == ["Aaa", "Éclair", "Zebror", "Åsikter", "Ärlighet", "Ödmjukhet"]
+    english_order = [entry.title("en") for entry in catalog.library("en")]
+    assert english_order == ["Aaa", "Éclair", "Honesty", "Humility", "Opinions", "Zebras"]
