@@ -102,6 +102,12 @@ class StorageLine:
         return self._executor.pending
 
     @property
+    def opening(self) -> bool:
+        """Not open yet, and nothing has refused: the open is on its way (it starts once the
+        library is usable), and whatever is queued behind it will land."""
+        return not self.is_open and self.refusal is None and not self._failing and not self.closed
+
+    @property
     def taking_writes(self) -> bool:
         """Open, and the last write went through."""
         return self.is_open and not self._failing

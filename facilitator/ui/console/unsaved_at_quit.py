@@ -16,8 +16,10 @@ from facilitator.ui.console.storage_notice import save_reflection_copy
 
 
 def waiting_writes(storage: StorageGateway) -> int:
-    """Writes that have not reached the database and will not before the app closes."""
-    if storage.taking_writes or storage.closed:
+    """Writes that have not reached the database and will not before the app closes. None
+    while the database is still opening as it should: closing waits for the open and then
+    lets every queued write land (quitting in the first second after start asks nothing)."""
+    if storage.taking_writes or storage.closed or storage.opening:
         return 0
     journal = storage.journal
     journalled = journal.outstanding + journal.refused if journal is not None else 0
