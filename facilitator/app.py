@@ -30,7 +30,7 @@ from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.main_window import MainWindow, show_in_place
 from facilitator.ui.ready import ReadyReporter, when_idle
 from facilitator.ui.tasks import BackgroundTasks
-from facilitator.ui.theme import stylesheet
+from facilitator.ui.theme import Look
 
 if TYPE_CHECKING:
     from facilitator.core.application.services import AppServices
@@ -68,7 +68,8 @@ class Application(QObject):
         self.interactive = interactive
         self.tasks = BackgroundTasks(parent=qapp)
         # Before any widget exists, so each is styled once, not styled and then restyled.
-        qapp.setStyleSheet(stylesheet("console"))
+        self.look = Look(qapp)
+        self.look.apply(startup.settings.high_contrast)
         self.window = MainWindow()
         self.hook = ExceptionHook(startup.paths.log_file, self.window)
         self.library = LibraryPage()
@@ -161,6 +162,7 @@ class Application(QObject):
         parts.wire(self._make_player, interactive=self.interactive)
         self.parts = parts
         storage.failed.connect(lambda message: parts.shell.tell([message]))
+        settings.changed.connect(lambda changed: self.look.apply(changed.high_contrast))
         storage.refused_at_open.connect(lambda message: parts.shell.tell([message]))
 
         def reload_if(removed: list[Path]) -> None:

@@ -57,6 +57,8 @@ class Settings:
     """The planner offers the place of the last session: a leader mostly uses one room."""
     leader_name: str = ""
     """Optional, printed on the summary; empty means none is stored."""
+    high_contrast: bool = False
+    """The high-contrast look (black, white and yellow) instead of the system's colours."""
 
     def __post_init__(self) -> None:
         _check_choice("language", self.language, LANGUAGES)
@@ -69,6 +71,7 @@ class Settings:
                 f"subtitle_language: first, off or a language code, not {self.subtitle_language!r}"
             )
         _check_type("end_of_step_sound", self.end_of_step_sound, bool)
+        _check_type("high_contrast", self.high_contrast, bool)
         _check_int("knowledge_target_percent", self.knowledge_target_percent, 0, 100)
         if self.retention_days is not None:
             _check_int("retention_days", self.retention_days, 1, 3650)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QStackedWidget, QWidget
 
 from facilitator.core.i18n import _
 from facilitator.ui.shortcuts import bind_keys
@@ -41,13 +41,32 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def add_page(self, page: QWidget) -> None:
-        self._pages.addWidget(page)
+        """Each page in a scroll area that scrolls only when the page cannot shrink to the
+        window: at 200 % text scaling a 1080p screen is 960×540, and a page's minimum size
+        must never push the window (and its buttons) off the screen."""
+        holder = QScrollArea()
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop of its own
+        holder.setWidget(page)
+        page.destroyed.connect(holder.deleteLater)
+        self._pages.addWidget(holder)
 
     def show_page(self, page: QWidget) -> None:
-        self._pages.setCurrentWidget(page)
+        holder = self._holder_of(page)
+        if holder is not None:
+            self._pages.setCurrentWidget(holder)
 
     def current_page(self) -> QWidget | None:
-        return self._pages.currentWidget()
+        holder = self._pages.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else None
+
+    def _holder_of(self, page: QWidget) -> QScrollArea | None:
+        for index in range(self._pages.count()):
+            holder = self._pages.widget(index)
+            if isinstance(holder, QScrollArea) and holder.widget() is page:
+                return holder
+        return None
 
     def set_parts_ready(self, ready: bool) -> None:
         """The menu's commands work once the parts behind them are assembled, a moment after

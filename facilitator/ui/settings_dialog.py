@@ -43,6 +43,10 @@ class SettingsDialog(QDialog):
         self.sound = QCheckBox(_("Spela en mjuk ton när tiden för ett steg är slut"))
         self.sound.setChecked(settings.end_of_step_sound)
         form.addRow(_("Signal:"), self.sound)
+        self.high_contrast = QCheckBox(_("Hög kontrast"))
+        self.high_contrast.setToolTip(_("Svart, vitt och gult i stället för datorns färger"))
+        self.high_contrast.setChecked(settings.high_contrast)
+        form.addRow(_("Utseende:"), self.high_contrast)
         self.subtitles = QComboBox()
         for code, label in SUBTITLES:
             self.subtitles.addItem(_(label), code)
@@ -104,6 +108,7 @@ class SettingsDialog(QDialog):
         return self._settings.with_changes(
             language=self.language.currentData(),
             end_of_step_sound=self.sound.isChecked(),
+            high_contrast=self.high_contrast.isChecked(),
             subtitle_size=self.subtitles.currentData(),
             subtitle_language=self.subtitle_language.currentData(),
             knowledge_target_percent=self.target.value(),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSplitter,
@@ -35,12 +36,6 @@ from facilitator.ui.console.subtitle_picker import SubtitlePicker
 from facilitator.ui.widgets.announcer import Announcer
 from facilitator.ui.widgets.command_button import CommandButton
 from facilitator.ui.widgets.private_note_box import PrivateNoteBox
-
-PHASE_STYLE = {
-    StepPhase.NORMAL: "color: #1b2430;",
-    StepPhase.LAST_MINUTE: "color: #8a5a00;",
-    StepPhase.OVERTIME: "color: #a3261b;",
-}
 
 
 class ConsolePage(QWidget):
@@ -65,7 +60,12 @@ class ConsolePage(QWidget):
         outer.addLayout(self._build_top())
         self.phase_strip = PhaseStrip()
         outer.addWidget(self.phase_strip)
-        outer.addWidget(self._build_notice())
+        # The step, its countdown and the controls stay on screen whatever the scaling: what
+        # lies between scrolls when the window cannot hold it (200 % text on a 1080p screen).
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self._build_notice())
         # The three columns keep their place whatever the centre shows (a film's controls,
         # a long note): none can be squeezed to a sliver, and none makes the window wider.
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -82,7 +82,14 @@ class ConsolePage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([260, 560, 380])
-        outer.addWidget(splitter, 1)
+        middle_layout.addWidget(splitter, 1)
+        self.middle_scroll = QScrollArea()
+        self.middle_scroll.setObjectName("consoleMiddle")
+        self.middle_scroll.setWidgetResizable(True)
+        self.middle_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.middle_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.middle_scroll.setWidget(middle)
+        outer.addWidget(self.middle_scroll, 1)
         outer.addLayout(self._build_bottom())
 
     # --- layout ----------------------------------------------------------------------------
@@ -103,6 +110,7 @@ class ConsolePage(QWidget):
         self.announcer = Announcer(self)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.phase_label = QLabel()
+        self.phase_label.setObjectName("phaseLabel")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.session_clock = QLabel()
         self.session_clock.setObjectName("sessionClock")
@@ -167,7 +175,7 @@ class ConsolePage(QWidget):
         layout.addWidget(self.preview_title)
         self.preview_host = QFrame()
         self.preview_host.setObjectName("previewHost")
-        self.preview_host.setMinimumHeight(200)
+        self.preview_host.setMinimumHeight(140)  # the film controls stay in view at 150 %
         self.preview_layout = QVBoxLayout(self.preview_host)
         self.preview_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview_host, 2)
@@ -207,8 +215,13 @@ class ConsolePage(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             row.addWidget(button)
+        row.addStretch(1)
+        # Subtitles and volume on their own row: at 150 % the one row made the console
+        # 2007 px wide.
+        second = QHBoxLayout()
+        rows.addLayout(second)
         self.subtitles = SubtitlePicker()
-        row.addWidget(self.subtitles)
+        second.addWidget(self.subtitles)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(100)
@@ -217,7 +230,8 @@ class ConsolePage(QWidget):
         self.volume.setAccessibleName(_("Volym"))
         self.volume.setToolTip(_("Volym"))
         self.volume.valueChanged.connect(self.film_volume_changed.emit)
-        row.addWidget(self.volume)
+        second.addWidget(self.volume)
+        second.addStretch(1)
         self.film_bar.hide()
         return self.film_bar
 
@@ -308,17 +322,20 @@ class ConsolePage(QWidget):
         if self.countdown.property("phase") == phase.value:
             return
         before = self.countdown.property("phase")
+        # The colours for the phase come from the app's stylesheet (the look in use), chosen
+        # by this property; setting the font restyles the label with it.
         self.countdown.setProperty("phase", phase.value)
+        self.countdown.setStyleSheet("font-size: 34pt; font-weight: 700;")
         if before is not None or phase is not StepPhase.NORMAL:
             self._announce_phase(phase)
-        self.countdown.setStyleSheet("font-size: 34pt; font-weight: 700;" + PHASE_STYLE[phase])
         words = {
             StepPhase.NORMAL: "",
             StepPhase.LAST_MINUTE: _("Sista minuten"),
             StepPhase.OVERTIME: _("Över tiden"),
         }
         self.phase_label.setText(words[phase])
-        self.phase_label.setStyleSheet(PHASE_STYLE[phase] + "font-weight: 600;")
+        self.phase_label.setProperty("phase", phase.value)
+        self.phase_label.setStyleSheet("font-weight: 600;")
 
     def _announce_phase(self, phase: StepPhase) -> None:
         if phase is StepPhase.LAST_MINUTE:

@@ -32,6 +32,9 @@ class NoticeBoard(QFrame):
         self.setObjectName("notice")
         self.setStyleSheet(
             "#notice { background: #fff4d6; border: 1px solid #c9a13b; border-radius: 6px; }"
+            # Its text colour with its background: in a dark or high-contrast look the
+            # palette's light text would be unreadable on the pale yellow.
+            " #notice QLabel { color: #1b2430; }"
         )
         row = QHBoxLayout(self)
         self.text = QLabel()
