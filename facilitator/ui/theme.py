@@ -34,6 +34,13 @@ LIGHT_ACCENTS = {
     "warning": "#8a3b00",
     "last-minute": "#7a4f00",
     "overtime": "#a3261b",
+    # Tinted surfaces (a notice, a verdict, the key-mode chip) carry their own text colour.
+    "on-tint": "#1b2430",
+    "good": "#e6f2ea",
+    "good-border": "#2e7d4f",
+    "caution": "#fff4d6",
+    "caution-border": "#8a6500",
+    "chip": "#e6edf3",
 }
 DARK_ACCENTS = {
     "accent": "#9cc9ea",
@@ -48,6 +55,12 @@ DARK_ACCENTS = {
     "warning": "#ffb77a",
     "last-minute": "#f2c46d",
     "overtime": "#ff9c8f",
+    "on-tint": "#f4f4f4",
+    "good": "#173a26",
+    "good-border": "#6fcf97",
+    "caution": "#3d3000",
+    "caution-border": "#e0b84a",
+    "chip": "#2c3542",
 }
 # High contrast: black and white, with yellow for what is chosen and what is due.
 HIGH_CONTRAST = {
@@ -69,6 +82,13 @@ HIGH_CONTRAST = {
     "warning": "#ffff00",
     "last-minute": "#ffff00",
     "overtime": "#ff8080",
+    # No tints: a notice or a verdict is told by its words and its white or yellow frame.
+    "on-tint": "#ffffff",
+    "good": "#000000",
+    "good-border": "#ffffff",
+    "caution": "#000000",
+    "caution-border": "#ffff00",
+    "chip": "#000000",
 }
 
 
@@ -112,6 +132,12 @@ def look_colours(palette: QPalette, high_contrast: bool) -> dict[str, str]:
         }
     )
     return colours
+
+
+def muted_colour(palette: QPalette) -> QColor:
+    """Quieter text for a field (its Text on its Base), for what is painted by hand."""
+    text = palette.color(QPalette.ColorRole.Text)
+    return _mix(text, palette.color(QPalette.ColorRole.Base), 0.78)
 
 
 def resolve(sheet: str, colours: dict[str, str]) -> str:

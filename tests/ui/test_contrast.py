@@ -11,16 +11,29 @@ Before: the stylesheet forced dark text (1.34:1 on a dark palette's black), the 
 
 from __future__ import annotations
 
+import ast
 import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 
+import facilitator.ui
+from facilitator.core.application.reflection_ledger import SaveState
+from facilitator.core.content.manifest import EvaluationQuestion
 from facilitator.core.settings import Settings
+from facilitator.ui.console.evaluation_page import EvaluationPage
+from facilitator.ui.console.notice_board import NoticeBoard
+from facilitator.ui.projector import projector_view
 from facilitator.ui.settings_dialog import SettingsDialog
 from facilitator.ui.theme import Look, look_colours, look_palette, resolve, stylesheet_source
+from facilitator.ui.widgets.reflection_list import ReflectionList, ReflectionRow
+from facilitator.ui.widgets.save_state_label import SaveStateLabel
 
 RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)")
@@ -97,8 +110,13 @@ def pairs(look: str) -> list[tuple[str, str, str, float]]:
     colours = look_colours(make_palette(), high)
     sheet = resolve(stylesheet_source("console"), colours)
     found = []
-    for selector, declarations in rules(sheet):
-        background = colour_of(declarations.get("background", "")) or colours["window"]
+    parsed = rules(sheet)
+    fills = {selector: colour_of(d.get("background", "")) for selector, d in parsed}
+    for selector, declarations in parsed:
+        # Read on its own fill, else on its container's ("QFrame#notice QLabel" on the
+        # notice's), else on the window.
+        container = fills.get(selector.rsplit(" ", maxsplit=1)[0]) if " " in selector else None
+        background = colour_of(declarations.get("background", "")) or container or colours["window"]
         if "color" in declarations and ":disabled" not in selector:
             text = colour_of(declarations["color"])
             assert text, f"{selector}: a colour from the palette tokens"
@@ -231,3 +249,156 @@ def test_the_look_applies_to_the_app_and_back(qtbot: Any) -> None:
     finally:
         qapp.setPalette(before[0])
         qapp.setStyleSheet(before[1])
+
+
+# --- colours set in the code rather than in the stylesheet ----------------------------------
+
+UI = Path(facilitator.ui.__file__).parent
+HEX = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
+COLOUR_WORDS = re.compile(r"\b(?:rgba?|hsla?)\(|\b(?:color|background)\s*:\s*[a-z]+\s*;", re.I)
+# The look's own colours, and the projector: the room's screen is dark by design, whatever the
+# leader's desktop, so its colours are fixed pairs (checked below).
+OWN_COLOURS = {"theme.py", "projector_view.py"}
+
+
+def colours_in_code(path: Path) -> list[str]:
+    """Every colour a Python file under facilitator/ui names in a string or a QColor."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if HEX.search(node.value) or COLOUR_WORDS.search(node.value):
+                found.append(f"{path.name}:{node.lineno}: {node.value.strip()[:60]!r}")
+        elif isinstance(node, ast.Attribute) and node.attr == "GlobalColor":
+            found.append(f"{path.name}:{node.lineno}: Qt.GlobalColor")
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "QColor"
+            and node.args
+        ):
+            found.append(f"{path.name}:{node.lineno}: QColor(...)")
+    return found
+
+
+def test_no_widget_sets_a_colour_of_its_own() -> None:
+    """A colour in a widget's own stylesheet (or painted by hand) ignores the look: the
+    parking list and the reflections were white under the dark palette's white text, the
+    knowledge verdict's pale fill took the palette's light text, the save state's brown was
+    1.5:1 on a dark window. Colours live in console.qss as the look's tokens, or come from
+    the palette."""
+    found = [
+        hit
+        for path in sorted(UI.rglob("*.py"))
+        if path.name not in OWN_COLOURS
+        for hit in colours_in_code(path)
+    ]
+    assert found == []
+
+
+def test_the_scan_finds_colours_in_code(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'a.setStyleSheet("QListWidget { background: #ffffff; }")\n'
+        'b.setStyleSheet(f"color: {x}; background: white;")\n'
+        "c = QColor(MUTED)\n"
+        "d = Qt.GlobalColor.red\n"
+        'e.setStyleSheet("font-size: 12pt; font-weight: 600;")\n',
+        encoding="utf-8",
+    )
+    assert sorted(int(hit.split(":")[1]) for hit in colours_in_code(sample)) == [1, 2, 3, 4]
+
+
+def test_the_projectors_fixed_colours_reach_their_contrast() -> None:
+    for colour in (
+        projector_view.TEXT,
+        projector_view.MUTED,
+        projector_view.LAST_MINUTE,
+        projector_view.OVERTIME,
+    ):
+        assert contrast(colour, projector_view.BACKGROUND) >= 4.5, colour
+
+
+# --- the widgets as drawn, in each look -------------------------------------------------------
+
+
+@contextmanager
+def applied(look: str) -> Iterator[None]:
+    make_palette, high = LOOKS[look]
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    before = (QPalette(qapp.palette()), qapp.styleSheet())
+    colours = look_colours(make_palette(), high)
+    qapp.setPalette(look_palette(make_palette(), colours, high))
+    qapp.setStyleSheet(resolve(stylesheet_source("console"), colours))
+    try:
+        yield
+    finally:
+        qapp.setPalette(before[0])
+        qapp.setStyleSheet(before[1])
+
+
+def drawn_contrast(widget: QWidget, part: QWidget | None = None) -> float:
+    """The contrast of the text as drawn: the commonest colour is the fill, the colour
+    furthest from it is the core of the letters."""
+    rect = part.geometry() if part is not None else widget.rect()
+    image = widget.grab(rect).toImage()
+    counts = Counter(
+        QColor(image.pixel(x, y)).name()
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+    fill = counts.most_common(1)[0][0]
+    return max(contrast(colour, fill) for colour in counts)
+
+
+KNOWLEDGE = EvaluationQuestion(
+    id="kunskap",
+    text="Har du fått mer kunskap?",
+    options=["Ja", "Nej"],
+    indicator="knowledge",
+    positive_options=[0],
+)
+
+
+@pytest.mark.parametrize("look", LOOKS)
+def test_the_close_out_and_console_colours_read_in_every_look(qtbot: Any, look: str) -> None:
+    with applied(look):
+        evaluation = EvaluationPage(target_percent=60)
+        qtbot.addWidget(evaluation)
+        evaluation.set_questions([("m", KNOWLEDGE)])
+        evaluation.resize(900, 500)
+        evaluation.show()
+        indicator = evaluation.findChild(QLabel, "knowledgeIndicator")
+        assert indicator is not None
+        for yes, verdict in ((3, "reached"), (1, "below")):
+            spins = evaluation._blocks[0].spins
+            spins[0].set_value(yes)
+            spins[1].set_value(2)
+            assert drawn_contrast(indicator) >= 4.5, verdict
+
+        parking = ReflectionList(editable=False)
+        qtbot.addWidget(parking)
+        parking.set_rows([ReflectionRow("u1", "Återkomma till", "Vad menar vi med kultur?", True)])
+        parking.resize(400, 120)
+        parking.show()
+        assert drawn_contrast(parking.viewport()) >= 4.5
+
+        save_state = SaveStateLabel()
+        qtbot.addWidget(save_state)
+        save_state.show_state(SaveState.UNSAVED)
+        save_state.show()
+        assert drawn_contrast(save_state) >= 4.5
+
+        notices = NoticeBoard()
+        qtbot.addWidget(notices)
+        notices.post("test", "Projektorn kopplades ur. Sätt i kabeln igen.")
+        notices.resize(700, 80)
+        assert drawn_contrast(notices, notices.text) >= 4.5
+
+        for typing in (False, True):
+            chip = QLabel("Klickerläge – tangenterna styr sessionen")
+            chip.setObjectName("keyMode")
+            chip.setProperty("typing", typing)  # as KeyMode sets it
+            qtbot.addWidget(chip)
+            chip.show()
+            assert drawn_contrast(chip) >= 4.5, f"typing={typing}"

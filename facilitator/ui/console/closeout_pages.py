@@ -215,7 +215,7 @@ class ParkingLotPage(QWidget):
         box.addWidget(heading)
         items = ReflectionList(editable=False)
         items.setAccessibleName(title)
-        items.setStyleSheet("QListWidget { font-size: 13pt; background: #ffffff; }")
+        items.setStyleSheet("QListWidget { font-size: 13pt; }")  # colours: the look's
         box.addWidget(items, 1)
         note = QLabel(empty)
         note.setObjectName("muted")

@@ -119,10 +119,7 @@ class ConsolePage(QWidget):
         self.paused_banner = QLabel(_("PAUSAD – tryck P eller Fortsätt för att gå vidare"))
         self.paused_banner.setObjectName("pausedBanner")
         self.paused_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.paused_banner.setStyleSheet(
-            "#pausedBanner { background: #1f5f8b; color: #ffffff; font-size: 16pt;"
-            " font-weight: 700; padding: 6px; border-radius: 6px; }"
-        )
+        # Its fill and text are the look's accent (console.qss, QLabel#pausedBanner).
         self.paused_banner.hide()
         grid.addWidget(self.step_title, 0, 0)
         grid.addWidget(self.step_meta, 1, 0)

@@ -28,13 +28,9 @@ from facilitator.core.settings import DEFAULT_KNOWLEDGE_TARGET_PERCENT
 from facilitator.core.storage.records import EvaluationOption, EvaluationResult
 from facilitator.ui.widgets.count_spin import CountSpin
 
-# The verdict is in the words; the tint only helps the eye find the line.
-VERDICT_STYLE = {
-    None: "",
-    True: "background: #e6f2ea; border: 1px solid #2e7d4f;",
-    False: "background: #fff4d6; border: 1px solid #c9a13b;",
-}
-INDICATOR_STYLE = "font-size: 13pt; font-weight: 600; padding: 6px 10px; border-radius: 6px;"
+# The verdict is in the words; the tint (the look's, with its own text colour: console.qss,
+# QLabel#knowledgeIndicator) only helps the eye find the line.
+VERDICT = {None: "", True: "reached", False: "below"}
 
 
 def question_keys(questions: Sequence[tuple[str, EvaluationQuestion]]) -> list[str]:
@@ -236,7 +232,10 @@ class EvaluationPage(QWidget):
                 positive = sum(counts[i] for i in block.question.positive_options)
                 block.indicator.setText(self._indicator_text(positive, total))
                 reached = knowledge_share(positive, total) >= self._target if total else None
-                block.indicator.setStyleSheet(INDICATOR_STYLE + VERDICT_STYLE[reached])
+                if block.indicator.property("verdict") != VERDICT[reached]:
+                    block.indicator.setProperty("verdict", VERDICT[reached])
+                    block.indicator.style().unpolish(block.indicator)
+                    block.indicator.style().polish(block.indicator)
 
     def _indicator_text(self, positive: int, answers: int) -> str:
         if not answers:

@@ -16,11 +16,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from facilitator.core.i18n import _
 from facilitator.ui.widgets.typing_keys import TYPING_FIELD
 
-CLICKER_STYLE = "color: #1b2430; background: #e6edf3; padding: 4px 10px; border-radius: 6px;"
-TYPING_STYLE = (
-    "color: #3b2a00; background: #ffe7a3; padding: 4px 10px; border-radius: 6px; font-weight: 600;"
-)
-
 
 def typing_field_of(widget: QWidget | None) -> QWidget | None:
     while widget is not None:
@@ -75,7 +70,10 @@ class KeyMode(QObject):
     def _show(self) -> None:
         if self.typing:
             self._label.setText(_("✎ Skrivläge – Enter sparar · Esc tillbaka till klickern"))
-            self._label.setStyleSheet(TYPING_STYLE)
         else:
             self._label.setText(_("Klickerläge – tangenterna styr sessionen"))
-            self._label.setStyleSheet(CLICKER_STYLE)
+        # The chip's colours are the look's (console.qss, QLabel#keyMode), chosen by the
+        # property; polishing again applies them.
+        self._label.setProperty("typing", self.typing)
+        self._label.style().unpolish(self._label)
+        self._label.style().polish(self._label)

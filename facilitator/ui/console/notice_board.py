@@ -30,12 +30,7 @@ class NoticeBoard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notice")
-        self.setStyleSheet(
-            "#notice { background: #fff4d6; border: 1px solid #c9a13b; border-radius: 6px; }"
-            # Its text colour with its background: in a dark or high-contrast look the
-            # palette's light text would be unreadable on the pale yellow.
-            " #notice QLabel { color: #1b2430; }"
-        )
+        # Its fill, frame and text colour are the look's (console.qss, QFrame#notice).
         row = QHBoxLayout(self)
         self.text = QLabel()
         self.text.setWordWrap(True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.i18n import _
+from facilitator.ui.theme import muted_colour
 
 HEAD_ROLE = Qt.ItemDataRole.UserRole + 1
 UUID_ROLE = Qt.ItemDataRole.UserRole
 PADDING = 8
 GAP = 2
-MUTED = "#4a5563"
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class _RowDelegate(QStyledItemDelegate):
         text_color = palette.highlightedText().color() if selected else palette.text().color()
         inner = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         painter.setFont(head)
-        painter.setPen(text_color if selected else QColor(MUTED))
+        painter.setPen(text_color if selected else muted_colour(palette))
         head_height = QFontMetrics(head).height()
         painter.drawText(
             QRect(inner.left(), inner.top(), inner.width(), head_height),
@@ -114,7 +114,9 @@ class ReflectionList(QListWidget):
         # Row heights follow the width (wrapped text): lay out again whenever it changes.
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
-        self.setStyleSheet("QListWidget { font-size: 12pt; background: #ffffff; }")
+        # The field's colours are the look's (QListView in console.qss): a fixed white
+        # under the palette's light text was white on white in a dark look.
+        self.setStyleSheet("QListWidget { font-size: 12pt; }")
         self.itemDoubleClicked.connect(self._on_double_click)
 
     def set_rows(self, rows: list[ReflectionRow]) -> None:

@@ -24,6 +24,10 @@ class SaveStateLabel(QLabel):
 
     def show_state(self, state: SaveState | None) -> None:
         self.setText(_(SAVE_WORDS[state]) if state is not None else "")
-        # The words carry the meaning; the colour only makes a problem easier to notice.
+        # The words carry the meaning; the look's warning colour only makes a problem easier
+        # to notice (resources/styles/console.qss, chosen by the property).
         trouble = state in (SaveState.WAITING, SaveState.UNSAVED)
-        self.setStyleSheet("color: #8a3b00; font-weight: 600;" if trouble else "")
+        if bool(self.property("trouble")) != trouble:
+            self.setProperty("trouble", trouble)
+            self.style().unpolish(self)
+            self.style().polish(self)
