@@ -55,63 +55,84 @@ def _share(text: str) -> float:
 
 
 def _output_and_target(parser: Any) -> None:
-    parser.add_argument("-o", "--output", type=Path, help="default: the exports folder")
     parser.add_argument(
-        "--target", type=_share, help="indicator target, %% (default: the app's setting)"
+        "-o", "--output", type=Path, metavar=_("SÖKVÄG"), help=_("standard: mappen för exporter")
+    )
+    parser.add_argument(
+        "--target",
+        type=_share,
+        metavar=_("PROCENT"),
+        help=_("målet för kunskapsindikatorn i procent (standard: appens inställning)"),
     )
 
 
 def add_parser(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
-        help="export a session as PDF, HTML, CSV or JSON",
-        description=(
+        help=_("exportera en session som PDF, CSV eller JSON"),
+        description=_(
             "Exportera en session: sammanfattning (PDF eller tillgänglig HTML), data (CSV) "
             "eller arkiv (JSON)."
         ),
     )
-    export.add_argument("session", metavar="SESSION_UUID")
+    export.add_argument("session", metavar=_("SESSIONENS_UUID"))
     kind = export.add_mutually_exclusive_group(required=True)
-    kind.add_argument("--pdf", action="store_true", help="summary PDF (-o: the file)")
-    kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
-    kind.add_argument("--json", action="store_true", help="session archive (-o: the file)")
+    kind.add_argument("--pdf", action="store_true", help=_("sammanfattning som PDF (-o: filen)"))
+    kind.add_argument("--csv", action="store_true", help=_("två CSV-filer (-o: mappen)"))
+    kind.add_argument("--json", action="store_true", help=_("sessionsarkiv (-o: filen)"))
     kind.add_argument(
         "--html",
         action="store_true",
-        help="summary as an accessible web page, for screen readers (-o: the file)",
+        help=_("sammanfattning som tillgänglig webbsida, för skärmläsare (-o: filen)"),
     )
     _output_and_target(export)
     export.set_defaults(handler=run_export)
 
     report = subparsers.add_parser(
         "report",
-        help="report over many sessions",
-        description="Rapport över sessioner under en period (båda datumen ingår).",
+        help=_("rapport över många sessioner"),
+        description=_("Rapport över sessioner under en period (båda datumen ingår)."),
     )
-    report.add_argument("--from", dest="first", type=_date, required=True, metavar="DATE")
-    report.add_argument("--to", dest="last", type=_date, required=True, metavar="DATE")
-    report.add_argument("--module", dest="modules", action="append", default=[], metavar="ID")
+    day = _("DATUM")
+    report.add_argument("--from", dest="first", type=_date, required=True, metavar=day)
+    report.add_argument("--to", dest="last", type=_date, required=True, metavar=day)
+    report.add_argument(
+        "--module",
+        dest="modules",
+        action="append",
+        default=[],
+        metavar=_("MODUL_ID"),
+        help=_("bara den här modulen (kan anges flera gånger)"),
+    )
     report_kind = report.add_mutually_exclusive_group()
-    report_kind.add_argument("--pdf", action="store_true", help="PDF (the default; -o: the file)")
-    report_kind.add_argument("--csv", action="store_true", help="two CSV files (-o: the folder)")
+    report_kind.add_argument("--pdf", action="store_true", help=_("PDF (standard; -o: filen)"))
+    report_kind.add_argument("--csv", action="store_true", help=_("två CSV-filer (-o: mappen)"))
     _output_and_target(report)
     report.set_defaults(handler=run_report)
 
     imports = subparsers.add_parser(
         "import-archive",
-        help="merge session archives from other computers",
-        description="Importera sessionsarkiv (JSON). Samma session två gånger läggs inte till igen.",
+        help=_("slå ihop sessionsarkiv från andra datorer"),
+        description=_(
+            "Importera sessionsarkiv (JSON). Samma session två gånger läggs inte till igen."
+        ),
     )
-    imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imports.add_argument("files", nargs="+", type=Path, metavar=_("FIL"))
     imports.set_defaults(handler=run_import)
 
     printables = subparsers.add_parser(
         "printables",
-        help="print a module's leader guide and participant handout",
-        description="Skriv ut förberedelseguide och deltagarmaterial för en modul.",
+        help=_("ledarhandledning och deltagarblad som PDF"),
+        description=_("Skriv ut förberedelseguide och deltagarmaterial för en modul."),
     )
-    printables.add_argument("module", metavar="MODULE", help="module id or module folder")
-    printables.add_argument("-o", "--output", type=Path, help="folder (default: exports)")
+    printables.add_argument("module", metavar=_("MODUL"), help=_("modulens id eller mapp"))
+    printables.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar=_("MAPP"),
+        help=_("mappen att skriva till (standard: mappen för exporter)"),
+    )
     printables.set_defaults(handler=run_printables)
 
 

@@ -11,10 +11,18 @@ from facilitator.core.i18n import _
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
-    films = sub.add_parser("films", help="render a module's film from its script")
-    actions = films.add_subparsers(dest="films_command", metavar="ACTION", required=True)
-    render = actions.add_parser("render", help="render film/script.toml into film.mp4 + subtitles")
-    render.add_argument("modules", nargs="+", type=Path, metavar="MODULE_DIR")
+    films = sub.add_parser(
+        "films",
+        help=_("gör en moduls film från dess manus"),
+        description=_("Gör modulernas filmer från deras manus (film/script.toml)."),
+    )
+    actions = films.add_subparsers(dest="films_command", metavar=_("KOMMANDO"), required=True)
+    render = actions.add_parser(
+        "render",
+        help=_("gör film.mp4 och undertexter av film/script.toml"),
+        description=_("Gör film.mp4 och undertexterna av varje moduls film/script.toml."),
+    )
+    render.add_argument("modules", nargs="+", type=Path, metavar=_("MODULMAPP"))
     render.set_defaults(handler=run_render)
 
 

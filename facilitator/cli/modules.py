@@ -291,23 +291,23 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     modules: argparse.ArgumentParser = subparsers.add_parser(
         "modules", help=_("kontrollera, packa och importera moduler")
     )
-    sub = modules.add_subparsers(dest="modules_command", metavar="KOMMANDO", required=True)
+    sub = modules.add_subparsers(dest="modules_command", metavar=_("KOMMANDO"), required=True)
 
     validate = sub.add_parser("validate", help=_("kontrollera moduler (mappar eller .fmod)"))
-    validate.add_argument("paths", nargs="+", metavar="SÖKVÄG")
+    validate.add_argument("paths", nargs="+", metavar=_("SÖKVÄG"))
     validate.add_argument("--strict", action="store_true", help=_("varningar räknas som fel"))
     validate.add_argument("--json", action="store_true", help=_("skriv resultatet som JSON"))
     validate.add_argument("--no-probe", action="store_true", help=_("läs inte filmernas längd"))
     validate.set_defaults(handler=run_validate)
 
     pack = sub.add_parser("pack", help=_("packa en modulmapp till en .fmod-fil"))
-    pack.add_argument("folder", metavar="MAPP")
-    pack.add_argument("-o", "--output", metavar="NAMN.fmod")
+    pack.add_argument("folder", metavar=_("MAPP"))
+    pack.add_argument("-o", "--output", metavar=_("NAMN.fmod"))
     pack.add_argument("--no-probe", action="store_true", help=_("läs inte filmens längd"))
     pack.set_defaults(handler=run_pack)
 
     importer = sub.add_parser("import", help=_("importera en .fmod-fil"))
-    importer.add_argument("file", metavar="FIL")
+    importer.add_argument("file", metavar=_("FIL"))
     importer.add_argument(
         "--replace",
         action="store_true",
@@ -330,7 +330,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     listing.set_defaults(handler=run_list)
 
     schema = sub.add_parser("schema", help=_("skriv JSON Schema för module.toml"))
-    schema.add_argument("-o", "--output", metavar="FIL")
+    schema.add_argument("-o", "--output", metavar=_("FIL"))
     schema.set_defaults(handler=run_schema)
     return modules
 

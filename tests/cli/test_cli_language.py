@@ -58,3 +58,41 @@ def test_the_saved_language_is_used_without_the_option(tmp_path: Path) -> None:
     assert run_cli(tmp_path, "--language", "sv", "modules", "--help").stdout.startswith(
         "användning:"
     )
+
+
+@pytest.mark.parametrize(
+    ("tool", "english", "swedish"),
+    [
+        (
+            ("export",),
+            ("usage: facilitator export", "SESSION_UUID", "summary as PDF (-o: the file)"),
+            ("användning: facilitator export", "SESSIONENS_UUID", "sammanfattning som PDF"),
+        ),
+        (
+            ("report",),
+            ("--from DATE", "only this module (may be given more than once)"),
+            ("--from DATUM", "bara den här modulen (kan anges flera gånger)"),
+        ),
+        (
+            ("films", "render"),
+            ("MODULE_FOLDER", "Render film.mp4 and the subtitles"),
+            ("MODULMAPP", "Gör film.mp4 och undertexterna"),
+        ),
+        (("modules",), ("COMMAND", "usage: facilitator modules"), ("KOMMANDO",)),
+    ],
+)
+def test_the_tools_help_follows_the_language(
+    tmp_path: Path, tool: tuple[str, ...], english: tuple[str, ...], swedish: tuple[str, ...]
+) -> None:
+    """The export, report and films tools had English help whatever the language, and the
+    modules tool the Swedish "KOMMANDO" in English too."""
+    in_english = run_cli(tmp_path, "--language", "en", *tool, "--help")
+    assert in_english.code == 0, in_english.stderr
+    for words in english:
+        assert words in in_english.stdout
+    assert "KOMMANDO" not in in_english.stdout and "standard:" not in in_english.stdout
+    in_swedish = run_cli(tmp_path, *tool, "--help")
+    assert in_swedish.code == 0, in_swedish.stderr
+    for words in swedish:
+        assert words in in_swedish.stdout
+    assert "default" not in in_swedish.stdout and "the file" not in in_swedish.stdout
