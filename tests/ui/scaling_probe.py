@@ -57,7 +57,14 @@ def main(argv: list[str]) -> int:
 
 def walk() -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QApplication,
+        QComboBox,
+        QLabel,
+        QSlider,
+        QWidget,
+    )
 
     from facilitator.app import Application
     from facilitator.core import i18n
@@ -134,7 +141,19 @@ def walk() -> dict[str, object]:
     running.console.film_position.setText(
         "1:23 / 3:25 · Kapitel: Vad menar vi med kultur, och vad menar de andra med den?"
     )
-    look("console, film step", window, essentials)
+    # Where the screen holds 720 logical pixels (150 % on 1080p, 100 % on 1280×720) the film
+    # step fits without scrolling: its preview and every one of its controls in view. At 200 %
+    # (540) the centre may scroll; the essentials above still may not.
+    film_parts: tuple[QWidget, ...] = ()
+    if available.height() >= 700:
+        controls = [
+            widget
+            for widget in console.film_bar.findChildren(QWidget)
+            if isinstance(widget, QAbstractButton | QLabel | QComboBox | QSlider)
+            and widget.isVisibleTo(console.film_bar)
+        ]
+        film_parts = (console.preview_host, console.film_bar, *controls)
+    look("console, film step", window, essentials + film_parts)
     running.service.jump("grund-1-vad-ar-kultur/ordet-kultur")
     look("console, prompt step", window, essentials)
     service = running.service
@@ -239,7 +258,8 @@ def _frame(label: object) -> int:
 
 
 def _text(widget: object) -> str:
-    return str(widget.text())  # type: ignore[attr-defined]
+    text = getattr(widget, "text", None)
+    return str(text()) if callable(text) else widget.objectName()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -36,6 +37,12 @@ from facilitator.ui.console.subtitle_picker import SubtitlePicker
 from facilitator.ui.widgets.announcer import Announcer
 from facilitator.ui.widgets.command_button import CommandButton
 from facilitator.ui.widgets.private_note_box import PrivateNoteBox
+
+# During a film the guidance and the private note sit side by side, this high (logical pixels,
+# so it scales with the screen), and the preview and the film's controls take the rest: at
+# 150 % on a 1080p screen (and at 100 % on 1280×720) the film step then fits without scrolling.
+FILM_NOTES_HEIGHT = 160
+ANY_HEIGHT = 16_777_215  # QWIDGETSIZE_MAX
 
 
 class ConsolePage(QWidget):
@@ -157,17 +164,24 @@ class ConsolePage(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._notes_block = QWidget()
+        notes_column = QVBoxLayout(self._notes_block)
+        notes_column.setContentsMargins(0, 0, 0, 0)
         notes_label = QLabel(_("Handledning för steget (syns bara här)"))
-        layout.addWidget(notes_label)
+        notes_label.setWordWrap(True)  # beside the private note, on a narrow centre (200 %)
+        notes_column.addWidget(notes_label)
         self.leader_notes = QTextBrowser()
         notes_label.setBuddy(self.leader_notes)
         self.leader_notes.setAccessibleName(_("Handledning för steget"))
         self.leader_notes.setObjectName("leaderNotes")
         self.leader_notes.setOpenLinks(False)
         self.leader_notes.setStyleSheet("font-size: 13pt;")
-        layout.addWidget(self.leader_notes, 3)
+        notes_column.addWidget(self.leader_notes, 1)
         self.private_note = PrivateNoteBox()
-        layout.addWidget(self.private_note, 1)
+        self._notes_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._notes_row.addWidget(self._notes_block, 3)
+        self._notes_row.addWidget(self.private_note, 1)
+        layout.addLayout(self._notes_row, 4)
         self.preview_title = QLabel(_("Det här ser gruppen"))
         layout.addWidget(self.preview_title)
         self.preview_host = QFrame()
@@ -270,6 +284,18 @@ class ConsolePage(QWidget):
         self.jump_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     # --- updates from the controller -------------------------------------------------------
+
+    def show_film_controls(self, shown: bool) -> None:
+        """A film step: the film's controls shown, and the preview given the room the notes
+        leave (they sit side by side, lower, each scrolling its own text)."""
+        self.film_bar.setVisible(shown)
+        self._notes_row.setDirection(
+            QBoxLayout.Direction.LeftToRight if shown else QBoxLayout.Direction.TopToBottom
+        )
+        self._notes_row.setStretch(0, 1 if shown else 3)
+        height = FILM_NOTES_HEIGHT if shown else ANY_HEIGHT
+        self._notes_block.setMaximumHeight(height)
+        self.private_note.setMaximumHeight(height)
 
     def show_view(self, view: ConsoleView) -> None:
         if self.step_title.property("stepKey") != view.step_key:

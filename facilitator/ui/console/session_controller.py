@@ -217,7 +217,7 @@ class SessionController(QObject):
 
     def _enter_step(self, entered: StepEntered) -> None:
         film_step = entered.film
-        self._console.film_bar.setVisible(film_step is not None and self._film is not None)
+        self._console.show_film_controls(film_step is not None and self._film is not None)
         if self._film is None:
             return
         if film_step is None or entered.key is None:
