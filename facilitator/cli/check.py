@@ -38,7 +38,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     check.add_argument(
         "modules",
         nargs="*",
-        metavar="MODUL_ID",
+        metavar=_("MODUL_ID"),
         help=_("modulerna som ska kontrolleras (standard: alla i biblioteket)"),
     )
     check.add_argument(
@@ -50,20 +50,20 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     check.add_argument(
         "--video-output",
         default=DEFAULT_OUTPUT,
-        metavar="NAMN",
+        metavar=_("NAMN"),
         help=_("VLC:s bildutgång vid provspelningen; auto visar filmen (standard: dummy)"),
     )
     check.add_argument(
         "--audio-output",
         default=DEFAULT_OUTPUT,
-        metavar="NAMN",
+        metavar=_("NAMN"),
         help=_("VLC:s ljudutgång vid provspelningen; auto hörs (standard: dummy)"),
     )
     check.add_argument(
         "--timeout",
         type=float,
         default=10.0,
-        metavar="SEKUNDER",
+        metavar=_("SEKUNDER"),
         help=_("hur länge en film får ta på sig att starta (standard: 10)"),
     )
     check.set_defaults(handler=run_check)

@@ -69,7 +69,7 @@ def _output_and_target(parser: Any) -> None:
 def add_parser(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
-        help=_("exportera en session som PDF, CSV eller JSON"),
+        help=_("exportera en session som PDF, HTML, CSV eller JSON"),
         description=_(
             "Exportera en session: sammanfattning (PDF eller tillgänglig HTML), data (CSV) "
             "eller arkiv (JSON)."

@@ -17,7 +17,7 @@ TOOLS: dict[str, tuple[str, str]] = {
     "modules": ("facilitator.cli.modules", N_("kontrollera, packa, importera och lista moduler")),
     "check": ("facilitator.cli.check", N_("kontroll före en session: VLC, filmer, skärmar, data")),
     "films": ("facilitator.cli.films", N_("gör en moduls film från dess manus")),
-    "export": ("facilitator.cli.export", N_("exportera en session som PDF, CSV eller JSON")),
+    "export": ("facilitator.cli.export", N_("exportera en session som PDF, HTML, CSV eller JSON")),
     "report": ("facilitator.cli.export", N_("rapport över många sessioner")),
     "import-archive": (
         "facilitator.cli.export",

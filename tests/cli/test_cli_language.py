@@ -17,11 +17,11 @@ def test_the_help_follows_the_language(tmp_path: Path) -> None:
     assert "options:" in english.stdout
     assert "show this help message and exit" in english.stdout
     assert "the dialogue leader's tool" in english.stdout
-    assert "export a session as PDF, CSV or JSON" in english.stdout
+    assert "export a session as PDF, HTML, CSV or JSON" in english.stdout
     swedish = run_cli(tmp_path, "--help")
     assert "användning: facilitator" in swedish.stdout
     assert "flaggor:" in swedish.stdout
-    assert "exportera en session som PDF, CSV eller JSON" in swedish.stdout
+    assert "exportera en session som PDF, HTML, CSV eller JSON" in swedish.stdout
 
 
 @pytest.mark.parametrize(
