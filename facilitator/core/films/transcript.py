@@ -34,6 +34,7 @@ __all__ = [
     "TranscriptError",
     "load_transcript",
     "parse_written",
+    "transcript_candidates",
     "transcript_from_script",
     "written_transcript_file",
 ]
@@ -262,13 +263,18 @@ def _inside(folder: Path, relative: str) -> Path | None:
         return None
 
 
+def transcript_candidates(manifest: Manifest) -> tuple[str, ...]:
+    """Where an author's transcript may lie, relative to the module folder: beside the film."""
+    if manifest.film is None:
+        return ()
+    beside = PurePosixPath(manifest.film.file).parent
+    return tuple(str(beside / name) for name in TRANSCRIPT_NAMES)
+
+
 def written_transcript_file(manifest: Manifest, folder: Path) -> Path | None:
     """The author's transcript beside the film file, if there is one."""
-    if manifest.film is None:
-        return None
-    beside = PurePosixPath(manifest.film.file).parent
-    for name in TRANSCRIPT_NAMES:
-        if (path := _inside(folder, str(beside / name))) is not None:
+    for relative in transcript_candidates(manifest):
+        if (path := _inside(folder, relative)) is not None:
             return path
     return None
 
