@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.content.manifest import Manifest
-from facilitator.core.films.transcript import Transcript, TranscriptError, load_transcript
+from facilitator.core.films.transcript import (
+    Transcript,
+    TranscriptError,
+    load_transcript,
+    transcript_candidates,
+)
 from facilitator.core.i18n import _
 
 
@@ -40,7 +45,7 @@ def film_text(manifest: Manifest, folder: Path) -> tuple[str, Transcript | str]:
         message = _(
             "Den här filmen har ingen text att visa. Modulens författare kan lägga till en fil "
             "med filmens ord: {path}"
-        ).format(path=folder / "film" / "transcript.md")
+        ).format(path=folder / transcript_candidates(manifest)[0])
         return manifest.title.sv, message
     return transcript.title or manifest.title.sv, transcript
 
