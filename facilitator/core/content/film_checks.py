@@ -11,6 +11,7 @@ from facilitator.core.content.media_probe import MediaProbe, MediaProbeError
 from facilitator.core.content.problems import FieldPath, Severity
 from facilitator.core.content.report import Findings
 from facilitator.core.films.subtitles import Chapter, SubtitleError, read_chapters, read_subtitles
+from facilitator.core.films.transcript import written_transcript_file
 from facilitator.core.i18n import _
 
 FILM_SUFFIXES = (".mp4", ".m4v", ".webm", ".mkv", ".mov", ".ogv")
@@ -177,6 +178,24 @@ def _film_step(
             )
 
 
+def _transcript(findings: Findings, manifest: Manifest, files: Mapping[FieldPath, Path]) -> None:
+    """A film nobody can read is shut to a participant who cannot see or hear it; the module
+    still runs, so this is a warning."""
+    if files.get(("film", "script")) is not None:
+        return
+    if written_transcript_file(manifest, findings.folder) is not None:
+        return
+    findings.manifest(
+        ("film",),
+        _("filmen har ingen text: varken filmskript eller transcript.md"),
+        _(
+            "film/transcript.md med filmens ord (se docs/film-authoring.md), så att den som "
+            "inte ser eller hör filmen kan läsa den"
+        ),
+        Severity.WARNING,
+    )
+
+
 def check_film(
     findings: Findings,
     manifest: Manifest,
@@ -198,6 +217,7 @@ def check_film(
                 Severity.WARNING,
             )
         duration = _probe(findings, film_file, probe)
+    _transcript(findings, manifest, files)
     for index, track in enumerate(film.subtitles):
         if (file := files.get(("film", "subtitles", index, "file"))) is not None:
             _subtitles(findings, index, track.file, file, duration)

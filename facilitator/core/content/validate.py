@@ -18,6 +18,7 @@ from facilitator.core.content.package_files import file_refs, resolve_reference
 from facilitator.core.content.problems import MANIFEST_FILE, Problem, sort_problems
 from facilitator.core.content.report import Findings, ModuleReport
 from facilitator.core.content.text_checks import check_markdown, check_variants
+from facilitator.core.films.transcript import transcript_candidates
 from facilitator.core.i18n import _
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,8 @@ def _full(folder: Path, probe: MediaProbe | None) -> ModuleReport:
         manifest,
         tuple(sort_problems(findings.problems)),
         duration,
-        tuple(sorted({ref.reference for ref in refs})),
+        # An author's transcript is found, not referenced: adding one must invalidate too.
+        tuple(sorted({ref.reference for ref in refs} | set(transcript_candidates(manifest)))),
     )
 
 

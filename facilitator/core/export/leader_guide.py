@@ -25,6 +25,7 @@ from facilitator.core.content.manifest import (
 from facilitator.core.export.blocks import bullet, count_table, facts, gap, label_markup, para
 from facilitator.core.export.markdown import markdown_flowables
 from facilitator.core.export.styles import BODY_WIDTH, styles
+from facilitator.core.films.transcript import Transcript, TranscriptError, load_transcript
 from facilitator.core.i18n import _
 
 
@@ -52,6 +53,7 @@ def leader_guide_story(manifest: Manifest, folder: Path) -> list[Flowable]:
     story += [CondPageBreak(60 * mm), Paragraph(label_markup(_("Stegen")), s.h1)]
     for step in manifest.steps:
         story += _step(step)
+    story += _film_text(manifest, folder)
     story += _sources(manifest)
     return story
 
@@ -136,6 +138,40 @@ def _question(step: Step) -> str:
     if isinstance(step, FilmStep):
         return step.question_after or ""
     return ""
+
+
+def _film_text(manifest: Manifest, folder: Path) -> list[Flowable]:
+    """The film's words after the steps: a leader can read ahead, and a participant who
+    cannot see or hear the film can be given them (EN 301 549 9.1.2.1)."""
+    if manifest.film is None:
+        return []
+    s = styles()
+    out: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(label_markup(_("Filmens text")), s.h1)]
+    try:
+        transcript = load_transcript(manifest, folder)
+    except TranscriptError as error:
+        return [*out, para(str(error), "small")]
+    if transcript is None:
+        note = _(
+            "Filmen har ingen text att skriva ut: modulen saknar filmskript och transcript.md."
+        )
+        return [*out, Paragraph(label_markup(note), s.small)]
+    return out + _transcript_flowables(transcript)
+
+
+def _transcript_flowables(transcript: Transcript) -> list[Flowable]:
+    out: list[Flowable] = []
+    for section in transcript.sections:
+        passages: list[Flowable] = []
+        for passage in section.passages:
+            passages += [para(line.plain()) for line in passage.lines]
+            passages.append(gap(2))
+        if section.title:
+            # A chapter's title stays with its first lines.
+            out += [KeepTogether([para(section.title, "h2"), *passages[:2]]), *passages[2:]]
+        else:
+            out += passages
+    return out
 
 
 def _sources(manifest: Manifest) -> list[Flowable]:

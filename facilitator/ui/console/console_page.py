@@ -57,6 +57,7 @@ class ConsolePage(QWidget):
     film_toggle_requested = Signal()
     film_skip_requested = Signal(float)
     film_restart_requested = Signal()
+    film_text_requested = Signal()
     film_volume_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -242,6 +243,11 @@ class ConsolePage(QWidget):
         self.volume.setToolTip(_("Volym"))
         self.volume.valueChanged.connect(self.film_volume_changed.emit)
         second.addWidget(self.volume)
+        # On this row: a fifth button on the first made the centre too wide at 200 %.
+        film_text = CommandButton(_("Filmens text"))
+        film_text.setToolTip(_("Filmens text att läsa (T)"))
+        film_text.clicked.connect(self.film_text_requested.emit)
+        second.addWidget(film_text)
         second.addStretch(1)
         self.film_bar.hide()
         return self.film_bar

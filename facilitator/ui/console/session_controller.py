@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.application.broadcast import Subscriptions
-from facilitator.core.application.presentation import SessionView
+from facilitator.core.application.presentation import SessionView, StepContent
 from facilitator.core.application.session_service import SessionService, StepEntered
 from facilitator.core.films.playback import film_program
 from facilitator.core.i18n import _, ngettext
@@ -20,6 +20,7 @@ from facilitator.core.presentation.cards import CardKind, ProjectorCard, film_el
 from facilitator.core.session.status import StepPhase
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
+from facilitator.ui.console.film_transcript import FilmTranscriptWindow, film_text
 from facilitator.ui.console.focus_guard import ConsoleFocusGuard
 from facilitator.ui.console.key_mode import KeyMode
 from facilitator.ui.console.phase_cue import PhaseCue
@@ -56,6 +57,8 @@ class SessionController(QObject):
         self._leave_full_screen = leave_full_screen or (lambda: None)
         self._subscriptions = Subscriptions()
         self._film_position: str | None = None
+        self._film_content: StepContent | None = None
+        self._film_text: FilmTranscriptWindow | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(service.tick)
@@ -96,6 +99,7 @@ class SessionController(QObject):
         c.rules_requested.connect(service.toggle_rules)
         c.jump_requested.connect(service.jump)
         c.end_requested.connect(self.end)
+        c.film_text_requested.connect(self.show_film_text)
 
     def _connect_film(self) -> None:
         film = self._film
@@ -130,6 +134,7 @@ class SessionController(QObject):
             (("Ctrl+E",), self.end),
             (("?", "Shift+?", "F1"), self._show_help),
             (("Esc",), self._leave_full_screen),
+            (("T",), self.show_film_text),
         ]
         if film is not None:
             bindings += [
@@ -165,6 +170,8 @@ class SessionController(QObject):
         self._subscriptions.cancel_all()
         self.focus_guard.release()
         self.key_mode.release()
+        if self._film_text is not None:
+            self._film_text.close()
 
     def next(self) -> None:
         """A card too long for one screen turns its pages before the session moves on."""
@@ -207,6 +214,15 @@ class SessionController(QObject):
         if self._film is not None:
             self._film.cycle_subtitles()
 
+    def show_film_text(self) -> None:
+        """On a film step: its words in a window beside the console (T)."""
+        content = self._film_content
+        if content is None or content.folder is None:
+            return
+        if self._film_text is None:
+            self._film_text = FilmTranscriptWindow(self._console)
+        self._film_text.show_text(*film_text(content.manifest, content.folder))
+
     def _space(self) -> None:
         """Space plays and pauses a film; everywhere else, and once the film has ended (its
         question after shows), it moves on like the clicker's other next keys."""
@@ -217,6 +233,7 @@ class SessionController(QObject):
 
     def _enter_step(self, entered: StepEntered) -> None:
         film_step = entered.film
+        self._film_content = film_step
         self._console.show_film_controls(film_step is not None and self._film is not None)
         if self._film is None:
             return

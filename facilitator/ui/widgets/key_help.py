@@ -24,6 +24,7 @@ KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("Film: kapitlet från början"), ("Home",)),
     (N_("Film: tio sekunder bakåt / framåt"), ("J", "L")),
     (N_("Film: byt undertexter (av, sedan varje språk)"), ("S",)),
+    (N_("Film: filmens text att läsa (Esc stänger)"), ("T",)),
     (N_("Spara en reflektion och gå tillbaka till klickerläge"), ("Enter",)),
     (N_("Lämna skrivrutan, texten finns kvar (skrivläge)"), ("Esc",)),
     (N_("Reflektionens typ: {kinds}"), ("Ctrl+1 … Ctrl+4",)),
