@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.i18n import _
 from facilitator.ui.accessible import name_by_label
-from facilitator.ui.library.card import ModuleCard
 from facilitator.ui.shortcuts import bind_keys
 
 if TYPE_CHECKING:
@@ -30,8 +29,9 @@ if TYPE_CHECKING:
     from facilitator.ui.library.card import ModuleCard, ModuleCardData
 
 # This page is part of the first paint (decision 0004), so it stays clear of PySide6's `Qt`
-# namespace until there are modules: its wrapper, with every Qt enum, costs about 20 ms to
-# create. The empty state is centred by the stylesheet.
+# namespace, and of the cards (which use it), until there are modules: the namespace's
+# wrapper, with every Qt enum, costs about 25 ms to create. The empty state is centred by the
+# stylesheet.
 
 
 class LibraryPage(QWidget):
@@ -108,6 +108,10 @@ class LibraryPage(QWidget):
         """Show these modules. A module already shown keeps its card, updated in place: the
         background checks call this once per module on first start, and a rebuilt card would
         drop the keyboard focus and the leader's choice."""
+        from PySide6.QtCore import Qt
+
+        from facilitator.ui.library.card import ModuleCard
+
         self._empty.setText(self._empty_text)
         kept = {card.data.key: card for card in self._cards}
         cards: list[ModuleCard] = []
