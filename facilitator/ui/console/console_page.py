@@ -42,6 +42,10 @@ from facilitator.ui.widgets.private_note_box import PrivateNoteBox
 # so it scales with the screen), and the preview and the film's controls take the rest: at
 # 150 % on a 1080p screen (and at 100 % on 1280×720) the film step then fits without scrolling.
 FILM_NOTES_HEIGHT = 160
+# The room's preview: tall enough to show a whole card (its question and countdown) beside a
+# talk; during a film it gives way to the film's controls (they stay in view at 150 %).
+PREVIEW_HEIGHT = 200
+FILM_PREVIEW_HEIGHT = 140
 ANY_HEIGHT = 16_777_215  # QWIDGETSIZE_MAX
 
 
@@ -187,7 +191,7 @@ class ConsolePage(QWidget):
         layout.addWidget(self.preview_title)
         self.preview_host = QFrame()
         self.preview_host.setObjectName("previewHost")
-        self.preview_host.setMinimumHeight(140)  # the film controls stay in view at 150 %
+        self.preview_host.setMinimumHeight(PREVIEW_HEIGHT)
         self.preview_layout = QVBoxLayout(self.preview_host)
         self.preview_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview_host, 2)
@@ -300,6 +304,7 @@ class ConsolePage(QWidget):
         )
         self._notes_row.setStretch(0, 1 if shown else 3)
         height = FILM_NOTES_HEIGHT if shown else ANY_HEIGHT
+        self.preview_host.setMinimumHeight(FILM_PREVIEW_HEIGHT if shown else PREVIEW_HEIGHT)
         self._notes_block.setMaximumHeight(height)
         self.private_note.setMaximumHeight(height)
 
