@@ -5,11 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from facilitator.core.i18n import _
 from facilitator.ui.shortcuts import bind_keys
+
+# Qt.Key_Return, Qt.Key_Enter and Qt.KeypadModifier as numbers: naming them through `Qt` would
+# build its whole namespace before the first paint (decision 0004).
+_RETURN, _ENTER, _KEYPAD = 0x01000004, 0x01000005, 0x20000000
 
 
 class MainWindow(QMainWindow):
@@ -33,6 +46,22 @@ class MainWindow(QMainWindow):
         # Asked before the window closes (Ctrl+Q, Arkiv → Avsluta, the window's own close
         # button); False keeps it open. The composition root sets it.
         self.may_close: Callable[[], bool] = lambda: True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button, as Space does. Qt does that only in dialogs: on a
+        page a button passes Enter on, and it arrives here (found with real keys: "Starta
+        sessionen" and the close-out's "Spara" ignored Enter)."""
+        focused = QApplication.focusWidget()
+        if (
+            event.key() in (_RETURN, _ENTER)
+            and not event.modifiers().value & ~_KEYPAD
+            and isinstance(focused, QAbstractButton)
+            and focused.window() is self
+            and focused.isEnabled()
+        ):
+            focused.click()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.may_close():

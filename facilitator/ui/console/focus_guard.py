@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class ConsoleFocusGuard(QObject):
@@ -36,12 +36,25 @@ class ConsoleFocusGuard(QObject):
                 return True
         return False
 
-    def _on_focus_window(self, window: QWindow | None) -> None:
-        if not self.enabled or not self._console.isVisible():
-            return
-        lost_to_nothing = (
-            window is None and self._app.applicationState() == Qt.ApplicationState.ApplicationActive
+    def _another_window_open(self) -> bool:
+        """One of our own windows besides the console and the room's, open on purpose (the
+        film's text, a dialog): activation passes through nothing on its way there, and must
+        not be pulled back to the console."""
+        ours = {self._console.window(), *(output.window() for output in self._outputs)}
+        return any(
+            widget.isWindow() and widget.isVisible() and widget not in ours
+            for widget in QApplication.topLevelWidgets()
         )
-        if lost_to_nothing or (window is not None and self._belongs_to_output(window)):
+
+    def should_take_back(self, window: QWindow | None) -> bool:
+        if not self.enabled or not self._console.isVisible():
+            return False
+        if window is not None:
+            return self._belongs_to_output(window)
+        active = self._app.applicationState() == Qt.ApplicationState.ApplicationActive
+        return active and not self._another_window_open()
+
+    def _on_focus_window(self, window: QWindow | None) -> None:
+        if self.should_take_back(window):
             # Hand it back once the platform has finished its own activation change.
             QTimer.singleShot(0, self, self._console.window().activateWindow)
