@@ -51,3 +51,35 @@ def test_the_guard_leaves_another_of_our_windows_alone(qtbot: Any) -> None:
     assert not guard.should_take_back(None)  # activation passing through nothing: left alone
     text_window.hide()
     guard.release()
+
+
+def test_tab_leaves_the_start_time_at_once(qtbot: Any) -> None:
+    """Qt's date field spent four Tabs on its parts before leaving (real keys, stop 24)."""
+    from facilitator.ui.library.planner_page import PlannerPage
+
+    page = PlannerPage()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.start_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(page.start_edit.hasFocus)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert not page.start_edit.hasFocus()
+
+
+def test_the_length_fits_its_longest_entry(qtbot: Any) -> None:
+    """Sized while still empty, it showed "75 min p" (real keys, stop 24)."""
+    from facilitator.ui.library.card import ModuleCardData
+    from facilitator.ui.library.library_page import LibraryPage
+
+    page = LibraryPage()
+    qtbot.addWidget(page)
+    page.resize(900, 400)
+    page.show()
+    qtbot.waitExposed(page)
+    data = ModuleCardData("a", "A", "s", (45, 75, 120), None, ("sv",), (), True)
+    page.set_modules([data])
+    page.select("a")
+    combo = page._length
+    longest = max(combo.itemText(i) for i in range(combo.count()))
+    assert combo.width() > combo.fontMetrics().horizontalAdvance(longest)

@@ -74,6 +74,9 @@ class LibraryPage(QWidget):
         length_label = QLabel(_("Längd:"))
         footer.addWidget(length_label)
         self._length = QComboBox()
+        # Sized for its longest entry now, while it is still empty: Qt sizes a combo box at its
+        # first show and not again, which cut "75 min per modul" to "75 min p".
+        self._length.setMinimumContentsLength(len(_("{m} min per modul").format(m=120)))
         name_by_label(length_label, self._length)
         footer.addWidget(self._length)
         self._selection = QLabel()

@@ -34,6 +34,15 @@ from facilitator.ui.widgets.number_field import NumberField
 COLUMNS = (N_("Start"), N_("Steg"), N_("Form"), N_("Minuter"), N_("Ta med"))
 
 
+class StartTimeEdit(QDateTimeEdit):
+    """The session's start time. Tab leaves the field, as it leaves every other one; Qt's own
+    date field spends Tab on its parts (year, month, day, hour, minute), which looked like a
+    stuck focus with real keys. The arrows move between the parts and change them."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class PlannerPage(QWidget):
     start_requested = Signal(bool)  # True: rehearse on one screen
     save_template_requested = Signal()
@@ -55,7 +64,7 @@ class PlannerPage(QWidget):
         layout.addWidget(self.title)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Start:")))
-        self.start_edit = QDateTimeEdit()
+        self.start_edit = StartTimeEdit()
         self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.start_edit.setAccessibleName(_("Starttid"))
         self.start_edit.dateTimeChanged.connect(lambda _dt: self._refresh_times())
