@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from facilitator.ui.library.planner_page import PlannerPage
 from tests.ui.planner_keys import cell_of, focused, press, shown_planner
 
-DATE_TIME_PARTS = 5
-
 
 def button(planner: PlannerPage, text: str) -> QPushButton:
     (found,) = [b for b in planner.findChildren(QPushButton) if b.text() == text]
@@ -40,15 +38,11 @@ def tab_order(planner: PlannerPage) -> list[QWidget]:
 
 
 def walk(key: str, count: int) -> list[QWidget]:
-    """The next ``count`` controls the key goes to. The start time takes a Tab per part
-    (year, month, day, hour, minute) before it lets go, as every Qt date field does."""
+    """The next ``count`` controls the key goes to, one press each: the start time lets go at
+    once too (its parts are for the arrows, not for Tab)."""
     visited: list[QWidget] = []
     for _ in range(count):
-        here = focused()
-        for _part in range(DATE_TIME_PARTS):
-            press(key)
-            if focused() is not here:
-                break
+        press(key)
         visited.append(focused())
     return visited
 
