@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from facilitator.core.export import html_page as h
-from facilitator.core.export.formatting import clock, long_date, minutes, percent
-from facilitator.core.export.model import DEFAULT_TARGET, SessionExport, module_titles
+from facilitator.core.export.formatting import minutes, percent
+from facilitator.core.export.model import DEFAULT_TARGET, SessionExport
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.summary_order import (
     KIND_ORDER,
     STANDOUT_KINDS,
     by_step,
     counts_line,
+    cover_facts,
+    indicator_explanation,
     marker,
     step_heading,
 )
@@ -65,29 +67,7 @@ def summary_html(session: SessionExport, indicator_target: float = DEFAULT_TARGE
 
 
 def _cover(session: SessionExport) -> list[str]:
-    when = long_date(session.date)
-    if session.started_at is not None:
-        when += f", {clock(session.started_at.astimezone())}"
-        if session.ended_at is not None:
-            when += f"–{clock(session.ended_at.astimezone())}"
-    rows = [
-        (_("Moduler") if len(session.modules) > 1 else _("Modul"), module_titles(session.modules)),
-        (_("Datum"), when),
-        (_("Plats"), session.place or "–"),
-    ]
-    if session.leader_name:
-        rows.append((_("Samtalsledare"), session.leader_name))
-    rows.append(
-        (
-            _("Längd"),
-            _("{planned} planerat, {actual} genomfört").format(
-                planned=minutes(session.planned_seconds), actual=minutes(session.actual_seconds)
-            ),
-        )
-    )
-    if session.attendance is not None:
-        rows.append((_("Deltagare"), str(session.attendance.total)))
-    rows.append((_("Status"), session.status.label))
+    rows = cover_facts(session)
     return [
         h.paragraph(_("Sammanfattning av samtalsträff"), "kind"),
         h.heading(1, session.title),
@@ -209,10 +189,7 @@ def _indicator(session: SessionExport, target: float) -> list[str]:
     if not session.indicators:
         return []
     texts = {r.question_id: r.question_text for r in session.evaluation}
-    explain = _(
-        "Andelen av dem som svarade som valde ett svar som räknas som mer kunskap. "
-        "Målet är minst {target}."
-    ).format(target=percent(target))
+    explain = indicator_explanation(target)
     rows = [
         [texts.get(i.question_id, i.question_id), percent(i.share), str(i.answers)]
         for i in session.indicators

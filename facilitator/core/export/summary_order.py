@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facilitator.core.export.model import SessionExport
+from facilitator.core.export.formatting import clock, long_date, minutes, percent
+from facilitator.core.export.model import SessionExport, module_titles
 from facilitator.core.i18n import _, ngettext
 from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
 
@@ -54,3 +55,38 @@ def step_heading(session: SessionExport, group: Sequence[ReflectionRecord]) -> t
     title = session.step_title(group[0].step_key) or group[0].prompt_text or _("Övrigt")
     prompt = next((r.prompt_text for r in group if r.prompt_text), "")
     return title, prompt if prompt != title else ""
+
+
+def cover_facts(session: SessionExport) -> list[tuple[str, str]]:
+    """The cover's facts (modules, date and time, place, leader, length, attendance, status)."""
+    when = long_date(session.date)
+    if session.started_at is not None:
+        when += f", {clock(session.started_at.astimezone())}"
+        if session.ended_at is not None:
+            when += f"–{clock(session.ended_at.astimezone())}"
+    rows = [
+        (_("Moduler") if len(session.modules) > 1 else _("Modul"), module_titles(session.modules)),
+        (_("Datum"), when),
+        (_("Plats"), session.place or "–"),
+    ]
+    if session.leader_name:
+        rows.append((_("Samtalsledare"), session.leader_name))
+    rows.append(
+        (
+            _("Längd"),
+            _("{planned} planerat, {actual} genomfört").format(
+                planned=minutes(session.planned_seconds), actual=minutes(session.actual_seconds)
+            ),
+        )
+    )
+    if session.attendance is not None:
+        rows.append((_("Deltagare"), str(session.attendance.total)))
+    rows.append((_("Status"), session.status.label))
+    return rows
+
+
+def indicator_explanation(target: float) -> str:
+    return _(
+        "Andelen av dem som svarade som valde ett svar som räknas som mer kunskap. "
+        "Målet är minst {target}."
+    ).format(target=percent(target))

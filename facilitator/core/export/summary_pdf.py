@@ -20,10 +20,11 @@ from facilitator.core.export.blocks import (
 )
 from facilitator.core.export.charts import Bar, Fill, Legend, Row, bar_chart
 from facilitator.core.export.document import DocumentInfo, build_pdf
-from facilitator.core.export.formatting import clock, long_date, minutes
-from facilitator.core.export.model import DEFAULT_TARGET, SessionExport, module_titles
+from facilitator.core.export.formatting import long_date, minutes
+from facilitator.core.export.model import DEFAULT_TARGET, SessionExport
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.styles import BODY_WIDTH, styles
+from facilitator.core.export.summary_order import cover_facts
 from facilitator.core.export.summary_sections import (
     evaluation_section,
     reflection_section,
@@ -70,29 +71,7 @@ def summary_story(session: SessionExport, indicator_target: float) -> list[Flowa
 
 def _cover(session: SessionExport) -> list[Flowable]:
     s = styles()
-    when = long_date(session.date)
-    if session.started_at is not None:
-        when += f", {clock(session.started_at.astimezone())}"
-        if session.ended_at is not None:
-            when += f"–{clock(session.ended_at.astimezone())}"
-    rows = [
-        (_("Moduler") if len(session.modules) > 1 else _("Modul"), module_titles(session.modules)),
-        (_("Datum"), when),
-        (_("Plats"), session.place or "–"),
-    ]
-    if session.leader_name:
-        rows.append((_("Samtalsledare"), session.leader_name))
-    rows.append(
-        (
-            _("Längd"),
-            _("{planned} planerat, {actual} genomfört").format(
-                planned=minutes(session.planned_seconds), actual=minutes(session.actual_seconds)
-            ),
-        )
-    )
-    if session.attendance is not None:
-        rows.append((_("Deltagare"), str(session.attendance.total)))
-    rows.append((_("Status"), session.status.label))
+    rows = cover_facts(session)
     return [
         Paragraph(label_markup(_("Sammanfattning av samtalsträff")), s.subtitle),
         para(session.title, "title"),

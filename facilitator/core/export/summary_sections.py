@@ -15,6 +15,7 @@ from facilitator.core.export.summary_order import (
     STANDOUT_KINDS,
     by_step,
     counts_line,
+    indicator_explanation,
     marker,
     step_heading,
 )
@@ -109,10 +110,7 @@ def _indicator(session: SessionExport, target: float, width: float) -> list[Flow
     if not session.indicators:
         return []
     texts = {r.question_id: r.question_text for r in session.evaluation}
-    explain = _(
-        "Andelen av dem som svarade som valde ett svar som räknas som mer kunskap. "
-        "Målet är minst {target}."
-    ).format(target=percent(target))
+    explain = indicator_explanation(target)
     rows = [
         (texts.get(i.question_id, i.question_id), i.share, i.answers) for i in session.indicators
     ]
