@@ -281,13 +281,13 @@ def _home(room: Room) -> Backdrop:
     )
     x0, x1 = room.slots[0] - room.s(110), room.slots[-1] + room.s(110)
     seat = room.floor - room.figure * 0.3
-    sofa: Color = (88, 104, 140, 255)
+    sofa: Color = (70, 86, 122, 255)
     back.append(RoundRect((x0, seat - room.s(150), x1, seat + room.s(20)), room.s(26), sofa))
     front: list[Shape] = [
         RoundRect(
             (x0 + room.s(24), seat, x1 - room.s(24), seat + room.s(34)),
             room.s(12),
-            (104, 120, 158, 255),
+            (84, 100, 138, 255),
         ),
         RoundRect(
             (x0 - room.s(16), seat - room.s(70), x0 + room.s(34), seat + room.s(40)),

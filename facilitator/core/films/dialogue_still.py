@@ -45,12 +45,12 @@ def _room(count: int, width: int, height: int, scale: float) -> Room:
 
 
 def _name_tag(name: str, x: float, y: float, scale: float, speaking: bool) -> list[Shape]:
-    size = round(20 * scale)
-    half = len(name) * size * 0.32 + 14 * scale  # generous: DejaVu is wide
-    box = (x - half, y - 15 * scale, x + half, y + 15 * scale)
+    size = round(22 * scale)
+    half = len(name) * size * 0.33 + 14 * scale  # generous: DejaVu is wide
+    box = (x - half, y - 16 * scale, x + half, y + 16 * scale)
     fill, ink = (ACCENT, BACKGROUND) if speaking else (PANEL, MUTED)
     return [
-        RoundRect(box, 15 * scale, fill),
+        RoundRect(box, 16 * scale, fill),
         Text((x, y), name, size, ink, speaking, "mm"),
     ]
 
