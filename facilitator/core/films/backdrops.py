@@ -8,7 +8,7 @@ their legs the way a real one would.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from facilitator.core.films.stills import Box, Color, Ellipse, Line, Polygon, RoundRect, Shape
@@ -393,7 +393,3 @@ _SETTINGS: dict[str, Callable[[Room], Backdrop]] = {
 
 def draw_backdrop(setting: str, room: Room) -> Backdrop:
     return _SETTINGS[setting](room)
-
-
-def settings() -> Sequence[str]:
-    return tuple(_SETTINGS)

@@ -23,6 +23,7 @@ from facilitator.core.films.stills import (
     Polygon,
     RoundRect,
     Shape,
+    StillOverflowError,
     Text,
     fit_text,
     text_shapes,
@@ -63,6 +64,17 @@ def _bubble(text: str, speaker: Figure, room: Room, measure: Measure, scale: flo
     box = (0.0, top + pad, widest - 2 * pad, bottom - pad)
     sizes = range(round(34 * scale), round(22 * scale) - 1, -2)
     size, rows = fit_text(text, sizes, False, box, measure)
+    # Narrow the bubble while the line keeps its number of rows, so no word is left alone.
+    narrower = box
+    while len(rows) > 1 and narrower[2] > 200 * scale:
+        narrower = (0.0, box[1], narrower[2] * 0.95, box[3])
+        try:
+            _same, tried = fit_text(text, range(size, size - 1, -1), False, narrower, measure)
+        except StillOverflowError:
+            break
+        if len(tried) != len(rows):
+            break
+        rows = tried
     inner = max(measure(row.text, size, False) for row in rows)
     width = max(inner + 2 * pad, 140 * scale)
     height = len(rows) * size * 1.3 + 2 * pad - size * 0.2

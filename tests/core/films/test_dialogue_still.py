@@ -57,7 +57,7 @@ def test_the_bubble_moves_with_the_speaker() -> None:
     bubbles = []
     for line in (0, 1):
         shapes = layout_dialogue(scene, CAST, line, (1280, 720), measure)
-        bubbles.append([t.xy[0] for t in shapes if isinstance(t, Text) and "Hej" in t.text][0])
+        bubbles.append(next(t.xy[0] for t in shapes if isinstance(t, Text) and "Hej" in t.text))
     assert bubbles[0] < 640 < bubbles[1]
 
 
