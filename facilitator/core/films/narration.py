@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from facilitator.core.films.subtitles import Cue
 
-__all__ = ["LINE_CHARS", "MAX_LINES", "CuePlan", "plan_cues", "split_sentences", "time_cues"]
+__all__ = [
+    "LINE_CHARS",
+    "MAX_LINES",
+    "CuePlan",
+    "break_lines",
+    "plan_cues",
+    "split_sentences",
+    "time_cues",
+]
 
 LINE_CHARS = 42
 MAX_LINES = 2
@@ -89,7 +97,7 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _lines(text: str) -> list[str] | None:
+def break_lines(text: str) -> list[str] | None:
     """Break into at most two lines of LINE_CHARS, as even as possible; None if it cannot."""
     if len(text) <= LINE_CHARS:
         return [text]
@@ -123,16 +131,16 @@ def _force_lines(text: str) -> list[str]:
 def _chunks(sentence: str) -> list[tuple[int, int]]:
     """Character spans of a sentence that each fit in one cue, preferring clause boundaries."""
     words = sentence.split(" ")
-    spans: list[tuple[int, int]] = []
-    start_word = 0
     offsets = []
     position = 0
     for word in words:
         offsets.append(position)
         position += len(word) + 1
+    cuts: list[int] = []  # the word index where each cue after the first begins
+    start_word = 0
     while start_word < len(words):
         end_word = start_word + 1
-        while end_word < len(words) and _lines(" ".join(words[start_word : end_word + 1])):
+        while end_word < len(words) and break_lines(" ".join(words[start_word : end_word + 1])):
             end_word += 1
         if end_word < len(words):
             # Cut after a comma, colon or before a dash if one is in the back half of the cue.
@@ -140,10 +148,28 @@ def _chunks(sentence: str) -> list[tuple[int, int]]:
                 if words[cut - 1][-1:] in ",;:" or words[cut] in ("–", "—", "-"):
                     end_word = cut
                     break
-        last = words[end_word - 1]
-        spans.append((offsets[start_word], offsets[end_word - 1] + len(last)))
+            cuts.append(end_word)
         start_word = end_word
-    return spans
+    _balance_tail(words, cuts)
+    bounds = [0, *cuts, len(words)]
+    return [
+        (offsets[bounds[i]], offsets[bounds[i + 1] - 1] + len(words[bounds[i + 1] - 1]))
+        for i in range(len(bounds) - 1)
+    ]
+
+
+def _balance_tail(words: list[str], cuts: list[int]) -> None:
+    """Filling cues greedily can leave one word for the last cue ("roll."), which would flash
+    by in a third of a second; move words back to it until the last two cues are even."""
+    if not cuts:
+        return
+    before = cuts[-2] if len(cuts) > 1 else 0
+    while cuts[-1] - before > 1:
+        last = " ".join(words[cuts[-1] - 1 :])
+        previous = " ".join(words[before : cuts[-1] - 1])
+        if len(last) > len(previous) or break_lines(last) is None:
+            break
+        cuts[-1] -= 1
 
 
 def plan_cues(sentences: Sequence[str]) -> list[CuePlan]:
@@ -171,7 +197,7 @@ def plan_cues(sentences: Sequence[str]) -> list[CuePlan]:
                 pending.append(index)
                 continue
         flush()
-        lines = _lines(sentence)
+        lines = break_lines(sentence)
         if lines is not None or " " not in sentence:
             pending.append(index)
             pending_lines.extend(lines or _force_lines(sentence))
@@ -181,7 +207,7 @@ def plan_cues(sentences: Sequence[str]) -> list[CuePlan]:
         bounds = [0.0] + [start / len(sentence) for start, _end in spans[1:]] + [1.0]
         for number, (start, end) in enumerate(spans):
             part = sentence[start:end]
-            lines = _lines(part) or _force_lines(part)
+            lines = break_lines(part) or _force_lines(part)
             plans.append(
                 CuePlan("\n".join(lines), (index, bounds[number]), (index, bounds[number + 1]))
             )

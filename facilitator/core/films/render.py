@@ -1,38 +1,30 @@
-"""Render a module's film from its script: voice, cards, video, subtitles and chapters.
+"""Render a module's film from its script: voices, stills, video, subtitles and chapters.
 
 Everything is made in a hidden folder next to the result and moved into place only when the
 whole film is done, so a cancelled or failed render leaves the previous film untouched.
-Pillow is imported inside functions only: the app never renders, so it never needs Pillow.
+Pillow is imported inside functions only (paint.py): the app never renders, so it never
+needs Pillow.
 """
 
 from __future__ import annotations
 
-import math
 import shutil
 import tempfile
 import wave
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from facilitator.core.films.captions import split_tracks
+from facilitator.core.films.dialogue_still import layout_dialogue
 from facilitator.core.films.layout import layout_still
-from facilitator.core.films.narration import plan_cues, split_sentences, time_cues
-from facilitator.core.films.script import FilmScript, Scene, ScriptError, load_script
-from facilitator.core.films.stills import (
-    BACKGROUND,
-    Ellipse,
-    Line,
-    Polygon,
-    RoundRect,
-    Shape,
-    StillOverflowError,
-    Text,
-)
+from facilitator.core.films.lexicon import apply_lexicon
+from facilitator.core.films.paint import measure, paint
+from facilitator.core.films.script import FilmScript, Scene, ScriptError, Voice, load_script
+from facilitator.core.films.stills import Shape, StillOverflowError
 from facilitator.core.films.subtitles import Chapter, Cue, write_chapters, write_subtitles
+from facilitator.core.films.timeline import Shot, Timeline, plan_timeline, utterances
 from facilitator.core.films.tools import (
-    FPS,
     AudioFormat,
     MissingToolError,
     RenderCancelledError,
@@ -45,11 +37,7 @@ from facilitator.core.films.tools import (
     speak,
 )
 from facilitator.core.i18n import _
-from facilitator.core.paths import resources_dir
 from facilitator.core.work import IsCancelled, Progress
-
-if TYPE_CHECKING:
-    from PIL.ImageFont import FreeTypeFont, ImageFont
 
 # The errors are re-exported so that a caller (the CLI) needs to import this module only.
 __all__ = [
@@ -58,17 +46,17 @@ __all__ = [
     "RenderError",
     "RenderResult",
     "ScriptError",
+    "Spoken",
     "draw_still",
     "output_names",
     "render_film",
+    "spoken_sentences",
 ]
 
 Stage = Callable[[str], None]
 """Told what the render is doing now ("Sätter ihop filmen"), for a person watching."""
 
-LEAD_IN = 0.3  # seconds of card before the voice starts, so speech never starts on a cut
 _DEFAULT_AUDIO = AudioFormat(channels=1, sample_width=2, rate=22050)
-_FONT_DIRS = (resources_dir() / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
 
 
 @dataclass(frozen=True)
@@ -81,157 +69,69 @@ class RenderResult:
     size_bytes: int
     cues: tuple[Cue, ...]
     chapters: tuple[Chapter, ...]
+    english_cues: tuple[Cue, ...] = ()
 
 
 @dataclass(frozen=True)
-class _SceneAudio:
-    frames: int  # video frames the scene lasts
-    speech: tuple[bytes, ...]  # one PCM chunk per sentence
+class Spoken:
+    """One sentence as espeak-ng gets it: the lexicon applied, in the speaker's voice."""
+
+    scene: int  # index
+    utterance: int  # index within the scene
+    text: str
+    voice: Voice
 
 
-def output_names(language: str = "sv") -> dict[str, str]:
+def output_names(language: str = "sv", *, english: bool = False) -> dict[str, str]:
     """The file names in `film/`; a real film that replaces the rendered one uses the same."""
-    return {
+    names = {
         "video": "film.mp4",
         "subtitles_vtt": f"film.{language}.vtt",
         "subtitles_srt": f"film.{language}.srt",
         "chapters": "film.chapters.vtt",
     }
+    if english:
+        names |= {"english_vtt": "film.en.vtt", "english_srt": "film.en.srt"}
+    return names
 
 
-@lru_cache(maxsize=64)
-def _font(size: int, bold: bool) -> FreeTypeFont | ImageFont:
-    try:
-        from PIL import ImageFont  # noqa: PLC0415 - Pillow is an author's tool, not the app's
-    except ImportError:
-        raise MissingToolError("Pillow", "pip install Pillow") from None
-
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    for folder in _FONT_DIRS:
-        if (folder / name).is_file():
-            return ImageFont.truetype(str(folder / name), size)
-    return ImageFont.load_default(size)
+def spoken_sentences(script: FilmScript) -> list[Spoken]:
+    """Everything the film says, sentence by sentence, exactly as the voices are given it."""
+    spoken: list[Spoken] = []
+    for index, scene in enumerate(script.scenes):
+        for number, utterance in enumerate(utterances(scene, script)):
+            for sentence in utterance.sentences:
+                text = apply_lexicon(sentence, script.lexicon)
+                spoken.append(Spoken(index, number, text, utterance.voice))
+    return spoken
 
 
-def _measure(text: str, size: int, bold: bool) -> float:
-    return float(_font(size, bold).getlength(text))
+def _shapes(script: FilmScript, scene: Scene, line: int | None) -> list[Shape]:
+    if scene.is_dialogue:
+        return layout_dialogue(scene, script.characters, line, script.size, measure)
+    return layout_still(scene, script.size, measure)
 
 
-def _paint(shapes: Sequence[Shape], size: tuple[int, int], out: Path) -> None:
-    from PIL import Image, ImageDraw  # noqa: PLC0415 - as in _font
-
-    image = Image.new("RGB", size, BACKGROUND[:3])
-    # An RGBA draw blends translucent fills (the overlap of the two circles) onto the card.
-    draw = ImageDraw.Draw(image, "RGBA")
-    for shape in shapes:
-        match shape:
-            case Polygon():
-                draw.polygon(shape.points, shape.fill, shape.outline, shape.width)
-            case Ellipse():
-                draw.ellipse(shape.box, shape.fill, shape.outline, shape.width)
-            case Line():
-                draw.line(shape.points, shape.fill, shape.width, joint="curve")
-            case RoundRect():
-                draw.rounded_rectangle(
-                    shape.box, shape.radius, shape.fill, shape.outline, shape.width
-                )
-            case Text():
-                font = _font(shape.size, shape.bold)
-                draw.text(shape.xy, shape.text, shape.fill, font, anchor=shape.anchor)
-    image.save(out, format="PNG")
+def draw_still(script: FilmScript, scene: int, out: Path, line: int | None = None) -> None:
+    """Draw one still as PNG (a scene's, or its dialogue line's); handy to preview a script
+    without rendering the film."""
+    shown = script.scenes[scene]
+    paint(_shapes(script, shown, line), script.size, out)
 
 
-def draw_still(scene: Scene, size: tuple[int, int], out: Path) -> None:
-    """Draw one card as PNG; also handy to preview a script without rendering the film."""
-    _paint(layout_still(scene, size, _measure), size, out)
-
-
-def _layout(scene: Scene, number: int, size: tuple[int, int]) -> list[Shape]:
-    try:
-        return layout_still(scene, size, _measure)
-    except StillOverflowError as error:
-        raise RenderError(_("Scen {number}: {error}").format(number=number, error=error)) from None
-
-
-def _frames(seconds: float) -> int:
-    return max(1, math.ceil(round(seconds * FPS, 6)))
-
-
-def _synthesise(
-    scene: Scene,
-    number: int,
-    script: FilmScript,
-    work: Path,
-    tools: Tools,
-    cancel: IsCancelled | None,
-) -> tuple[_SceneAudio, AudioFormat | None]:
-    chunks: list[bytes] = []
-    audio: AudioFormat | None = None
-    # One sentence at a time: each sentence's start and end is then known exactly, which is
-    # what keeps subtitles and speech together (a whole-scene WAV only gives its length).
-    for index, sentence in enumerate(split_sentences(scene.narration)):
-        wav = work / f"scene-{number:03d}-{index:03d}.wav"
-        speak(sentence, wav, script.voice, tools, cancel)
-        fmt, pcm = read_wav(wav)
-        if audio is not None and fmt != audio:
-            raise RenderError(_("espeak-ng gav ljud i olika format"))
-        audio = fmt
-        chunks.append(pcm)
-    rate = (audio or _DEFAULT_AUDIO).rate
-    bytes_per_frame = (audio or _DEFAULT_AUDIO).sample_width * (audio or _DEFAULT_AUDIO).channels
-    speech = sum(len(c) for c in chunks) / bytes_per_frame / rate
-    if scene.duration == "auto":
-        frames = _frames(LEAD_IN + speech + script.voice.pause)
-    else:
-        frames = _frames(scene.duration)
-        if speech and LEAD_IN + speech > frames / FPS:
-            message = _(
-                "Scen {number}: berättarrösten tar {speech:.1f} s men duration är {duration:g} s. "
-                'Skriv duration = "auto" eller en längre tid.'
-            )
-            raise RenderError(
-                message.format(number=number, speech=LEAD_IN + speech, duration=scene.duration)
-            )
-    return _SceneAudio(frames, tuple(chunks)), audio
-
-
-def _assemble(
-    scenes: Sequence[tuple[Scene, _SceneAudio]], audio: AudioFormat, out: Path
-) -> tuple[list[Cue], list[Chapter], float]:
-    """Write the film's sound track and time the subtitles and chapters from it."""
-    bytes_per_frame = audio.sample_width * audio.channels
-    samples_per_frame = audio.rate // FPS if audio.rate % FPS == 0 else audio.rate / FPS
-    cues: list[Cue] = []
-    starts: list[tuple[Scene, float]] = []
-    written = 0  # samples
-    with wave.open(str(out), "wb") as writer:
-        writer.setnchannels(audio.channels)
-        writer.setsampwidth(audio.sample_width)
-        writer.setframerate(audio.rate)
-        for scene, sound in scenes:
-            scene_start = written
-            starts.append((scene, scene_start / audio.rate))
-            lead = round(LEAD_IN * audio.rate)
-            writer.writeframes(bytes(lead * bytes_per_frame))
-            written += lead
-            spans: list[tuple[float, float]] = []
-            for pcm in sound.speech:
-                samples = len(pcm) // bytes_per_frame
-                spans.append((written / audio.rate, (written + samples) / audio.rate))
-                writer.writeframes(pcm)
-                written += samples
-            end = scene_start + round(sound.frames * samples_per_frame)
-            writer.writeframes(bytes((end - written) * bytes_per_frame))
-            written = end
-            if spans:
-                cues += time_cues(plan_cues(split_sentences(scene.narration)), spans)
-    total = written / audio.rate
-    marks = [(s.chapter, start) for s, start in starts if s.chapter is not None]
-    chapters = [
-        Chapter(c.id, c.title, start, marks[i + 1][1] if i + 1 < len(marks) else total)
-        for i, (c, start) in enumerate(marks)
-    ]
-    return cues, chapters, total
+def _stills(script: FilmScript) -> dict[tuple[int, int | None], list[Shape]]:
+    """Every still the film can show, laid out before any speech is made: text that does not
+    fit is the most common authoring mistake and should be reported at once."""
+    stills: dict[tuple[int, int | None], list[Shape]] = {}
+    for index, scene in enumerate(script.scenes):
+        lines: list[int | None] = [None, *range(len(scene.lines))]
+        for line in lines if scene.is_dialogue else [None]:
+            try:
+                stills[(index, line)] = _shapes(script, scene, line)
+            except StillOverflowError as error:
+                message = _("Scen {number}: {error}").format(number=index + 1, error=error)
+                raise RenderError(message) from None
+    return stills
 
 
 def _report(progress: Progress | None, stage: Stage | None, fraction: float, message: str) -> None:
@@ -239,6 +139,71 @@ def _report(progress: Progress | None, stage: Stage | None, fraction: float, mes
         stage(message)
     if progress is not None:
         progress(min(1.0, fraction))
+
+
+def _synthesise(
+    script: FilmScript,
+    work: Path,
+    tools: Tools,
+    cancel: IsCancelled | None,
+    report: Callable[[int], None],
+) -> tuple[list[bytes], list[list[list[int]]], AudioFormat]:
+    # One sentence at a time: each sentence's start and end is then known exactly, which is
+    # what keeps subtitles and speech together (a whole-scene WAV only gives its length).
+    chunks: list[bytes] = []
+    lengths: list[list[list[int]]] = [
+        [[] for _u in utterances(scene, script)] for scene in script.scenes
+    ]
+    audio: AudioFormat | None = None
+    reported = -1
+    for number, spoken in enumerate(spoken_sentences(script)):
+        if spoken.scene != reported:
+            report(spoken.scene)
+            reported = spoken.scene
+        wav = work / f"speech-{number:04d}.wav"
+        speak(spoken.text, wav, spoken.voice, tools, cancel)
+        fmt, pcm = read_wav(wav)
+        if audio is not None and fmt != audio:
+            raise RenderError(_("espeak-ng gav ljud i olika format"))
+        audio = fmt
+        chunks.append(pcm)
+        lengths[spoken.scene][spoken.utterance].append(
+            len(pcm) // (fmt.sample_width * fmt.channels)
+        )
+    return chunks, lengths, audio or _DEFAULT_AUDIO
+
+
+def _write_sound(
+    chunks: Sequence[bytes], timeline: Timeline, audio: AudioFormat, out: Path
+) -> None:
+    width = audio.sample_width * audio.channels
+    with wave.open(str(out), "wb") as writer:
+        writer.setnchannels(audio.channels)
+        writer.setsampwidth(audio.sample_width)
+        writer.setframerate(audio.rate)
+        written = 0
+        for start, pcm in zip(timeline.starts, chunks, strict=True):
+            writer.writeframes(bytes((start - written) * width))
+            writer.writeframes(pcm)
+            written = start + len(pcm) // width
+        writer.writeframes(bytes(max(0, timeline.samples - written) * width))
+
+
+def _clips(
+    shots: Sequence[Shot],
+    stills: dict[tuple[int, int | None], list[Shape]],
+    size: tuple[int, int],
+    work: Path,
+    tools: Tools,
+    cancel: IsCancelled | None,
+) -> list[Path]:
+    clips: list[Path] = []
+    for number, shot in enumerate(shots):
+        card = work / f"shot-{number:04d}.png"
+        paint(stills[(shot.scene, shot.line)], size, card)
+        clips.append(work / f"shot-{number:04d}.mp4")
+        encode_still(card, shot.frames, clips[-1], tools, cancel)
+    return clips
 
 
 def render_film(
@@ -256,35 +221,31 @@ def render_film(
     """
     film_dir = module_dir / "film"
     script = load_script(film_dir / "script.toml")
-    # Lay out every card before any speech is made: text that does not fit is the most
-    # common authoring mistake and should be reported at once, not minutes into a render.
-    cards = [_layout(scene, number, script.size) for number, scene in enumerate(script.scenes, 1)]
+    stills = _stills(script)
     tools = find_tools()
-    names = output_names(script.language)
-    total_steps = len(script.scenes) + 1
+    names = output_names(script.language, english=script.has_english)
+    count = len(script.scenes)
+
+    def said(scene: int) -> None:
+        label = _("Scen {number} av {total}").format(number=scene + 1, total=count)
+        _report(progress, stage, 0.6 * scene / count, label)
+
     work = Path(tempfile.mkdtemp(prefix=".render-", dir=film_dir))
     try:
-        rendered: list[tuple[Scene, _SceneAudio]] = []
-        clips: list[Path] = []
-        audio: AudioFormat | None = None
-        for number, scene in enumerate(script.scenes, start=1):
-            label = _("Scen {number} av {total}").format(number=number, total=len(script.scenes))
-            _report(progress, stage, (number - 1) / total_steps, label)
-            sound, fmt = _synthesise(scene, number, script, work, tools, cancel)
-            audio = audio or fmt
-            if fmt is not None and fmt != audio:
-                raise RenderError(_("espeak-ng gav ljud i olika format"))
-            card = work / f"scene-{number:03d}.png"
-            _paint(cards[number - 1], script.size, card)
-            clips.append(work / f"scene-{number:03d}.mp4")
-            encode_still(card, sound.frames, clips[-1], tools, cancel)
-            rendered.append((scene, sound))
-        _report(progress, stage, len(script.scenes) / total_steps, _("Sätter ihop filmen"))
-        cues, chapters, duration = _assemble(rendered, audio or _DEFAULT_AUDIO, work / "a.wav")
+        chunks, lengths, audio = _synthesise(script, work, tools, cancel, said)
+        timeline = plan_timeline(script, lengths, audio.rate)
+        _report(progress, stage, 0.6, _("Ritar bilderna"))
+        clips = _clips(timeline.shots, stills, script.size, work, tools, cancel)
+        _report(progress, stage, 0.9, _("Sätter ihop filmen"))
+        _write_sound(chunks, timeline, audio, work / "a.wav")
         mux(clips, work / "a.wav", work / names["video"], tools, cancel)
-        write_subtitles(work / names["subtitles_vtt"], cues)
-        write_subtitles(work / names["subtitles_srt"], cues)
-        write_chapters(work / names["chapters"], chapters)
+        swedish, english = split_tracks(timeline.captions)
+        write_subtitles(work / names["subtitles_vtt"], swedish)
+        write_subtitles(work / names["subtitles_srt"], swedish)
+        if script.has_english:
+            write_subtitles(work / names["english_vtt"], english)
+            write_subtitles(work / names["english_srt"], english)
+        write_chapters(work / names["chapters"], timeline.chapters)
         if cancel is not None and cancel():
             raise RenderCancelledError
         for name in names.values():
@@ -298,8 +259,9 @@ def render_film(
         subtitles_vtt=film_dir / names["subtitles_vtt"],
         subtitles_srt=film_dir / names["subtitles_srt"],
         chapters_file=film_dir / names["chapters"],
-        duration=duration,
+        duration=timeline.duration,
         size_bytes=video.stat().st_size,
-        cues=tuple(cues),
-        chapters=tuple(chapters),
+        cues=tuple(swedish),
+        chapters=timeline.chapters,
+        english_cues=tuple(english),
     )

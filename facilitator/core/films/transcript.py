@@ -8,8 +8,8 @@ and a blank line a paragraph. A written transcript wins over the script: it is t
 word on a film that may no longer be the rendered one.
 
 Each line says what kind of words it holds (on screen, a drawing's labels, narration, a
-speaker's line), so a later scene kind with several voices (dialogue) adds lines with a
-``speaker`` and no new shape.
+speaker's line). A dialogue scene gives where it happens and who is there, then every line
+with its speaker's name.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from facilitator.core.content.manifest import Manifest
 from facilitator.core.films.script import FilmScript, Scene, ScriptError, load_script
-from facilitator.core.i18n import _
+from facilitator.core.i18n import N_, _
 from facilitator.core.user_text import clean_user_text
 
 __all__ = [
@@ -167,7 +167,45 @@ def _card_text(text: str) -> str:
     return "\n".join(row for row in rows if row)
 
 
-def _scene_lines(scene: Scene) -> tuple[Line, ...]:
+# What a dialogue scene's drawn place is called, for a reader who cannot see it.
+_PLACES = {
+    "reception": N_("I en reception"),
+    "office": N_("På ett kontor"),
+    "break-room": N_("I fikarummet"),
+    "meeting-room": N_("I ett mötesrum"),
+    "classroom": N_("I ett klassrum"),
+    "home": N_("Hemma i en soffa"),
+    "corridor": N_("I en korridor"),
+    "outdoors": N_("Utomhus, vid en bänk"),
+}
+
+
+def _names(names: list[str]) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return _("{names} och {last}").format(names=", ".join(names[:-1]), last=names[-1])
+
+
+def _dialogue_lines(scene: Scene, script: FilmScript) -> tuple[Line, ...]:
+    """Where it happens and who is there, the narration, then each line by its speaker."""
+    cast = script.characters
+    lines: list[Line] = []
+    if heading := _flowing(scene.heading):
+        lines.append(Line(LineKind.HEADING, heading))
+    place = _(_PLACES[scene.setting or "office"])
+    names = _names([_flowing(cast[key].name) for key in scene.characters])
+    lines.append(Line(LineKind.SCREEN, _("{place} – {names}").format(place=place, names=names)))
+    if narration := _flowing(scene.narration):
+        lines.append(Line(LineKind.NARRATION, narration))
+    lines += [
+        Line(LineKind.SPEECH, _flowing(x.say), _flowing(cast[x.who].name)) for x in scene.lines
+    ]
+    return tuple(lines)
+
+
+def _scene_lines(scene: Scene, script: FilmScript) -> tuple[Line, ...]:
+    if scene.is_dialogue:
+        return _dialogue_lines(scene, script)
     lines: list[Line] = []
     heading = _flowing(scene.heading)
     if scene.illustration == "quote":
@@ -195,7 +233,7 @@ def transcript_from_script(script: FilmScript) -> Transcript:
             if passages:
                 sections.append(Section(title, tuple(passages)))
             title, passages = _flowing(scene.chapter.title), []
-        if lines := _scene_lines(scene):
+        if lines := _scene_lines(scene, script):
             passages.append(Passage(lines))
     if passages:
         sections.append(Section(title, tuple(passages)))

@@ -63,9 +63,11 @@ def test_draw_card_writes_a_png(tmp_path: Path) -> None:
     from PIL import Image
 
     from facilitator.core.films.render import draw_still
+    from facilitator.core.films.script import FilmScript
 
     out = tmp_path / "card.png"
-    draw_still(_scene("map-kalmar"), (1280, 720), out)
+    scene = _scene("map-kalmar", chapter={"id": "a", "title": "A"})
+    draw_still(FilmScript(title="Prov", scenes=[scene]), 0, out)
     with Image.open(out) as image:
         assert image.size == (1280, 720)
         assert image.getpixel((5, 5)) == (16, 27, 51)
