@@ -11,7 +11,10 @@ from facilitator.core.films.stills import Ellipse, Polygon, RoundRect, StillOver
 from tests.core.films.test_stills import measure
 
 CAST = {
-    style: Character(name=f"Person {style}", look=Look(hair_style=style, glasses=i % 2 == 0))
+    style: Character(
+        name=f"Person {style}",
+        look=Look.model_validate({"hair_style": style, "glasses": i % 2 == 0}),
+    )
     for i, style in enumerate(HAIR_STYLES)
 }
 
