@@ -86,7 +86,9 @@ class UiParts:
             self.launcher.closed.connect(lambda _service: w.show_page(self.library_page))
 
     def _after_session(self, service: SessionService) -> None:
-        self.closeout.begin(service.session_uuid, service.modules, service.rehearsal)
+        self.closeout.begin(
+            service.session_uuid, service.modules, service.engine.initial_plan, service.rehearsal
+        )
 
     def show_history(self) -> None:
         language = self.services.sessions.language

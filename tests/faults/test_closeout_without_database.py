@@ -32,7 +32,7 @@ def test_the_close_out_reaches_its_end_while_the_database_is_held(
         qtbot.waitUntil(lambda: bool(troubles), timeout=20_000)
 
         closeout = app.parts.closeout
-        closeout.begin(session, modules)
+        closeout.begin(session, modules, running.service.engine.initial_plan)
         closeout.attendance.saved.emit(AttendanceCounts(women=4, men=3))
         closeout.evaluation.skipped.emit()
         qtbot.waitUntil(lambda: app.window.current_page() is closeout.parking, timeout=2_000)

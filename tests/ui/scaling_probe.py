@@ -160,7 +160,7 @@ def walk() -> dict[str, object]:
     service.end()
     wait_for(lambda: parts.launcher.current is None)
     closeout = parts.closeout
-    closeout.begin(service.session_uuid, service.modules, False)
+    closeout.begin(service.session_uuid, service.modules, service.engine.initial_plan, False)
     look("attendance", window)
     window.show_page(closeout.evaluation)
     look("evaluation", window)

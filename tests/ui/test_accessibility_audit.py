@@ -92,7 +92,9 @@ def test_every_page_and_dialog(qtbot: Any, application: Application, findings: F
     service.end()
     closeout = app.parts.closeout
     # Built with interactive=False, the app leaves the close-out to the test.
-    closeout.begin(service.session_uuid, service.modules, rehearsal=False)
+    closeout.begin(
+        service.session_uuid, service.modules, service.engine.initial_plan, rehearsal=False
+    )
     audited(qtbot, findings, "close-out: attendance", closeout.attendance)
     closeout.attendance.skipped.emit()
     audited(qtbot, findings, "close-out: evaluation", closeout.evaluation)

@@ -25,8 +25,9 @@ from facilitator.core.application.recording import SessionRecording
 from facilitator.core.application.reflection_ledger import ReflectionLedger
 from facilitator.core.application.storage_gateway import StorageGateway
 from facilitator.core.content.manifest import FilmStep
+from facilitator.core.content.variant_scope import step_in
 from facilitator.core.i18n import _
-from facilitator.core.planning import OpenModule, step_key
+from facilitator.core.planning import OpenModule, module_step_ids, step_key, variant_of
 from facilitator.core.presentation.cards import (
     CardKind,
     ProjectorCard,
@@ -39,6 +40,7 @@ from facilitator.core.session.engine import SessionEngine
 from facilitator.core.session.errors import SessionError
 from facilitator.core.session.events import PhaseChanged, StepTimeUp
 from facilitator.core.session.landing import LandingProposal
+from facilitator.core.session.plan import SessionPlan
 from facilitator.core.session.status import SessionState
 
 log = logging.getLogger(__name__)
@@ -59,12 +61,18 @@ class StepEntered:
         return None
 
 
-def step_contents(modules: Mapping[str, OpenModule]) -> dict[str, StepContent]:
-    return {
-        step_key(m.manifest.id, step.id): StepContent(step, m.manifest, m.folder)
-        for m in modules.values()
-        for step in m.manifest.steps
-    }
+def step_contents(modules: Mapping[str, OpenModule], plan: SessionPlan) -> dict[str, StepContent]:
+    """Each step as the plan runs it: its variant's leader notes, and an evaluation asking
+    only the questions whose steps the plan has."""
+    contents: dict[str, StepContent] = {}
+    for m in modules.values():
+        module_id = m.manifest.id
+        step_ids = module_step_ids(plan, module_id)
+        variant = variant_of(plan, module_id)
+        for step in m.manifest.steps:
+            shown = step_in(m.manifest, step, step_ids, variant)
+            contents[step_key(module_id, step.id)] = StepContent(shown, m.manifest, m.folder)
+    return contents
 
 
 class SessionService:
@@ -80,7 +88,9 @@ class SessionService:
         self.engine = engine
         self.modules = dict(modules)
         self.rehearsal = rehearsal
-        self._content = step_contents(modules)
+        # The plan the session started from: a step dropped on the way to catch up was still
+        # planned, and the evaluation the room is told about does not change under it.
+        self._content = step_contents(modules, engine.initial_plan)
         self._language = language
         self.recording = SessionRecording(storage, session_uuid, rehearsal)
         self.reflections = ReflectionLedger(storage, session_uuid, self.current_prompt)

@@ -44,6 +44,23 @@ def _duplicates(values: Iterable[str | int]) -> list[int]:
     return repeated
 
 
+def _unknown_steps(
+    path: FieldPath, requires: list[str], step_ids: list[str]
+) -> list[ConsistencyIssue]:
+    """A `requires` list naming steps the module does not have."""
+    return [
+        ConsistencyIssue(
+            (*path, r_index),
+            _("steget ”{id}” finns inte{hint}").format(
+                id=step_id, hint=suggestion(step_id, step_ids)
+            ),
+            _("ska vara id för ett steg under [[steps]]"),
+        )
+        for r_index, step_id in enumerate(requires)
+        if step_id not in step_ids
+    ]
+
+
 def consistency_issues(manifest: Manifest) -> list[ConsistencyIssue]:
     issues: list[ConsistencyIssue] = []
     step_ids = [step.id for step in manifest.steps]
@@ -73,6 +90,13 @@ def consistency_issues(manifest: Manifest) -> list[ConsistencyIssue]:
                     _("varje fråga ska ha ett eget id"),
                 )
             )
+        for q_index, question in enumerate(questions):
+            issues += _unknown_steps(
+                ("steps", index, "questions", q_index, "requires"), question.requires, step_ids
+            )
+    for g_index, goal in enumerate(manifest.learning_goals):
+        requires = [] if isinstance(goal, str) else goal.requires
+        issues += _unknown_steps(("learning_goals", g_index, "requires"), requires, step_ids)
     minutes = [variant.minutes for variant in manifest.variants]
     for index in _duplicates(minutes):
         issues.append(
@@ -103,15 +127,18 @@ def consistency_issues(manifest: Manifest) -> list[ConsistencyIssue]:
                     _("varje steg får användas en gång per variant"),
                 )
             )
-        for step_id in variant.minutes_override:
-            if step_id not in variant.steps:
-                issues.append(
-                    ConsistencyIssue(
-                        ("variants", v_index, "minutes_override", step_id),
-                        _("steget ”{id}” ingår inte i varianten").format(id=step_id),
-                        _("ska vara id för ett steg som står i variantens steps"),
+        for table in ("minutes_override", "leader_notes_override"):
+            for step_id in getattr(variant, table):
+                if step_id not in variant.steps:
+                    issues.append(
+                        ConsistencyIssue(
+                            ("variants", v_index, table, step_id),
+                            _("steget ”{id}” ingår inte i varianten{hint}").format(
+                                id=step_id, hint=suggestion(step_id, variant.steps)
+                            ),
+                            _("ska vara id för ett steg som står i variantens steps"),
+                        )
                     )
-                )
     tracks = manifest.film.subtitles if manifest.film else []
     for index in _duplicates([track.language for track in tracks]):
         issues.append(

@@ -35,6 +35,12 @@ class DiscussionFormat(StrEnum):
     def label(self) -> str:
         return _(_FORMAT_LABELS[self])
 
+    @property
+    def minimum_minutes(self) -> int:
+        """The shortest step the format's phases fit in as the leader notes run them (0: any);
+        a variant may go below only with leader notes written for its shorter time."""
+        return _FORMAT_MINIMUMS.get(self, 0)
+
 
 _STEP_LABELS = {
     StepKind.TEXT: N_("Text"),
@@ -45,6 +51,13 @@ _STEP_LABELS = {
     StepKind.BREAK: glossary.BREAK,
     StepKind.EVALUATION: N_("Utvärdering"),
     StepKind.CLOSING: N_("Avslutning"),
+}
+
+# 1-2-4-All: a minute alone, two in pairs, four in fours and five in the whole group. Pairs: both
+# speakers get two minutes and the gathering after two more.
+_FORMAT_MINIMUMS = {
+    DiscussionFormat.ONE_TWO_FOUR_ALL: 12,
+    DiscussionFormat.PAIRS: 6,
 }
 
 _FORMAT_LABELS = {

@@ -37,6 +37,7 @@ class Localized(Strict):
 
 
 class Source(Strict):
+    author: str = ""
     title: str = Field(min_length=1)
     publisher: str = ""
     year: int | None = Field(default=None, ge=1800, le=2100, strict=True)
@@ -68,6 +69,9 @@ class StepBase(Strict):
     title: str = Field(min_length=1)
     minutes: Minutes
     leader_notes: str = Field(min_length=1)
+    core: bool = Field(
+        default=False, strict=True, description="Every length variant must include this step"
+    )
 
 
 class TextStep(StepBase):
@@ -118,6 +122,9 @@ class EvaluationQuestion(Strict):
     positive_options: list[Annotated[int, Field(strict=True)]] = Field(
         default_factory=list, description="Option indexes that count towards the indicator"
     )
+    requires: list[str] = Field(
+        default_factory=list, description="Asked only in variants that have all these steps"
+    )
 
     @model_validator(mode="after")
     def _indicator_has_positive_options(self) -> EvaluationQuestion:
@@ -152,11 +159,21 @@ Step = Annotated[
 ]
 
 
+class LearningGoal(Strict):
+    text: str = Field(min_length=1)
+    requires: list[str] = Field(
+        default_factory=list, description="Claimed only in variants that have all these steps"
+    )
+
+
 class Variant(Strict):
     minutes: int = Field(ge=5, le=480, strict=True)
     steps: list[str] = Field(min_length=1)
     minutes_override: dict[str, Minutes] = Field(
         default_factory=dict, description="Step id → minutes in this variant"
+    )
+    leader_notes_override: dict[str, Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=dict, description="Step id → the leader notes for it in this variant"
     )
 
 
@@ -167,7 +184,7 @@ class Manifest(Strict):
     language: str = Field(pattern=LANGUAGE_PATTERN)
     title: Localized
     summary: Localized
-    learning_goals: list[str] = Field(min_length=1)
+    learning_goals: list[str | LearningGoal] = Field(min_length=1)
     target_groups: list[TargetGroup] = Field(min_length=1)
     introduction: str | None = None
     sources: list[Source] = Field(min_length=1)

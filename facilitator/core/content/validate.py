@@ -13,11 +13,14 @@ from pathlib import Path
 
 from facilitator.core.content.film_checks import check_film
 from facilitator.core.content.loader import LoadedManifest, load_manifest
+from facilitator.core.content.manifest import Manifest
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.package_files import file_refs, resolve_reference
 from facilitator.core.content.problems import MANIFEST_FILE, Problem, sort_problems
 from facilitator.core.content.report import Findings, ModuleReport
+from facilitator.core.content.source_checks import check_sources
 from facilitator.core.content.text_checks import check_markdown, check_variants
+from facilitator.core.content.variant_rules import check_variant_rules
 from facilitator.core.films.transcript import transcript_candidates
 from facilitator.core.i18n import _
 
@@ -37,12 +40,18 @@ def _unexpected(folder: Path, error: Exception) -> ModuleReport:
     return ModuleReport(folder, None, (problem,))
 
 
+def _check_manifest(findings: Findings, manifest: Manifest) -> None:
+    check_variants(findings, manifest)
+    check_variant_rules(findings, manifest)
+    check_sources(findings, manifest)
+
+
 def check_loaded(loaded: LoadedManifest) -> ModuleReport:
     """The checks that need nothing but the manifest text: cheap enough for every card."""
     if loaded.manifest is None:
         return ModuleReport(loaded.folder, None, tuple(sort_problems(loaded.problems)))
     findings = Findings(loaded.folder, loaded.line_of)
-    check_variants(findings, loaded.manifest)
+    _check_manifest(findings, loaded.manifest)
     return ModuleReport(loaded.folder, loaded.manifest, tuple(sort_problems(findings.problems)))
 
 
@@ -52,7 +61,7 @@ def _full(folder: Path, probe: MediaProbe | None) -> ModuleReport:
     if manifest is None:
         return check_loaded(loaded)
     findings = Findings(folder, loaded.line_of)
-    check_variants(findings, manifest)
+    _check_manifest(findings, manifest)
     files: dict[tuple[str | int, ...], Path] = {}
     refs = file_refs(manifest)
     for ref in refs:

@@ -14,6 +14,7 @@ from facilitator.core.content.catalog import Catalog
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.manifest import EvaluationQuestion, EvaluationStep, Manifest
 from facilitator.core.export.model import KnowledgeIndicator, SessionExport
+from facilitator.core.export.module_about import modules_about
 from facilitator.core.export.progress import Steps
 from facilitator.core.storage.records import (
     EvaluationResult,
@@ -70,6 +71,7 @@ def gather_session(
     record = repo.sessions.get(session_uuid)
     evaluation = repo.tallies.evaluation(session_uuid)
     indicators, positive = knowledge_indicators(evaluation, record.modules, manifests)
+    steps = repo.sessions.step_runs(session_uuid)
     return SessionExport(
         uuid=record.uuid,
         title=record.title,
@@ -80,7 +82,7 @@ def gather_session(
         started_at=record.started_at,
         ended_at=record.ended_at,
         modules=record.modules,
-        steps=repo.sessions.step_runs(session_uuid),
+        steps=steps,
         reflections=repo.reflections.for_session(session_uuid),
         attendance=repo.tallies.attendance(session_uuid),
         evaluation=evaluation,
@@ -88,6 +90,7 @@ def gather_session(
         positive_options=positive,
         plan_json=record.plan_json,
         updated_at=record.updated_at,
+        about=modules_about(record.modules, manifests, record.plan_json, steps),
     )
 
 

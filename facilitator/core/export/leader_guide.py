@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
+from facilitator.core.content.citation import citation
 from facilitator.core.content.kinds import StepKind
 from facilitator.core.content.manifest import (
     ActivityStep,
@@ -22,6 +23,7 @@ from facilitator.core.content.manifest import (
     TextStep,
     Variant,
 )
+from facilitator.core.content.variant_scope import goal_requires, goal_text, variant_lengths
 from facilitator.core.export.blocks import bullet, count_table, facts, gap, label_markup, para
 from facilitator.core.export.markdown import markdown_flowables
 from facilitator.core.export.styles import BODY_WIDTH, styles
@@ -46,13 +48,16 @@ def leader_guide_story(manifest: Manifest, folder: Path) -> list[Flowable]:
             BODY_WIDTH,
         ),
         Paragraph(label_markup(_("Lärandemål")), s.h2),
-        *[bullet(goal) for goal in manifest.learning_goals],
+        *[
+            bullet(goal_text(goal) + _only_in(manifest, goal_requires(goal)))
+            for goal in manifest.learning_goals
+        ],
     ]
     for variant in manifest.variants:
         story += _plan(manifest, variant)
     story += [CondPageBreak(60 * mm), Paragraph(label_markup(_("Stegen")), s.h1)]
     for step in manifest.steps:
-        story += _step(step)
+        story += _step(manifest, step)
     story += _film_text(manifest, folder)
     story += _sources(manifest)
     return story
@@ -83,7 +88,34 @@ def _plan(manifest: Manifest, variant: Variant) -> list[Flowable]:
     return [CondPageBreak(40 * mm), heading, table, gap(3)]
 
 
-def _step(step: Step) -> list[Flowable]:
+def _only_in(manifest: Manifest, requires: list[str]) -> str:
+    """`` (bara i 90 och 120 min)`` for what a tied goal or question claims only in some
+    variants; empty when it holds in all of them."""
+    lengths = variant_lengths(manifest, requires)
+    if len(lengths) == len(manifest.variants):
+        return ""
+    if not lengths:
+        return " " + _("(i ingen längdvariant)")
+    listed = ", ".join(str(m) for m in lengths[:-1])
+    shown = f"{listed} {_('och')} {lengths[-1]}" if listed else str(lengths[-1])
+    return " " + _("(bara i {lengths} min)").format(lengths=shown)
+
+
+def _variant_notes(manifest: Manifest, step: Step) -> list[Flowable]:
+    """The notes a variant gives the step instead of its own, under the variant's length."""
+    s = styles()
+    out: list[Flowable] = []
+    for variant in manifest.variants:
+        notes = variant.leader_notes_override.get(step.id)
+        if notes is not None:
+            heading = _("Till dig som leder, i varianten på {minutes} minuter").format(
+                minutes=variant.minutes
+            )
+            out += [Paragraph(label_markup(heading), s.h3), *markdown_flowables(notes, BODY_WIDTH)]
+    return out
+
+
+def _step(manifest: Manifest, step: Step) -> list[Flowable]:
     s = styles()
     kind = StepKind(step.kind).label
     fmt = getattr(step, "format", None)
@@ -117,7 +149,7 @@ def _step(step: Step) -> list[Flowable]:
         ]
     if isinstance(step, EvaluationStep):
         for q in step.questions:
-            body.append(para(q.text, "h3"))
+            body.append(para(q.text + _only_in(manifest, q.requires), "h3"))
             marks = set(q.positive_options)
             body += [
                 bullet(option + (" " + _("(räknas som mer kunskap)") if i in marks else ""))
@@ -126,6 +158,7 @@ def _step(step: Step) -> list[Flowable]:
     notes = [
         Paragraph(label_markup(_("Till dig som leder")), s.h3),
         *markdown_flowables(step.leader_notes, BODY_WIDTH),
+        *_variant_notes(manifest, step),
     ]
     content = [*body, *notes]
     # The step's title stays with the start of what it says, never alone at a page's foot.
@@ -177,7 +210,5 @@ def _transcript_flowables(transcript: Transcript) -> list[Flowable]:
 def _sources(manifest: Manifest) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [CondPageBreak(30 * mm), Paragraph(label_markup(_("Källor")), s.h1)]
-    for source in manifest.sources:
-        parts = [source.title, source.publisher, str(source.year or ""), source.url]
-        out.append(bullet(", ".join(p for p in parts if p)))
+    out += [bullet(citation(source)) for source in manifest.sources]
     return out

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from facilitator.core.export.module_about import ModuleAbout
 from facilitator.core.settings import DEFAULT_KNOWLEDGE_TARGET_PERCENT
 from facilitator.core.storage.records import (
     AttendanceCounts,
@@ -64,6 +65,8 @@ class SessionExport:
     """(question id, option indexes that count as positive), as the modules say."""
     plan_json: str = "{}"
     updated_at: datetime | None = None
+    about: tuple[ModuleAbout, ...] = ()
+    """The modules' goals (the session's variant's) and sources, where the modules are known."""
 
     @property
     def date(self) -> datetime:

@@ -5,12 +5,14 @@ enlarges (docs/decisions/0014-accessible-documents.md). No reportlab: it is quic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from facilitator.core.export import html_page as h
 from facilitator.core.export.formatting import minutes, percent
 from facilitator.core.export.model import DEFAULT_TARGET, SessionExport
+from facilitator.core.export.module_about import ModuleAbout, about_parts
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.summary_order import (
     KIND_ORDER,
@@ -58,10 +60,12 @@ def summary_html(session: SessionExport, indicator_target: float = DEFAULT_TARGE
     body = [
         *_cover(session),
         *_standouts(session),
+        *_about(session, _("Lärandemål"), lambda about: about.goals),
         *_attendance(session),
         *_timing(session),
         *_reflections(session),
         *_evaluation(session, indicator_target),
+        *_about(session, _("Källor"), lambda about: about.sources),
     ]
     return h.page(title, active_language(), body)
 
@@ -90,6 +94,21 @@ def _standouts(session: SessionExport) -> list[str]:
         out.append(
             f'<section class="standout">{h.heading(2, kind.heading)}<ul>{entries}</ul></section>'
         )
+    return out
+
+
+def _about(
+    session: SessionExport, heading: str, items: Callable[[ModuleAbout], tuple[str, ...]]
+) -> list[str]:
+    """The modules' goals or sources, as the PDF has them (``summary_about``)."""
+    parts = about_parts(session, items)
+    if not parts:
+        return []
+    out = [h.heading(2, heading)]
+    for title, entries in parts:
+        if title is not None:
+            out.append(h.heading(3, title))
+        out.append(h.bullet_list(entries))
     return out
 
 

@@ -24,6 +24,7 @@ from facilitator.core.export.formatting import long_date, minutes
 from facilitator.core.export.model import DEFAULT_TARGET, SessionExport
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.styles import BODY_WIDTH, styles
+from facilitator.core.export.summary_about import goals_section, sources_section
 from facilitator.core.export.summary_order import cover_facts
 from facilitator.core.export.summary_sections import (
     evaluation_section,
@@ -62,10 +63,12 @@ def write_summary_pdf(
 
 def summary_story(session: SessionExport, indicator_target: float) -> list[Flowable]:
     story: list[Flowable] = [*_cover(session), *standouts(session, BODY_WIDTH)]
+    story += goals_section(session)
     story += _attendance(session)
     story += _timing(session)
     story += reflection_section(session)
     story += evaluation_section(session, indicator_target, BODY_WIDTH)
+    story += sources_section(session)
     return story
 
 

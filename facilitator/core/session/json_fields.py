@@ -62,6 +62,10 @@ def read_int(data: Mapping[str, Any], key: str) -> int:
     return value
 
 
+def read_optional_int(data: Mapping[str, Any], key: str) -> int | None:
+    return None if data.get(key) is None else read_int(data, key)
+
+
 def read_float(data: Mapping[str, Any], key: str) -> float:
     value = require(data, key)
     if isinstance(value, bool) or not isinstance(value, int | float):

@@ -23,6 +23,7 @@ from facilitator.core.session.json_fields import (
     read_int,
     read_list,
     read_optional_bool,
+    read_optional_int,
     read_optional_str,
     read_str,
 )
@@ -55,6 +56,9 @@ class PlanStep:
     """May be dropped when the session runs late (see landing.py)."""
     fixed_length: bool | None = None
     """True: never shortened to catch up. None: decided by kind (films and breaks are fixed)."""
+    variant_minutes: int | None = None
+    """The length variant of its module the step was planned from: whose leader notes it
+    shows (None: a break, or a plan written before variants had notes of their own)."""
 
     def __post_init__(self) -> None:
         if not self.key:
@@ -87,6 +91,7 @@ class PlanStep:
             "skipped": self.skipped,
             "optional": self.optional,
             "fixed_length": self.fixed_length,
+            "variant_minutes": self.variant_minutes,
         }
 
     @classmethod
@@ -108,6 +113,7 @@ class PlanStep:
             skipped=read_bool(data, "skipped", default=False),
             optional=read_bool(data, "optional", default=False),
             fixed_length=read_optional_bool(data, "fixed_length"),
+            variant_minutes=read_optional_int(data, "variant_minutes"),
         )
 
 

@@ -10,9 +10,10 @@ from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.application.storage_gateway import StorageGateway
-from facilitator.core.content.manifest import ClosingStep, EvaluationStep
+from facilitator.core.content.manifest import ClosingStep
 from facilitator.core.i18n import _
-from facilitator.core.planning import OpenModule
+from facilitator.core.planning import OpenModule, evaluation_questions
+from facilitator.core.session.plan import SessionPlan
 from facilitator.core.storage.records import AttendanceCounts, EvaluationResult, ReflectionRecord
 from facilitator.ui.console.closeout_pages import AttendancePage, EvaluationPage, ParkingLotPage
 from facilitator.ui.console.rehearsal_question import RehearsalEndedQuestion
@@ -50,8 +51,13 @@ class CloseoutFlow(QObject):
         self._participants: int | None = None
 
     def begin(
-        self, session_uuid: str, modules: Mapping[str, OpenModule], rehearsal: bool = False
+        self,
+        session_uuid: str,
+        modules: Mapping[str, OpenModule],
+        plan: SessionPlan,
+        rehearsal: bool = False,
     ) -> None:
+        """``plan``: the plan the session started from, which decides the questions asked."""
         if rehearsal and RehearsalEndedQuestion(self._window).wants_deletion():
             # Back to the library once the rows are gone, not before: the history must not
             # show it again in the meantime.
@@ -59,13 +65,7 @@ class CloseoutFlow(QObject):
             return
         self._session_uuid = session_uuid
         self._participants = None
-        questions = [
-            (m.manifest.id, question)
-            for m in modules.values()
-            for step in m.manifest.steps
-            if isinstance(step, EvaluationStep)
-            for question in step.questions
-        ]
+        questions = evaluation_questions([m.manifest for m in modules.values()], plan)
         titles = {m.manifest.id: m.manifest.title.sv for m in modules.values()}
         self.evaluation.set_questions(questions, titles)
         self.evaluation.set_target(self._settings.current.knowledge_target_percent)

@@ -76,3 +76,17 @@ def test_edited_manifests_never_give_a_different_card(data: st.DataObject) -> No
 def test_windows_line_endings() -> None:
     crlf = TEXT.replace("\n", "\r\n")
     assert read_card(crlf) == full_card(crlf)
+
+
+def test_goal_tables_and_variant_notes_keep_the_quick_read() -> None:
+    # The example has goals as inline tables and a [variants.leader_notes_override] table.
+    assert "requires" in TEXT and "[variants.leader_notes_override]" in TEXT
+    assert read_card(TEXT) is not None
+    inline = TEXT.replace(
+        '[variants.leader_notes_override]\n"samtal-1" = """\n',
+        'leader_notes_override = { "samtal-1" = """\n[[variants]]\nminutes = 999\n',
+    ).replace('vill ta med sig.\n"""\n', 'vill ta med sig.\n""" }\n')
+    assert inline != TEXT
+    card = read_card(inline)
+    assert card is not None and card == full_card(inline)
+    assert 999 not in card["variant_minutes"]

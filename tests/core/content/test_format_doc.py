@@ -28,3 +28,9 @@ def test_the_complete_example_is_valid() -> None:
 def test_every_kind_and_format_is_documented() -> None:
     for value in [*StepKind, *DiscussionFormat]:
         assert f"`{value.value}`" in DOC, value
+
+
+def test_the_second_editions_keys_are_documented() -> None:
+    for key in ("core", "requires", "leader_notes_override", "author"):
+        assert f"`{key}`" in DOC, key
+    assert "Author (year). Title. Publisher. URL" in DOC

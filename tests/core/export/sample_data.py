@@ -164,12 +164,13 @@ def add_session(
     minutes_long: int = 57,
     session_uuid: str | None = None,
     rehearsal: bool = False,
+    plan_json: str = '{"steps": []}',
 ) -> str:
     """A finished session (with a private note that must never be exported); returns uuid."""
     repo = db.repo
     session = repo.sessions.create(
         title=title,
-        plan_json='{"steps": []}',
+        plan_json=plan_json,
         modules=modules,
         place=place,
         leader_name=leader,

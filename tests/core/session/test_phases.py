@@ -92,3 +92,17 @@ def test_a_skipped_phase_moves_the_later_ones_forward_and_the_last_takes_the_tim
     assert current_phase(run, 20) == 1
     assert current_phase(run, 5000) == 3
     assert as_run((), [10.0]) == ()
+
+
+def test_at_its_minimum_length_every_format_keeps_all_its_phases() -> None:
+    # The validator's minimums (kinds.py) are where the phases run as the notes say, no less.
+    one_two_four = DiscussionFormat.ONE_TWO_FOUR_ALL
+    assert one_two_four.minimum_minutes == 12
+    assert [m for _kind, m in minutes_of(one_two_four, 12)] == [1, 2, 4, 5]
+    assert DiscussionFormat.PAIRS.minimum_minutes == 6
+    assert minutes_of(DiscussionFormat.PAIRS, 6) == [
+        (PhaseKind.FIRST_TURN, 2),
+        (PhaseKind.SECOND_TURN, 2),
+        (PhaseKind.ALL, 2),
+    ]
+    assert DiscussionFormat.GO_AROUND.minimum_minutes == 0

@@ -1,0 +1,41 @@
+"""A source as one line, the same wherever sources are shown (leader guide, summary, its HTML
+twin): ``Author (year). Title. Publisher. URL``."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Citable(Protocol):
+    @property
+    def author(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def publisher(self) -> str: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def url(self) -> str: ...
+
+
+def _sentence(text: str) -> str:
+    """A part ending in its own full stop, question or exclamation mark keeps it alone."""
+    text = text.strip()
+    return text if not text or text[-1] in ".?!" else text + "."
+
+
+def citation(source: Citable) -> str:
+    """``Author (year). Title. Publisher. URL`` with the parts the source lacks left out;
+    without an author the title leads, so the year still follows the first name a reader sees.
+    """
+    year = f" ({source.year})" if source.year is not None else ""
+    if source.author:
+        parts = [_sentence(source.author + year), _sentence(source.title)]
+    else:
+        parts = [_sentence(source.title + year)]
+    if source.publisher:
+        parts.append(_sentence(source.publisher))
+    if source.url:
+        parts.append(source.url.strip())
+    return " ".join(parts)
