@@ -1,30 +1,31 @@
 """Printables for one module: the leader's preparation guide (``leader_guide.py``) and the
 participants' handout — the introduction text, the questions of the session, and the
-module's printable pages, each page starting on a new sheet."""
+module's printable pages for participants (``printable_pages``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.manifest import (
-    ActivityStep,
     FilmStep,
     Manifest,
     PromptStep,
     ReflectionStep,
 )
+from facilitator.core.content.manifest_printables import Audience
 from facilitator.core.export.blocks import bullet, gap, label_markup, para
 from facilitator.core.export.document import DocumentInfo, build_pdf
 from facilitator.core.export.leader_guide import leader_guide_story
 from facilitator.core.export.markdown import markdown_flowables
+from facilitator.core.export.printable_pages import missing_file, module_text, printable_pages
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.styles import BODY_WIDTH, styles
 from facilitator.core.i18n import _
 
-MAX_TEXT_BYTES = 1_000_000
+__all__ = ["ModuleNotPrintable", "module_text", "write_handout", "write_leader_guide"]
 
 
 class ModuleNotPrintable(ValueError):
@@ -43,26 +44,6 @@ def load_printable(folder: Path) -> Manifest:
     return loaded.manifest
 
 
-def module_text(folder: Path, relative: str) -> str | None:
-    """A text file of the module, or None if it is missing, unreadable or outside the
-    module folder (a manifest must not make us print arbitrary files)."""
-    root = folder.resolve()
-    path = (folder / relative).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
-        return None
-    try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            return None
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _missing(relative: str) -> Flowable:
-    text = _("[Filen {name} saknas i modulen.]").format(name=relative)
-    return Paragraph(label_markup(text), styles().small)
-
-
 def handout_story(manifest: Manifest, folder: Path) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [
@@ -76,17 +57,13 @@ def handout_story(manifest: Manifest, folder: Path) -> list[Flowable]:
         story += (
             markdown_flowables(text, BODY_WIDTH)
             if text is not None
-            else [_missing(manifest.introduction)]
+            else [missing_file(manifest.introduction)]
         )
     questions = _questions(manifest)
     if questions:
         story += [gap(4), Paragraph(label_markup(_("Frågor att samtala om")), s.h1)]
         story += [bullet(q) for q in questions]
-    for relative in _printable_files(manifest, folder):
-        story.append(PageBreak())
-        text = module_text(folder, relative)
-        story += markdown_flowables(text, BODY_WIDTH) if text is not None else [_missing(relative)]
-    return story
+    return story + printable_pages(manifest, folder, Audience.PARTICIPANTS)
 
 
 def _questions(manifest: Manifest) -> list[str]:
@@ -97,19 +74,6 @@ def _questions(manifest: Manifest) -> list[str]:
         elif isinstance(step, FilmStep) and step.question_after:
             found.append(step.question_after)
     return list(dict.fromkeys(found))
-
-
-def _printable_files(manifest: Manifest, folder: Path) -> list[str]:
-    """The pages the steps name, in step order, then any other page in printables/."""
-    named = [
-        p for step in manifest.steps if isinstance(step, ActivityStep) for p in step.printables
-    ]
-    others = sorted(
-        f"printables/{path.name}"
-        for path in (folder / "printables").glob("*.md")
-        if f"printables/{path.name}" not in named
-    )
-    return list(dict.fromkeys([*named, *others]))
 
 
 def write_leader_guide(
