@@ -15,12 +15,20 @@ from facilitator.core.content.manifest_printables import Audience
 from facilitator.core.content.problems import FieldPath
 from facilitator.core.content.report import Findings
 from facilitator.core.content.text_checks import MARKDOWN_SUFFIXES
-from facilitator.core.i18n import _
+from facilitator.core.i18n import _, ngettext
 from facilitator.core.markdown.blocks import BlockKind, parse
 from facilitator.core.markdown.figures import FIGURES
 
 PRINTABLES_FOLDER = "printables"
-LEADER_PHRASES = ("för dig som samtalsledare", "underlag för samtalsledaren", "ledarstöd", "facit")
+LEADER_PHRASES = (
+    "för dig som samtalsledare",
+    "underlag för samtalsledaren",
+    "ledarstöd",
+    "facit",
+    # With its colon: a note addressed to the leader, as on 06's answer key ("lämna lappen
+    # till samtalsledaren" is an instruction participants may well be given).
+    "till samtalsledaren:",
+)
 """Words that mark a text as written for the leader (issue 18: each was found in a handout)."""
 
 _LEADER = re.compile(
@@ -151,6 +159,10 @@ def _figures(findings: Findings, file: str, text: str) -> None:
                 file,
                 block.line,
                 (),
-                _("bilden {name} har {n} etiketter").format(name=block.figure, n=len(block.labels)),
+                ngettext(
+                    "bilden {name} har {n} etikett",
+                    "bilden {name} har {n} etiketter",
+                    len(block.labels),
+                ).format(name=block.figure, n=len(block.labels)),
                 _("{count} etiketter, en per rad").format(count=count),
             )

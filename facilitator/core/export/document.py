@@ -131,6 +131,8 @@ def build_pdf(
     target: Path,
     info: DocumentInfo,
     steps: Steps | None = None,
+    *,
+    first_template: str = "page",
 ) -> Path:
     """Lay out ``story`` on A4 pages into ``target``; returns ``target``.
 
@@ -141,7 +143,7 @@ def build_pdf(
     bundled_fonts()
 
     def write(out: BinaryIO) -> None:
-        _build(story, out, info, steps)
+        _build(story, out, info, steps, first_template)
 
     write_file(target, write)
     steps.report(1.0)
@@ -163,7 +165,9 @@ def _frame(size: tuple[float, float], top_gap: float, name: str) -> Frame:
     )
 
 
-def _build(story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: Steps) -> None:
+def _build(
+    story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: Steps, first: str
+) -> None:
     frame = _frame(A4, HEADER_GAP / 2, "body")
     sign = PageTemplate(SIGN_TEMPLATE, [_frame(landscape(A4), 0, "sign")], pagesize=landscape(A4))
     doc = _Document(
@@ -177,10 +181,11 @@ def _build(story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: 
         lang=info.language,
         displayDocTitle=True,
         initialFontName=LATIN.regular,
-        pageTemplates=[
-            PageTemplate("page", [frame], onPage=_header(info), pagesize=A4),
-            sign,
-        ],
+        # The first template lays out the first page; a story switches with NextPageTemplate.
+        pageTemplates=sorted(
+            [PageTemplate("page", [frame], onPage=_header(info), pagesize=A4), sign],
+            key=lambda template: template.id != first,
+        ),
     )
     total = max(1, len(story))
     done = [0.0]

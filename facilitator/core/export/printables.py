@@ -15,17 +15,24 @@ from facilitator.core.content.manifest import (
     PromptStep,
     ReflectionStep,
 )
-from facilitator.core.content.manifest_printables import Audience
+from facilitator.core.content.manifest_printables import Audience, Layout
 from facilitator.core.export.blocks import bullet, gap, label_markup, para
-from facilitator.core.export.document import DocumentInfo, build_pdf
+from facilitator.core.export.document import SIGN_TEMPLATE, DocumentInfo, build_pdf
 from facilitator.core.export.leader_guide import leader_guide_story
 from facilitator.core.export.markdown import markdown_flowables
 from facilitator.core.export.printable_pages import missing_file, module_text, printable_pages
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
+from facilitator.core.export.signs import sign_sheets
 from facilitator.core.export.styles import BODY_WIDTH, styles
 from facilitator.core.i18n import _
 
-__all__ = ["ModuleNotPrintable", "module_text", "write_handout", "write_leader_guide"]
+__all__ = [
+    "ModuleNotPrintable",
+    "module_text",
+    "write_handout",
+    "write_leader_guide",
+    "write_signs",
+]
 
 
 class ModuleNotPrintable(ValueError):
@@ -107,8 +114,35 @@ def write_handout(
     )
 
 
+def write_signs(
+    folder: Path,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> Path | None:
+    """The module's signs alone, one landscape page each, or None if it has none (the leader
+    guide has them too, but a stack of signs is printed and put up on its own)."""
+    manifest = load_printable(folder)
+    sources = [
+        module_text(folder, p.file) or "" for p in manifest.printables if p.layout is Layout.SIGNS
+    ]
+    story = sign_sheets(sources)
+    if not story:
+        return None
+    title = _("Skyltar: {title}").format(title=manifest.title.sv)
+    steps = Steps(progress, is_cancelled)
+    return _write(manifest, title, _("Skyltar"), story, target, steps, SIGN_TEMPLATE)
+
+
 def _write(
-    manifest: Manifest, title: str, subject: str, story: list[Flowable], target: Path, steps: Steps
+    manifest: Manifest,
+    title: str,
+    subject: str,
+    story: list[Flowable],
+    target: Path,
+    steps: Steps,
+    first_template: str = "page",
 ) -> Path:
     # The module's own words (steps, notes, pages) are most of the text, so a screen reader
     # should read in the module's language even when the labels around them are English.
@@ -119,4 +153,4 @@ def _write(
         keywords=(manifest.id,),
         language=manifest.language,
     )
-    return build_pdf(story, target, info, steps)
+    return build_pdf(story, target, info, steps, first_template=first_template)

@@ -158,3 +158,13 @@ def sign_flowables(source: str) -> list[Flowable]:
     if signs:
         out.append(NextPageTemplate("page"))
     return out
+
+
+def sign_sheets(sources: list[str]) -> list[Flowable]:
+    """Only the signs of ``sources``, one per page, for a document of signs alone (its pages
+    start landscape: ``build_pdf(first_template=SIGN_TEMPLATE)``)."""
+    pages: list[Flowable] = []
+    for source in sources:
+        for sign in signs_of(source)[1]:
+            pages += [PageBreak(), SignPage(sign)] if pages else [SignPage(sign)]
+    return pages
