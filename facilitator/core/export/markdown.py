@@ -2,8 +2,9 @@
 
 Parsed by ``core.markdown`` (CommonMark, raw HTML shown as text); here each block becomes a
 paragraph in the PDF styles: headings, paragraphs, lists with their markers (task boxes as
-boxes to tick), quotes, rules and tables, and ``figure`` fences as drawings (``figures``). A link prints as "label (address)", so a reader of
-the paper can still find it; an image as its description.
+boxes to tick), quotes, rules and tables, and ``figure`` fences as drawings (``figures``). A
+link prints as "label (address)", so a reader of the paper can still find it; an image as its
+description.
 """
 
 from __future__ import annotations
