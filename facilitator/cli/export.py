@@ -295,6 +295,7 @@ def run_printables(args: argparse.Namespace, out: TextIO | None = None) -> int:
         ModuleNotPrintable,
         write_handout,
         write_leader_guide,
+        write_signs,
     )
 
     out = out or sys.stdout
@@ -309,9 +310,10 @@ def run_printables(args: argparse.Namespace, out: TextIO | None = None) -> int:
             write_leader_guide(folder, target / f"{folder.name}-forberedelseguide.pdf"),
             write_handout(folder, target / f"{folder.name}-deltagarmaterial.pdf"),
         ]
+        signs = write_signs(folder, target / f"{folder.name}-skyltar.pdf")
     except ModuleNotPrintable as error:
         return _fail(error.message, out)
-    for path in written:
+    for path in [*written, *([signs] if signs else [])]:
         print(path, file=out)
     return 0
 

@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from facilitator.core.content.consistency import consistency_issues
 from facilitator.core.content.kinds import DiscussionFormat, StepKind
+from facilitator.core.content.manifest_printables import Printable, printable_issues
 from facilitator.core.content.manifest_terms import (
     ID_PATTERN,
     LANGUAGE_PATTERN,
@@ -191,6 +192,7 @@ class Manifest(Strict):
     film: Film | None = None
     steps: list[Step] = Field(min_length=1)
     variants: list[Variant] = Field(min_length=1)
+    printables: list[Printable] = Field(default_factory=list)
 
     @field_validator("schema_version", mode="before")
     @classmethod
@@ -204,7 +206,7 @@ class Manifest(Strict):
     def _consistent(self) -> Manifest:
         # Every broken reference is reported at once, each with its own place in the file;
         # the loader unpacks "issues" into one problem per entry.
-        issues = consistency_issues(self)
+        issues = consistency_issues(self) + printable_issues(self)
         if issues:
             raise PydanticCustomError(
                 "manifest_consistency",
@@ -221,6 +223,9 @@ class Manifest(Strict):
             if track.language not in found:
                 found.append(track.language)
         return tuple(found)
+
+    def printable(self, file: str) -> Printable | None:
+        return next((p for p in self.printables if p.file == file), None)
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:

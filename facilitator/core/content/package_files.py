@@ -53,6 +53,8 @@ def file_refs(manifest: Manifest) -> list[FileRef]:
             refs.append(FileRef(("steps", s_index, "handout"), handout, "markdown"))
         for p_index, page in enumerate(getattr(step, "printables", [])):
             refs.append(FileRef(("steps", s_index, "printables", p_index), page, "markdown"))
+    for index, printable in enumerate(manifest.printables):
+        refs.append(FileRef(("printables", index, "file"), printable.file, "markdown"))
     return refs
 
 

@@ -16,6 +16,7 @@ from facilitator.core.content.loader import LoadedManifest, load_manifest
 from facilitator.core.content.manifest import Manifest
 from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.package_files import file_refs, resolve_reference
+from facilitator.core.content.printable_checks import check_printables
 from facilitator.core.content.problems import MANIFEST_FILE, Problem, sort_problems
 from facilitator.core.content.report import Findings, ModuleReport
 from facilitator.core.content.source_checks import check_sources
@@ -64,6 +65,7 @@ def _full(folder: Path, probe: MediaProbe | None) -> ModuleReport:
     _check_manifest(findings, manifest)
     files: dict[tuple[str | int, ...], Path] = {}
     refs = file_refs(manifest)
+    read: set[Path] = set()
     for ref in refs:
         resolved = resolve_reference(folder, ref.reference)
         if resolved.found:
@@ -71,8 +73,11 @@ def _full(folder: Path, probe: MediaProbe | None) -> ModuleReport:
         if resolved.file is None:
             continue
         files[ref.path] = resolved.file
-        if ref.role == "markdown":
+        # A printable is named by its step and by its declaration: its text is checked once.
+        if ref.role == "markdown" and resolved.file not in read:
+            read.add(resolved.file)
             check_markdown(findings, ref, resolved.file)
+    check_printables(findings, manifest, folder, files)
     duration = check_film(findings, manifest, files, probe)
     return ModuleReport(
         folder,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -29,6 +29,8 @@ from facilitator.core.i18n import _, active_language
 from facilitator.core.safe_write import write_file
 
 PRODUCER = "Facilitator"
+SIGN_TEMPLATE = "sign"
+"""A landscape A4 page without running header: one sign to put up in a room (``signs.py``)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def _header(info: DocumentInfo) -> Any:
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         if canvas.getPageNumber() == 1:
             return
-        width, height = doc.pagesize
+        width, height = canvas._pagesize
         top = height - MARGIN + 4
         canvas.saveState()
         canvas.setFont(LATIN.regular, 8)
@@ -129,6 +131,8 @@ def build_pdf(
     target: Path,
     info: DocumentInfo,
     steps: Steps | None = None,
+    *,
+    first_template: str = "page",
 ) -> Path:
     """Lay out ``story`` on A4 pages into ``target``; returns ``target``.
 
@@ -139,26 +143,33 @@ def build_pdf(
     bundled_fonts()
 
     def write(out: BinaryIO) -> None:
-        _build(story, out, info, steps)
+        _build(story, out, info, steps, first_template)
 
     write_file(target, write)
     steps.report(1.0)
     return target
 
 
-def _build(story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: Steps) -> None:
-    width, height = A4
-    frame = Frame(
+def _frame(size: tuple[float, float], top_gap: float, name: str) -> Frame:
+    width, height = size
+    return Frame(
         MARGIN,
         MARGIN,
         width - 2 * MARGIN,
-        height - 2 * MARGIN - HEADER_GAP / 2,
-        id="body",
+        height - 2 * MARGIN - top_gap,
+        id=name,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
     )
+
+
+def _build(
+    story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: Steps, first: str
+) -> None:
+    frame = _frame(A4, HEADER_GAP / 2, "body")
+    sign = PageTemplate(SIGN_TEMPLATE, [_frame(landscape(A4), 0, "sign")], pagesize=landscape(A4))
     doc = _Document(
         out,
         pagesize=A4,
@@ -170,7 +181,11 @@ def _build(story: Sequence[Flowable], out: BinaryIO, info: DocumentInfo, steps: 
         lang=info.language,
         displayDocTitle=True,
         initialFontName=LATIN.regular,
-        pageTemplates=[PageTemplate("page", [frame], onPage=_header(info))],
+        # The first template lays out the first page; a story switches with NextPageTemplate.
+        pageTemplates=sorted(
+            [PageTemplate("page", [frame], onPage=_header(info), pagesize=A4), sign],
+            key=lambda template: template.id != first,
+        ),
     )
     total = max(1, len(story))
     done = [0.0]

@@ -23,9 +23,11 @@ from facilitator.core.content.manifest import (
     TextStep,
     Variant,
 )
+from facilitator.core.content.manifest_printables import Audience
 from facilitator.core.content.variant_scope import goal_requires, goal_text, variant_lengths
 from facilitator.core.export.blocks import bullet, count_table, facts, gap, label_markup, para
 from facilitator.core.export.markdown import markdown_flowables
+from facilitator.core.export.printable_pages import printable_pages
 from facilitator.core.export.styles import BODY_WIDTH, styles
 from facilitator.core.films.transcript import Transcript, TranscriptError, load_transcript
 from facilitator.core.i18n import _
@@ -60,6 +62,8 @@ def leader_guide_story(manifest: Manifest, folder: Path) -> list[Flowable]:
         story += _step(manifest, step)
     story += _film_text(manifest, folder)
     story += _sources(manifest)
+    # Last, so the sign sheets' landscape pages close the guide.
+    story += printable_pages(manifest, folder, Audience.LEADER)
     return story
 
 

@@ -2,8 +2,9 @@
 
 Parsed by ``core.markdown`` (CommonMark, raw HTML shown as text); here each block becomes a
 paragraph in the PDF styles: headings, paragraphs, lists with their markers (task boxes as
-boxes to tick), quotes, rules and tables. A link prints as "label (address)", so a reader of
-the paper can still find it; an image as its description.
+boxes to tick), quotes, rules and tables, and ``figure`` fences as drawings (``figures``). A
+link prints as "label (address)", so a reader of the paper can still find it; an image as its
+description.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Preformatted, Table
 
 from facilitator.core.export.blocks import table_style
+from facilitator.core.export.figures import figure_flowable
 from facilitator.core.export.fonts import bundled_fonts
 from facilitator.core.export.shaped_paragraph import text_block
 from facilitator.core.export.styles import INK, RULE, SHADE, styles
@@ -68,6 +70,10 @@ def markdown_flowables(source: str, width: float) -> list[Flowable]:
             out.append(_table(block.rows, width))
         elif block.kind is BlockKind.CODE:
             out.append(_code(block.text))
+        elif block.kind is BlockKind.FIGURE:
+            drawn = figure_flowable(block.figure, block.labels, width)
+            # One the validator refuses still shows its words rather than vanish.
+            out.append(drawn if drawn is not None else _text(block.spans, "quote"))
         else:
             out.append(_text(block.spans, "body"))
     return out

@@ -1,30 +1,38 @@
 """Printables for one module: the leader's preparation guide (``leader_guide.py``) and the
 participants' handout — the introduction text, the questions of the session, and the
-module's printable pages, each page starting on a new sheet."""
+module's printable pages for participants (``printable_pages``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.manifest import (
-    ActivityStep,
     FilmStep,
     Manifest,
     PromptStep,
     ReflectionStep,
 )
+from facilitator.core.content.manifest_printables import Audience, Layout
 from facilitator.core.export.blocks import bullet, gap, label_markup, para
-from facilitator.core.export.document import DocumentInfo, build_pdf
+from facilitator.core.export.document import SIGN_TEMPLATE, DocumentInfo, build_pdf
 from facilitator.core.export.leader_guide import leader_guide_story
 from facilitator.core.export.markdown import markdown_flowables
+from facilitator.core.export.printable_pages import missing_file, module_text, printable_pages
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
+from facilitator.core.export.signs import sign_sheets
 from facilitator.core.export.styles import BODY_WIDTH, styles
 from facilitator.core.i18n import _
 
-MAX_TEXT_BYTES = 1_000_000
+__all__ = [
+    "ModuleNotPrintable",
+    "module_text",
+    "write_handout",
+    "write_leader_guide",
+    "write_signs",
+]
 
 
 class ModuleNotPrintable(ValueError):
@@ -43,26 +51,6 @@ def load_printable(folder: Path) -> Manifest:
     return loaded.manifest
 
 
-def module_text(folder: Path, relative: str) -> str | None:
-    """A text file of the module, or None if it is missing, unreadable or outside the
-    module folder (a manifest must not make us print arbitrary files)."""
-    root = folder.resolve()
-    path = (folder / relative).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
-        return None
-    try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            return None
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _missing(relative: str) -> Flowable:
-    text = _("[Filen {name} saknas i modulen.]").format(name=relative)
-    return Paragraph(label_markup(text), styles().small)
-
-
 def handout_story(manifest: Manifest, folder: Path) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [
@@ -76,17 +64,13 @@ def handout_story(manifest: Manifest, folder: Path) -> list[Flowable]:
         story += (
             markdown_flowables(text, BODY_WIDTH)
             if text is not None
-            else [_missing(manifest.introduction)]
+            else [missing_file(manifest.introduction)]
         )
     questions = _questions(manifest)
     if questions:
         story += [gap(4), Paragraph(label_markup(_("Frågor att samtala om")), s.h1)]
         story += [bullet(q) for q in questions]
-    for relative in _printable_files(manifest, folder):
-        story.append(PageBreak())
-        text = module_text(folder, relative)
-        story += markdown_flowables(text, BODY_WIDTH) if text is not None else [_missing(relative)]
-    return story
+    return story + printable_pages(manifest, folder, Audience.PARTICIPANTS)
 
 
 def _questions(manifest: Manifest) -> list[str]:
@@ -97,19 +81,6 @@ def _questions(manifest: Manifest) -> list[str]:
         elif isinstance(step, FilmStep) and step.question_after:
             found.append(step.question_after)
     return list(dict.fromkeys(found))
-
-
-def _printable_files(manifest: Manifest, folder: Path) -> list[str]:
-    """The pages the steps name, in step order, then any other page in printables/."""
-    named = [
-        p for step in manifest.steps if isinstance(step, ActivityStep) for p in step.printables
-    ]
-    others = sorted(
-        f"printables/{path.name}"
-        for path in (folder / "printables").glob("*.md")
-        if f"printables/{path.name}" not in named
-    )
-    return list(dict.fromkeys([*named, *others]))
 
 
 def write_leader_guide(
@@ -143,8 +114,35 @@ def write_handout(
     )
 
 
+def write_signs(
+    folder: Path,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> Path | None:
+    """The module's signs alone, one landscape page each, or None if it has none (the leader
+    guide has them too, but a stack of signs is printed and put up on its own)."""
+    manifest = load_printable(folder)
+    sources = [
+        module_text(folder, p.file) or "" for p in manifest.printables if p.layout is Layout.SIGNS
+    ]
+    story = sign_sheets(sources)
+    if not story:
+        return None
+    title = _("Skyltar: {title}").format(title=manifest.title.sv)
+    steps = Steps(progress, is_cancelled)
+    return _write(manifest, title, _("Skyltar"), story, target, steps, SIGN_TEMPLATE)
+
+
 def _write(
-    manifest: Manifest, title: str, subject: str, story: list[Flowable], target: Path, steps: Steps
+    manifest: Manifest,
+    title: str,
+    subject: str,
+    story: list[Flowable],
+    target: Path,
+    steps: Steps,
+    first_template: str = "page",
 ) -> Path:
     # The module's own words (steps, notes, pages) are most of the text, so a screen reader
     # should read in the module's language even when the labels around them are English.
@@ -155,4 +153,4 @@ def _write(
         keywords=(manifest.id,),
         language=manifest.language,
     )
-    return build_pdf(story, target, info, steps)
+    return build_pdf(story, target, info, steps, first_template=first_template)

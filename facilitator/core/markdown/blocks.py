@@ -19,6 +19,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from facilitator.core.markdown.figures import FIGURE_INFO, figure_caption
+
 
 class BlockKind(StrEnum):
     HEADING = "heading"
@@ -29,6 +31,8 @@ class BlockKind(StrEnum):
     TABLE = "table"
     # A fenced or indented block: its spaces and lines matter (a box drawn to write in).
     CODE = "code"
+    # A ```figure <name>``` fence: a drawing with one label per line (``core.markdown.figures``).
+    FIGURE = "figure"
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,10 @@ class Block:
     # Ordered list items: the number, so a page that starts mid-list can continue it.
     number: int | None = None
     rows: tuple[tuple[Spans, ...], ...] = field(default=())
+    # A figure: its name and labels, and the 1-based line of its fence (for the validator).
+    figure: str = ""
+    labels: tuple[str, ...] = ()
+    line: int = 0
 
     @property
     def text(self) -> str:
@@ -133,6 +141,11 @@ def _blocks(tokens: list[Token], lines: list[str]) -> Iterator[Block]:
             item = _joined(item, (Span(written),))
         elif kind == "hr":
             yield Block(BlockKind.RULE)
+        elif kind == "fence" and token.info.split()[:1] == [FIGURE_INFO]:
+            if item is not None:  # a drawing stands on its own, never inside a list item
+                yield _task(item)
+                item = None
+            yield _figure(token)
         elif kind in ("fence", "code_block"):
             text = token.content.rstrip("\n")
             code = (Span(text, code=True),)
@@ -150,6 +163,16 @@ def _blocks(tokens: list[Token], lines: list[str]) -> Iterator[Block]:
             rows, index = _table(tokens, index)
             yield Block(BlockKind.TABLE, rows=rows)
         index += 1
+
+
+def _figure(token: Token) -> Block:
+    words = token.info.split()
+    labels = tuple(line.strip() for line in token.content.splitlines() if line.strip())
+    line = token.map[0] + 1 if token.map else 0
+    name = " ".join(words[1:])
+    # Its words are the caption, so a surface that does not draw it shows a line, not code.
+    caption = (Span(figure_caption(name, labels)),)
+    return Block(BlockKind.FIGURE, caption, figure=name, labels=labels, line=line)
 
 
 def _joined(item: Block, spans: Spans) -> Block:

@@ -134,6 +134,8 @@ def _block(block: Block, base_px: int | None) -> str:
         return "<hr>"
     if block.kind is BlockKind.TABLE:
         return _table(block)
+    if block.kind is BlockKind.FIGURE:
+        return f"<p{_gap(base_px)}><i>{body}</i></p>"
     if block.kind is BlockKind.CODE:
         return f"<pre>{escape(block.text, quote=False)}</pre>"
     return f"<p{_gap(base_px)}>{body}</p>"

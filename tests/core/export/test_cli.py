@@ -119,3 +119,12 @@ def test_export_refuses_a_link_at_the_output_and_names_it(uuid: str, tmp_path: P
     code, out = _run("export", uuid, "--json", "-o", str(link))
     assert code == 1 and str(link) in out and "länk" in out
     assert victim.read_text() == "keep"
+
+
+def test_printables_writes_the_signs_on_their_own_when_there_are_some(tmp_path: Path) -> None:
+    from tests.core.export.printables_module import printables_module
+
+    folder = printables_module(tmp_path)
+    code, out = _run("printables", str(folder), "-o", str(tmp_path / "ut"))
+    assert code == 0
+    assert [Path(p).name for p in out.split()][-1] == "utskrifter-skyltar.pdf"
