@@ -1,5 +1,5 @@
 """A source as one line, the same wherever sources are shown (leader guide, summary, its HTML
-twin): ``Author (year). Title. Publisher. URL``."""
+twin): ``Author (year). Title. Published in. Publisher. URL``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ class Citable(Protocol):
     def author(self) -> str: ...
     @property
     def title(self) -> str: ...
+    @property
+    def published_in(self) -> str: ...
     @property
     def publisher(self) -> str: ...
     @property
@@ -26,7 +28,7 @@ def _sentence(text: str) -> str:
 
 
 def citation(source: Citable) -> str:
-    """``Author (year). Title. Publisher. URL`` with the parts the source lacks left out;
+    """``Author (year). Title. Published in. Publisher. URL`` with the parts the source lacks left out;
     without an author the title leads, so the year still follows the first name a reader sees.
     """
     year = f" ({source.year})" if source.year is not None else ""
@@ -34,6 +36,8 @@ def citation(source: Citable) -> str:
         parts = [_sentence(source.author + year), _sentence(source.title)]
     else:
         parts = [_sentence(source.title + year)]
+    if source.published_in:
+        parts.append(_sentence(source.published_in))
     if source.publisher:
         parts.append(_sentence(source.publisher))
     if source.url:

@@ -40,6 +40,9 @@ class Localized(Strict):
 class Source(Strict):
     author: str = ""
     title: str = Field(min_length=1)
+    published_in: str = Field(
+        default="", description="The journal, book or series, with volume, issue and pages"
+    )
     publisher: str = ""
     year: int | None = Field(default=None, ge=1800, le=2100, strict=True)
     url: str = ""

@@ -22,6 +22,9 @@ def check_sources(findings: Findings, manifest: Manifest) -> None:
             findings.manifest(
                 ("sources", index, "publisher"),
                 _("utgivaren ”{publisher}” har parenteser").format(publisher=source.publisher),
-                _("bara utgivarens namn; skriv författare i author"),
+                _(
+                    "bara utgivarens namn; skriv författare i author och tidskrift, bok "
+                    "eller serie i published_in"
+                ),
                 Severity.WARNING,
             )
