@@ -53,6 +53,12 @@ _MASS = [
 ]
 
 
+_ICE_MIDDLE = 0.64
+"""Where the berg's centre stands, as a share of the width."""
+_ICE_SCALE = 0.85
+"""The outline's width as drawn, so the left third stays free for the labels."""
+
+
 class _Figure(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     def __init__(self, labels: tuple[str, ...], width: float) -> None:
         super().__init__()
@@ -71,8 +77,8 @@ class _Figure(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
 
 
 class IcebergFigure(_Figure):
-    """A small tip above a wavy water line, a large mass below, the two labels at the left
-    by the line, and wide empty margins on both sides for notes."""
+    """A small tip above a wavy water line, a large mass below, the two labels wrapped at the
+    left by the line, and wide empty margins on both sides for notes."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # As tall as the page allows, within reason: the space is what the group writes in.
@@ -84,7 +90,9 @@ class IcebergFigure(_Figure):
         width, height = self.width, self.height
         water = height * 0.70
         above, below = height - water - 4 * mm, water - 4 * mm
-        middle = width / 2
+        # The berg stands right of the middle so the labels have the left to themselves and
+        # never cross the ice, however long an author writes them.
+        middle, scale = width * _ICE_MIDDLE, _ICE_SCALE
 
         def polygon(points: list[tuple[float, float]]) -> Any:
             path = canvas.beginPath()
@@ -94,8 +102,8 @@ class IcebergFigure(_Figure):
             path.close()
             return path
 
-        tip = [(middle + x * width, water + y * above) for x, y in _TIP]
-        mass = [(middle + x * width, water + y * below) for x, y in _MASS]
+        tip = [(middle + x * scale * width, water + y * above) for x, y in _TIP]
+        mass = [(middle + x * scale * width, water + y * below) for x, y in _MASS]
         canvas.saveState()
         canvas.setLineJoin(1)
         canvas.setFillColor(ICE)
@@ -110,9 +118,14 @@ class IcebergFigure(_Figure):
         self._water(water, 0, tip[0][0])
         self._water(water, tip[-1][0], width)
         canvas.restoreState()
-        size = 13
-        self._label(self.labels[0], 0, water + 3 * mm, size, centred=False)
-        self._label(self.labels[1], 0, water - 3 * mm - size, size, centred=False)
+        room = min(x for x, _y in mass) - 6 * mm
+        size, leading = 12.0, 15.0
+        over = simpleSplit(self.labels[0], LATIN.bold, size, room)
+        under = simpleSplit(self.labels[1], LATIN.bold, size, room)
+        for row, text in enumerate(reversed(over)):
+            self._label(text, 0, water + 3 * mm + row * leading, size, centred=False)
+        for row, text in enumerate(under):
+            self._label(text, 0, water - 3 * mm - size - row * leading, size, centred=False)
 
     def _water(self, level: float, start: float, end: float) -> None:
         """A gently waving line from ``start`` to ``end``, meeting the ice on the level."""
