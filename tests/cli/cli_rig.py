@@ -8,10 +8,12 @@ starting the command without the capabilities that let root past them (``setpriv
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from tests.core.export.sample_data import add_session, open_sample_db
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_MODULE = ROOT / "modules" / "03-grund-3-interkulturell-kompetens"
 BUNDLED_ID = "grund-3-interkulturell-kompetens"
+BUNDLED_VERSION: str = tomllib.loads((BUNDLED_MODULE / "module.toml").read_text("utf-8"))["version"]
 _BYPASS = ("-dac_override", "-dac_read_search")
 
 
@@ -126,7 +129,7 @@ def module_pack(target: Path, version: str | None = None, extra_line: str = "") 
     manifest = folder / "module.toml"
     text = manifest.read_text(encoding="utf-8")
     if version is not None:
-        text = text.replace('version = "1.0.0"', f'version = "{version}"', 1)
+        text = re.sub(r'^version = ".*"$', f'version = "{version}"', text, count=1, flags=re.M)
     manifest.write_text(text + extra_line, encoding="utf-8")
     try:
         return pack_module(folder, target).path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from facilitator.core.content.catalog import Catalog
 from facilitator.core.paths import resolve_paths
-from tests.cli.cli_rig import BUNDLED_ID, BUNDLED_MODULE, module_pack, run_cli
+from tests.cli.cli_rig import BUNDLED_ID, BUNDLED_MODULE, BUNDLED_VERSION, module_pack, run_cli
 
 
 def _in_use(home: Path) -> str | None:
@@ -27,7 +27,7 @@ def _import(home: Path, pack: Path, *flags: str) -> tuple[int, str, str]:
 
 
 def test_identical_downgrade_and_changed_content(facilitator_home: Path, tmp_path: Path) -> None:
-    # Above the bundled copy's 1.0.0, so the imported versions are the ones that count.
+    # Above the bundled copy's version, so the imported versions are the ones that count.
     newer = module_pack(tmp_path / "9.1.0.fmod", "9.1.0")
     older = module_pack(tmp_path / "9.0.0.fmod", "9.0.0")
     changed = module_pack(tmp_path / "9.1.0-b.fmod", "9.1.0", extra_line="# ändrad\n")
@@ -67,4 +67,4 @@ def test_an_import_the_bundled_module_outranks_says_so(
     code, out, err = _import(facilitator_home, module_pack(tmp_path / "0.9.fmod", "0.9.0"))
     assert code == 0, err
     assert f"Obs: biblioteket använder {BUNDLED_MODULE}" in out
-    assert _in_use(facilitator_home) == "1.0.0"
+    assert _in_use(facilitator_home) == BUNDLED_VERSION
