@@ -32,7 +32,7 @@ def test_one_bundled_module() -> None:
     (film,) = result.films
     assert film.module_id == GRUND_1
     assert film.film.name == "film.mp4" and film.film.is_file()
-    assert [s.language for s in film.subtitles] == ["sv"]
+    assert [s.language for s in film.subtitles] == ["sv", "en"]
     assert film.check_name == "Film: Grund 1 – Vad är kultur?"
 
 

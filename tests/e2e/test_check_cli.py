@@ -56,7 +56,7 @@ def test_check_plays_the_film_and_passes(facilitator_home: Path) -> None:
     assert result.returncode == (0 if SOUND else 1), result.stdout + result.stderr
     film = line_for(result.stdout, FILM_LINE)
     assert film.startswith("✓ OK")
-    assert "sekunderna spelades, med undertexter (sv)" in film
+    assert "sekunderna spelades, med undertexter (sv, en)" in film
     for name in ("VLC", "Skärmar", "Datamappen", "Ledigt utrymme", "Typsnitt för utskrifter"):
         assert line_for(result.stdout, name).startswith("✓ OK"), name
     last = result.stdout.rstrip().splitlines()[-1]
@@ -135,7 +135,7 @@ def test_all_modules_play_at_once_and_keep_their_order(facilitator_home: Path) -
     films = film_lines(result.stdout)
     assert len(modules) == len(films) == 9
     assert [line.split(" – ")[0].split("Film: ")[1] for line in films] == modules
-    assert all(line.startswith("✓ OK") and "med undertexter (sv)" in line for line in films)
+    assert all(line.startswith("✓ OK") and "med undertexter (sv, en)" in line for line in films)
     cache = facilitator_home / "data" / "cache" / "precheck-films.json"
     assert cache.stat().st_mode & 0o077 == 0
     assert len(json.loads(cache.read_text(encoding="utf-8"))["films"]) == 9

@@ -32,12 +32,12 @@ NEXT_PICTURE_WITHIN = 12.0
 # A still film is watched this long: a playing one would tick the preview's clock twice.
 STILL_FOR = 2.5
 # J and L skip 10 s back and on; libVLC takes a seek at once, so presses in a row add up.
-# J from anywhere in a 3:25 film back to its start, with presses to spare.
+# J from anywhere in a 3:37 film back to its start, with presses to spare.
 SKIPS_BACK_TO_THE_START = 22
-# From the start, 13 presses land 8 s before the pause point at 2:18: the film plays into it.
-SKIPS_TO_BEFORE_THE_PAUSE_POINT = 13
-# From the pause point, 6 presses land a few seconds before the end (3:25).
-SKIPS_TO_BEFORE_THE_END = 6
+# From the start, 6 presses land 8 s before the pause point at 1:08: the film plays into it.
+SKIPS_TO_BEFORE_THE_PAUSE_POINT = 6
+# From the pause point, 14 presses land 9 s before the end (3:37).
+SKIPS_TO_BEFORE_THE_END = 14
 
 
 def skip(app: App, tens: int, from_the_start: bool = False) -> None:

@@ -6,7 +6,7 @@ the film plays, the console stays on the laptop's monitor.
 
 One app for the module; each test first goes to the film step (and, where it matters, back to
 the film's start with J), so the tests may run in any order or alone. L skips ten seconds, so
-the film's 3:25 take seconds, not minutes."""
+the film's 3:37 take seconds, not minutes."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from tests.ui.film_rig import FILM, FilmRig, example_with_film, film_rig
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "modules" / "01-grund-1-vad-ar-kultur" / "film" / "script.toml"
-NARRATION = "Kultur är de vanor, regler och värderingar som en grupp människor delar."
+NARRATION = "Lena och Yusuf gjorde båda det som var rätt enligt sina egna osynliga regler."
 
 
 def _on_film_step(qtbot: Any, tmp_path: Path, with_script: bool = True) -> FilmRig:
@@ -45,7 +45,7 @@ def test_t_opens_the_film_text_and_esc_gives_the_keys_back(qtbot: Any, tmp_path:
     window = _window(made)
     assert window.isVisible() and not window.isModal()
     text = window.text.toPlainText()
-    assert "Vad menar vi med kultur?" in text and NARRATION in " ".join(text.split())
+    assert "En arbetsplats" in text and NARRATION in " ".join(text.split())
     assert window.heading.text() == "Vad är kultur?"
     # Named, focusable, read-only text that a screen reader can walk through.
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.text)

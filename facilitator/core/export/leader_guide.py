@@ -101,7 +101,9 @@ def _only_in(manifest: Manifest, requires: list[str]) -> str:
     if not lengths:
         return " " + _("(i ingen längdvariant)")
     listed = ", ".join(str(m) for m in lengths[:-1])
-    shown = f"{listed} {_('och')} {lengths[-1]}" if listed else str(lengths[-1])
+    # Outside the f-string, where the message extractor can see it.
+    and_word = _("och")
+    shown = f"{listed} {and_word} {lengths[-1]}" if listed else str(lengths[-1])
     return " " + _("(bara i {lengths} min)").format(lengths=shown)
 
 

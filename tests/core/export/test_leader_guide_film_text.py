@@ -14,7 +14,8 @@ from tests.core.export.sample_data import ROOT
 from tests.core.export.test_accessible_pdfs import bookmarks
 
 MODULE = ROOT / "modules" / "01-grund-1-vad-ar-kultur"
-NARRATION = "Kultur är de vanor, regler och värderingar som en grupp människor delar."
+NARRATION = "Lena och Yusuf gjorde båda det som var rätt enligt sina egna osynliga regler."
+SPEECH = "Lena: Välkommen hit, Yusuf! Säg bara till om du undrar något."
 
 
 def _flat(pdf: Path) -> str:
@@ -27,6 +28,8 @@ def test_the_guide_prints_the_film_text_after_the_steps_with_bookmarks(tmp_path:
     assert "Filmens text" in text
     assert NARRATION in text
     assert "Bildens text: Det vi ser · Det vi inte ser" in text
+    assert "På bilden: På ett kontor – Lena och Yusuf" in text
+    assert SPEECH in text
     # After the steps, before the sources.
     assert text.index("Stegen") < text.index("Filmens text") < text.index(NARRATION)
     assert text.index(NARRATION) < text.rindex("Källor")
@@ -35,7 +38,7 @@ def test_the_guide_prints_the_film_text_after_the_steps_with_bookmarks(tmp_path:
     film_text = titles.index("Filmens text")
     assert marks[film_text].depth == 1  # a section like "Stegen" and "Källor"
     chapters = titles[film_text + 1 : titles.index("Källor")]
-    assert chapters[:2] == ["Vad menar vi med kultur?", "Inlärd, delad och föränderlig"]
+    assert chapters[:2] == ["En arbetsplats", "Säg bara till"]
     assert all(m.depth == 2 for m in marks[film_text + 1 : titles.index("Källor")])
     page = marks[film_text].page
     assert "Filmens text" in pdf_tools.text_in_drawing_order(pdf, page + 1)

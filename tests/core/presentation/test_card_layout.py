@@ -73,7 +73,7 @@ def test_the_evaluation_card_holds_every_question_and_its_options() -> None:
     manifest = load_manifest(folder).manifest
     assert manifest is not None
     step = next(s for s in manifest.steps if isinstance(s, EvaluationStep))
-    assert len(step.questions) == 4
+    assert len(step.questions) == 5
     card = card_for_step(step, 4)
     text = " ".join(unit.block.text for unit in flow_units(card))
     for number, question in enumerate(step.questions, start=1):
