@@ -31,6 +31,6 @@ def test_every_kind_and_format_is_documented() -> None:
 
 
 def test_the_second_editions_keys_are_documented() -> None:
-    for key in ("core", "requires", "leader_notes_override", "author"):
+    for key in ("core", "requires", "leader_notes_override", "author", "published_in"):
         assert f"`{key}`" in DOC, key
-    assert "Author (year). Title. Publisher. URL" in DOC
+    assert "Author (year). Title. Published in. Publisher. URL" in DOC

@@ -55,12 +55,14 @@ def test_citation() -> None:
         author="Deardorff, D. K.",
         year=2006,
         title="Identification and Assessment of Intercultural Competence",
-        publisher="Journal of Studies in International Education",
+        published_in="Journal of Studies in International Education 10(3), 241–266",
+        publisher="SAGE",
         url="https://doi.org/10.1177/1028315306287002",
     )
     assert citation(full) == (
         "Deardorff, D. K. (2006). Identification and Assessment of Intercultural Competence. "
-        "Journal of Studies in International Education. https://doi.org/10.1177/1028315306287002"
+        "Journal of Studies in International Education 10(3), 241–266. SAGE. "
+        "https://doi.org/10.1177/1028315306287002"
     )
     assert citation(Source(title="Hur kan vi mötas?", publisher="KINO")) == (
         "Hur kan vi mötas? KINO."
