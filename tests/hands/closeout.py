@@ -16,6 +16,9 @@ from tests.hands.windows import Window
 
 COUNT_FIELD_WIDTH = (60, 100)
 COUNT_FIELD_HEIGHT = (30, 60)
+# The evaluation page's first count is in the console's left quarter; the attendance page's
+# is about 40 % across (measured at 1920 wide: x 92 and x 799).
+EVALUATION_FIRST_LEFT_OF = 0.25
 
 
 def is_count_field(box: Box) -> bool:
@@ -25,13 +28,15 @@ def is_count_field(box: Box) -> bool:
     )
 
 
-def first_count_field(app: App, console: Window, page: str) -> Box:
-    """The focus on a count field in the page's top quarter: the page's first count."""
+def first_count_field(app: App, console: Window, page: str, left_of: float = 1.0) -> Box:
+    """The focus on a count field in the page's top quarter: the page's first count. With
+    ``left_of`` (a share of the console's width), only a field left of that counts."""
     return app.until(
         lambda: (
             (now := focus.frame(app, console)) is not None
             and is_count_field(now)
             and now.top < console.box.top + console.box.height // 4
+            and now.left < console.box.left + console.box.width * left_of
             and now
         ),
         f"the keyboard in the first count of the {page} page",
@@ -79,7 +84,11 @@ def save_page(app: App) -> None:
 
 
 def evaluation_page(app: App, console: Window) -> Box:
-    return first_count_field(app, console, "evaluation")
+    """The evaluation page, once it has replaced the attendance page. Both put the keyboard in
+    a count field high on the page, so the place tells them apart: the attendance page's first
+    count sits at the right of its left-hand box (near the middle of the console), the
+    evaluation's at the page's left edge, under its first answer."""
+    return first_count_field(app, console, "evaluation", left_of=EVALUATION_FIRST_LEFT_OF)
 
 
 def last_page(app: App, console: Window) -> Box:
