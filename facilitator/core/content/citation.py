@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from facilitator.core.i18n import _
+
 
 class Citable(Protocol):
     @property
@@ -17,6 +19,8 @@ class Citable(Protocol):
     def publisher(self) -> str: ...
     @property
     def year(self) -> int | None: ...
+    @property
+    def undated(self) -> bool: ...
     @property
     def url(self) -> str: ...
 
@@ -31,7 +35,11 @@ def citation(source: Citable) -> str:
     """``Author (year). Title. Published in. Publisher. URL`` with the parts the source lacks left out;
     without an author the title leads, so the year still follows the first name a reader sees.
     """
-    year = f" ({source.year})" if source.year is not None else ""
+    if source.year is not None:
+        year = f" ({source.year})"
+    else:
+        # A web post that carries no date is cited "u.å." (utan år), as Swedish practice has it.
+        year = f" ({_('u.å.')})" if source.undated else ""
     if source.author:
         parts = [_sentence(source.author + year), _sentence(source.title)]
     else:

@@ -45,6 +45,9 @@ class Source(Strict):
     )
     publisher: str = ""
     year: int | None = Field(default=None, ge=1800, le=2100, strict=True)
+    undated: bool = Field(
+        default=False, strict=True, description="The source carries no date: cited as (u.å.)"
+    )
     url: str = ""
     note: str = ""
 

@@ -10,11 +10,11 @@ from facilitator.core.i18n import _
 
 def check_sources(findings: Findings, manifest: Manifest) -> None:
     for index, source in enumerate(manifest.sources):
-        if source.year is None and not source.url:
+        if source.year is None and not source.url and not source.undated:
             findings.manifest(
                 ("sources", index),
                 _("källan ”{title}” har varken år eller adress").format(title=source.title),
-                _("ange year, och url där källan finns på nätet"),
+                _("ange year, och url där källan finns på nätet (undated = true om den saknar datum)"),
                 Severity.WARNING,
             )
         if "(" in source.publisher or ")" in source.publisher:

@@ -130,3 +130,5 @@ def test_sources_cited_in_full() -> None:
     assert "varken år eller adress" in problem.found
     with_url = edited(("year = 1976\n", 'url = "https://example.org/beyond"\n'))
     assert problems(with_url) == ()
+    # A source that carries no date says so, and is cited "(u.å.)" instead.
+    assert problems(edited(("year = 1976\n", "undated = true\n"))) == ()

@@ -68,3 +68,5 @@ def test_citation() -> None:
         "Hur kan vi mötas? KINO."
     )
     assert citation(Source(title="Projektplan", year=2016)) == "Projektplan (2016)."
+    undated = Source(author="Persson, S.", title="Gästinlägg", publisher="KINO", undated=True)
+    assert citation(undated) == "Persson, S. (u.å.). Gästinlägg. KINO."
