@@ -119,3 +119,22 @@ def test_prompts_are_larger_than_body_text(view: ProjectorView) -> None:
         layout = view.layout_now
         assert layout is not None
         assert layout.sizes[TextRole.PROMPT] > layout.sizes[TextRole.BODY]
+
+
+QUESTION_KINDS = (CardKind.PROMPT, CardKind.SILENT, CardKind.FILM_QUESTION)
+# The projectors a leader meets: 5:4 (the tallest type for its width), 16:10, 16:9, 4:3.
+PROJECTORS = [(1280, 1024), (1280, 800), (1920, 1080), (1024, 768)]
+
+
+def test_every_question_fits_one_screen(view: ProjectorView) -> None:
+    """A question cut into pages leaves the room reading only its end while it talks
+    (a leader's walk of module 06 on a 1280×1024 projector found three pages)."""
+    cut = []
+    for width, height in PROJECTORS:
+        view.resize(width, height)
+        for name, card in CARDS:
+            if card.kind in QUESTION_KINDS:
+                view.show_card(card)
+                if view.page_count > 1:
+                    cut.append(f"{name} at {width}×{height}: {view.page_count} pages")
+    assert not cut, "\n".join(cut)

@@ -19,6 +19,7 @@ from facilitator.core.content.package_files import file_refs, resolve_reference
 from facilitator.core.content.printable_checks import check_printables
 from facilitator.core.content.problems import MANIFEST_FILE, Problem, sort_problems
 from facilitator.core.content.report import Findings, ModuleReport
+from facilitator.core.content.question_checks import check_questions
 from facilitator.core.content.source_checks import check_sources
 from facilitator.core.content.text_checks import check_markdown, check_variants
 from facilitator.core.content.variant_rules import check_variant_rules
@@ -45,6 +46,7 @@ def _check_manifest(findings: Findings, manifest: Manifest) -> None:
     check_variants(findings, manifest)
     check_variant_rules(findings, manifest)
     check_sources(findings, manifest)
+    check_questions(findings, manifest)
 
 
 def check_loaded(loaded: LoadedManifest) -> ModuleReport:
