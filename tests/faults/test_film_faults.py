@@ -43,7 +43,7 @@ QUESTION_AFTER = (
     "Lena och Yusuf gjorde båda det som var rätt enligt sina egna regler. "
     "Vad känner du igen från din egen arbetsplats?"
 )
-FIRST_PAUSE = 67.8  # the film step's pause point: a cut before it is met by no question
+FIRST_PAUSE = 67.5  # the film step's pause point: a cut before it is met by no question
 INSTALL_VLC = (
     "VLC hittades inte på datorn. Installera VLC, till exempel med: sudo apt-get install "
     "libvlc5 vlc-plugin-base vlc-plugin-video-output"

@@ -34,7 +34,7 @@ STILL_FOR = 2.5
 # J and L skip 10 s back and on; libVLC takes a seek at once, so presses in a row add up.
 # J from anywhere in a 3:37 film back to its start, with presses to spare.
 SKIPS_BACK_TO_THE_START = 22
-# From the start, 6 presses land 8 s before the pause point at 1:08: the film plays into it.
+# From the start, 6 presses land 7 s before the pause point at 1:07: the film plays into it.
 SKIPS_TO_BEFORE_THE_PAUSE_POINT = 6
 # From the pause point, 14 presses land 9 s before the end (3:37).
 SKIPS_TO_BEFORE_THE_END = 14

@@ -89,3 +89,24 @@ def test_space_plays_and_pauses_the_film_and_moves_on_once_it_has_ended(
     player.end()
     qtbot.keyClick(console, Qt.Key.Key_Space)
     assert rig.engine.current_key != FILM
+
+
+def test_stopped_for_a_question_the_console_names_the_questions_chapter(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    # The stop lands a moment after the pause point, here just into the next chapter: the
+    # console must still name the chapter the question is about (a leader's walk of module 06
+    # saw the next chapter's title under the question).
+    folder = example_with_film(tmp_path)
+    (folder / "film" / "film.chapters.vtt").write_text(
+        "WEBVTT\n\nfallet\n00:00:00.000 --> 00:01:02.300\nFallet\n\n"
+        "efter\n00:01:02.300 --> 00:03:20.000\nEfteråt\n",
+        encoding="utf-8",
+    )
+    made = film_rig(qtbot, folder)
+    said: list[str] = []
+    made.film.position_text.connect(said.append)
+    made.rig.jump(FILM)
+    made.player.tick(62.4)
+    assert made.player.state.value == "paused"
+    assert said[-1].endswith("Kapitel: Fallet"), said[-1]

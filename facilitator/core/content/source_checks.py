@@ -14,7 +14,9 @@ def check_sources(findings: Findings, manifest: Manifest) -> None:
             findings.manifest(
                 ("sources", index),
                 _("källan ”{title}” har varken år eller adress").format(title=source.title),
-                _("ange year, och url där källan finns på nätet (undated = true om den saknar datum)"),
+                _(
+                    "ange year, och url där källan finns på nätet (undated = true om den saknar datum)"
+                ),
                 Severity.WARNING,
             )
         if "(" in source.publisher or ")" in source.publisher:

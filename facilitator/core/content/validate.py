@@ -18,8 +18,8 @@ from facilitator.core.content.media_probe import MediaProbe
 from facilitator.core.content.package_files import file_refs, resolve_reference
 from facilitator.core.content.printable_checks import check_printables
 from facilitator.core.content.problems import MANIFEST_FILE, Problem, sort_problems
-from facilitator.core.content.report import Findings, ModuleReport
 from facilitator.core.content.question_checks import check_questions
+from facilitator.core.content.report import Findings, ModuleReport
 from facilitator.core.content.source_checks import check_sources
 from facilitator.core.content.text_checks import check_markdown, check_variants
 from facilitator.core.content.variant_rules import check_variant_rules

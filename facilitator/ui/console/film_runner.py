@@ -225,12 +225,17 @@ class FilmRunner(QObject):
             self._player.set_volume(percent)
 
     def current_chapter(self) -> Chapter | None:
-        if self._player is None or self._program is None:
+        if self._player is None:
             return None
-        now = self._player.position()
+        # A quarter second ahead, so a seek to a chapter's start names that chapter.
+        return self._chapter_at(self._player.position() + 0.25)
+
+    def _chapter_at(self, seconds: float) -> Chapter | None:
+        if self._program is None:
+            return None
         current = None
         for chapter in self._program.chapters:
-            if chapter.start <= now + 0.25:
+            if chapter.start <= seconds:
                 current = chapter
         return current
 
@@ -244,7 +249,9 @@ class FilmRunner(QObject):
             self._player.pause()
             self.question.emit(point.question)
         total = self._player.duration()
-        chapter = self.current_chapter()
+        # Stopped for a question, the film is in the chapter the question is about, even if
+        # the stop landed a moment into the next one.
+        chapter = self._chapter_at(point.at) if point is not None else self.current_chapter()
         text = clock(seconds) + (f" / {clock(total)}" if total else "")
         if chapter is not None:
             text += " · " + _("Kapitel: {title}").format(title=chapter.title)
