@@ -75,6 +75,7 @@ def styles() -> Styles:
             leading=20,
             spaceBefore=6,
             spaceAfter=8,
+            keepWithNext=1,  # a heading never ends a page without its text
         ),
         h2=ParagraphStyle(
             "h2",
@@ -84,6 +85,7 @@ def styles() -> Styles:
             leading=16,
             spaceBefore=10,
             spaceAfter=5,
+            keepWithNext=1,  # a heading never ends a page without its text
         ),
         h3=ParagraphStyle(
             "h3",
@@ -93,6 +95,7 @@ def styles() -> Styles:
             leading=14,
             spaceBefore=6,
             spaceAfter=3,
+            keepWithNext=1,  # a heading never ends a page without its text
         ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=12, textColor=MUTED),
