@@ -4,6 +4,7 @@ paper the day before."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -100,24 +101,37 @@ def _only_in(manifest: Manifest, requires: list[str]) -> str:
         return ""
     if not lengths:
         return " " + _("(i ingen längdvariant)")
+    return " " + _("(bara i {lengths} min)").format(lengths=_joined(lengths))
+
+
+def _joined(lengths: Sequence[int]) -> str:
+    """45, 75 och 90."""
     listed = ", ".join(str(m) for m in lengths[:-1])
     # Outside the f-string, where the message extractor can see it.
     and_word = _("och")
-    shown = f"{listed} {and_word} {lengths[-1]}" if listed else str(lengths[-1])
-    return " " + _("(bara i {lengths} min)").format(lengths=shown)
+    return f"{listed} {and_word} {lengths[-1]}" if listed else str(lengths[-1])
 
 
 def _variant_notes(manifest: Manifest, step: Step) -> list[Flowable]:
-    """The notes a variant gives the step instead of its own, under the variant's length."""
+    """The notes variants give the step instead of its own, once per text under the lengths
+    that use it (two lengths sharing one override print it once)."""
     s = styles()
-    out: list[Flowable] = []
+    lengths_by_notes: dict[str, list[int]] = {}
     for variant in manifest.variants:
         notes = variant.leader_notes_override.get(step.id)
         if notes is not None:
+            lengths_by_notes.setdefault(notes, []).append(variant.minutes)
+    out: list[Flowable] = []
+    for notes, lengths in lengths_by_notes.items():
+        if len(lengths) == 1:
             heading = _("Till dig som leder, i varianten på {minutes} minuter").format(
-                minutes=variant.minutes
+                minutes=lengths[0]
             )
-            out += [Paragraph(label_markup(heading), s.h3), *markdown_flowables(notes, BODY_WIDTH)]
+        else:
+            heading = _("Till dig som leder, i varianterna på {lengths} minuter").format(
+                lengths=_joined(lengths)
+            )
+        out += [Paragraph(label_markup(heading), s.h3), *markdown_flowables(notes, BODY_WIDTH)]
     return out
 
 

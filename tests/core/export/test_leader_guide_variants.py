@@ -26,3 +26,27 @@ def test_variants_in_the_leader_guide(tmp_path: Path) -> None:
     assert text.index("Låt paren prata i fem minuter") < text.index(notes)
     assert "Hall, E. T. (1976). Beyond Culture. Anchor Press/Doubleday." in text
     assert "projektplan (2016). Regionförbundet i Kalmar län." in text
+
+
+def test_lengths_sharing_one_override_print_it_once(tmp_path: Path) -> None:
+    folder = tmp_path / "exempel"
+    shutil.copytree(EXAMPLE, folder)
+    manifest = folder / "module.toml"
+    text = manifest.read_text(encoding="utf-8")
+    shared = '[variants.leader_notes_override]\n"samtal-1" = "Samma ord i båda."\n'
+    text = text.replace(
+        '"samtal-1" = """\nLåt paren prata i tio minuter, byt efter halva tiden. Samla sedan '
+        "exempel i helgrupp i tio\nminuter och avsluta med vad gruppen vill ta med sig.\n"
+        '"""\n',
+        '"samtal-1" = "Samma ord i båda."\n',
+    )
+    text = text.replace(
+        'steps = ["valkommen", "film", "samtal-1", "isberget", "paus", "runda", "utvardering", '
+        '"avslutning"]\n',
+        'steps = ["valkommen", "film", "samtal-1", "isberget", "paus", "runda", "utvardering", '
+        f'"avslutning"]\n{shared}',
+    )
+    manifest.write_text(text, encoding="utf-8")
+    guide = " ".join(pdf_tools.text(write_leader_guide(folder, tmp_path / "guide.pdf")).split())
+    assert guide.count("Samma ord i båda.") == 1
+    assert "Till dig som leder, i varianterna på 45 och 57 minuter Samma ord i båda." in guide
