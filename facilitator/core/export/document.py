@@ -40,6 +40,8 @@ class DocumentInfo:
     author: str = ""
     header: str = ""
     """Running header on every page after the first; the title when empty."""
+    header_tail: str = ""
+    """Kept whole after the header (a date): a long header is shortened before it, not it."""
     keywords: tuple[str, ...] = ()
     language: str = field(default_factory=active_language)
     """The language most of the text is in (/Lang): the labels' language unless told."""
@@ -99,7 +101,10 @@ def _header(info: DocumentInfo) -> Any:
         canvas.saveState()
         canvas.setFont(LATIN.regular, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, top, _shorten(canvas, text, width * 0.6))
+        room = width * 0.6
+        tail = f" – {info.header_tail}" if info.header_tail and text != info.subject else ""
+        head = _shorten(canvas, text, room - canvas.stringWidth(tail, LATIN.regular, 8))
+        canvas.drawString(MARGIN, top, head + tail)
         canvas.drawRightString(width - MARGIN, top, info.subject)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)

@@ -55,7 +55,8 @@ def write_summary_pdf(
         title=_("Sammanfattning: {title}").format(title=session.title),
         subject=_("Sammanfattning av samtalsträff"),
         author=session.leader_name or "",
-        header=f"{session.title} – {long_date(session.date)}",
+        header=session.title,
+        header_tail=long_date(session.date),
         keywords=tuple(module.module_id for module in session.modules),
     )
     return build_pdf(story, target, info, steps)

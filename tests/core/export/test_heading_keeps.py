@@ -34,3 +34,17 @@ def test_a_heading_moves_to_the_next_page_with_its_text(tmp_path: Path) -> None:
         heading = _page_of(pdf, "Fyll i för din arbetsplats")
         text = _page_of(pdf, "Skriv här vad ni vill ta med er")
         assert heading == text, f"with {paragraphs} paragraphs"
+
+
+def test_a_long_running_header_is_shortened_before_its_date(tmp_path: Path) -> None:
+    title = "Fördjupning 6 – Jämställdhet, normer och diskriminering i kulturmötet, en lång titel"
+    info = DocumentInfo(
+        title="Prov",
+        subject="Sammanfattning av samtalsträff",
+        header=title,
+        header_tail="3 december 2026",
+    )
+    source = "\n\n".join([FILLER] * 80)
+    pdf = build_pdf(markdown_flowables(source, BODY_WIDTH), tmp_path / "lang.pdf", info)
+    top = " ".join(pdf_tools.text_in_drawing_order(pdf, 2).split()[:30])
+    assert "… – 3 december 2026" in top, top
