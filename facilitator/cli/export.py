@@ -133,6 +133,15 @@ def add_parser(subparsers: Any) -> None:
         metavar=_("MAPP"),
         help=_("mappen att skriva till (standard: mappen för exporter)"),
     )
+    printables.add_argument(
+        "--minutes",
+        type=int,
+        metavar=_("MINUTER"),
+        help=_(
+            "deltagarmaterial och skyltar för en av modulens längder: bara det som den "
+            "längden använder (förberedelseguiden tar alltid med alla längder)"
+        ),
+    )
     printables.set_defaults(handler=run_printables)
 
 
@@ -305,12 +314,16 @@ def run_printables(args: argparse.Namespace, out: TextIO | None = None) -> int:
     if folder is None:
         return _fail(_("Ingen modul {module} hittades.").format(module=args.module), out)
     target = output or paths.export_dir
+    minutes: int | None = args.minutes
+    suffix = f"-{minutes}-min" if minutes is not None else ""
     try:
         written = [
             write_leader_guide(folder, target / f"{folder.name}-forberedelseguide.pdf"),
-            write_handout(folder, target / f"{folder.name}-deltagarmaterial.pdf"),
+            write_handout(
+                folder, target / f"{folder.name}-deltagarmaterial{suffix}.pdf", minutes=minutes
+            ),
         ]
-        signs = write_signs(folder, target / f"{folder.name}-skyltar.pdf")
+        signs = write_signs(folder, target / f"{folder.name}-skyltar{suffix}.pdf", minutes=minutes)
     except ModuleNotPrintable as error:
         return _fail(error.message, out)
     for path in [*written, *([signs] if signs else [])]:

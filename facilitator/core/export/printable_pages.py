@@ -7,6 +7,7 @@ the leader, who can still print it, and never to the participants (the validator
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
@@ -42,9 +43,21 @@ def missing_file(relative: str) -> Flowable:
     return Paragraph(label_markup(text), styles().small)
 
 
-def printable_files(manifest: Manifest, folder: Path, audience: Audience) -> list[str]:
+def in_session(manifest: Manifest, file: str, steps: Collection[str] | None) -> bool:
+    """Whether a session with ``steps`` (None: any length) uses ``file``: a page no step names
+    belongs to the whole module; one that steps name, only where one of them runs."""
+    if steps is None:
+        return True
+    naming = [s.id for s in manifest.steps if isinstance(s, ActivityStep) and file in s.printables]
+    return not naming or any(step_id in steps for step_id in naming)
+
+
+def printable_files(
+    manifest: Manifest, folder: Path, audience: Audience, steps: Collection[str] | None = None
+) -> list[str]:
     """The audience's files: those the steps name, in step order, then the other declared
-    ones in their order; sign sheets last, so the landscape pages close the document."""
+    ones in their order; sign sheets last, so the landscape pages close the document. With
+    ``steps``, only the files a session of those steps uses."""
     named = [
         p for step in manifest.steps if isinstance(step, ActivityStep) for p in step.printables
     ]
@@ -55,7 +68,11 @@ def printable_files(manifest: Manifest, folder: Path, audience: Audience) -> lis
         if f"printables/{path.name}" not in declared
     )
     ordered = list(dict.fromkeys([*named, *declared, *undeclared]))
-    mine = [file for file in ordered if _audience(manifest, file) is audience]
+    mine = [
+        file
+        for file in ordered
+        if _audience(manifest, file) is audience and in_session(manifest, file, steps)
+    ]
     return sorted(mine, key=lambda file: _layout(manifest, file) is Layout.SIGNS)
 
 
@@ -69,9 +86,11 @@ def _layout(manifest: Manifest, file: str) -> Layout:
     return declared.layout if declared is not None else Layout.PAGE
 
 
-def printable_pages(manifest: Manifest, folder: Path, audience: Audience) -> list[Flowable]:
+def printable_pages(
+    manifest: Manifest, folder: Path, audience: Audience, steps: Collection[str] | None = None
+) -> list[Flowable]:
     story: list[Flowable] = []
-    for relative in printable_files(manifest, folder, audience):
+    for relative in printable_files(manifest, folder, audience, steps):
         text = module_text(folder, relative)
         if text is None:
             story += [PageBreak(), missing_file(relative)]
