@@ -39,7 +39,8 @@ def citation(source: Citable) -> str:
         year = f" ({source.year})"
     else:
         # A web post that carries no date is cited "u.å." (utan år), as Swedish practice has it.
-        year = f" ({_('u.å.')})" if source.undated else ""
+        undated = _("u.å.")  # outside the f-string, where the message extractor sees it
+        year = f" ({undated})" if source.undated else ""
     if source.author:
         parts = [_sentence(source.author + year), _sentence(source.title)]
     else:
