@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError, PydanticKnownError
 from facilitator.core.content.consistency import consistency_issues
 from facilitator.core.content.kinds import DiscussionFormat, StepKind
 from facilitator.core.content.manifest_printables import Printable, printable_issues
+from facilitator.core.content.manifest_self_study import SelfStudy, SelfStudyIntro
 from facilitator.core.content.manifest_terms import (
     ID_PATTERN,
     LANGUAGE_PATTERN,
@@ -78,6 +79,9 @@ class StepBase(Strict):
     leader_notes: str = Field(min_length=1)
     core: bool = Field(
         default=False, strict=True, description="Every length variant must include this step"
+    )
+    self_study: SelfStudy | None = Field(
+        default=None, description="The step's wording for one person taking the module alone"
     )
 
 
@@ -199,6 +203,7 @@ class Manifest(Strict):
     steps: list[Step] = Field(min_length=1)
     variants: list[Variant] = Field(min_length=1)
     printables: list[Printable] = Field(default_factory=list)
+    self_study: SelfStudyIntro | None = None
 
     @field_validator("schema_version", mode="before")
     @classmethod

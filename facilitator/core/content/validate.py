@@ -20,6 +20,7 @@ from facilitator.core.content.printable_checks import check_printables
 from facilitator.core.content.problems import MANIFEST_FILE, Problem, sort_problems
 from facilitator.core.content.question_checks import check_questions
 from facilitator.core.content.report import Findings, ModuleReport
+from facilitator.core.content.self_study_checks import check_self_study
 from facilitator.core.content.source_checks import check_sources
 from facilitator.core.content.text_checks import check_markdown, check_variants
 from facilitator.core.content.variant_rules import check_variant_rules
@@ -47,6 +48,7 @@ def _check_manifest(findings: Findings, manifest: Manifest) -> None:
     check_variant_rules(findings, manifest)
     check_sources(findings, manifest)
     check_questions(findings, manifest)
+    check_self_study(findings, manifest)
 
 
 def check_loaded(loaded: LoadedManifest) -> ModuleReport:

@@ -90,3 +90,29 @@ def test_goal_tables_and_variant_notes_keep_the_quick_read() -> None:
     card = read_card(inline)
     assert card is not None and card == full_card(inline)
     assert 999 not in card["variant_minutes"]
+
+
+def test_self_study_tables_keep_the_quick_read() -> None:
+    # The example has a [self_study] table and [steps.self_study] tables (issue 19).
+    assert "\n[self_study]\n" in TEXT and "\n[steps.self_study]" in TEXT
+    assert read_card(TEXT) == full_card(TEXT)
+    # A header-like line inside the introduction's text is text, not a table.
+    tricky = TEXT.replace(
+        'introduction = """\n', 'introduction = """\n[title]\nsv = "Fel titel"\n[[variants]]\n'
+    )
+    assert tricky != TEXT
+    card = read_card(tricky)
+    assert card is not None and card == full_card(tricky)
+    assert card["title_sv"] == "Exempelmodul"
+
+
+def test_an_inline_self_study_table_at_the_top() -> None:
+    start = TEXT.index("[self_study]")
+    end = TEXT.index('"""\n', TEXT.index('introduction = """', start) + 20) + 4
+    inline = TEXT[:start] + TEXT[end:]
+    inline = inline.replace(
+        "schema_version = 1",
+        'schema_version = 1\nself_study = { introduction = "Ensam [title] en timme." }',
+    )
+    card = read_card(inline)
+    assert card is not None and card == full_card(inline)
