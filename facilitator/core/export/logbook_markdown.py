@@ -25,27 +25,26 @@ from facilitator.core.export.logbook_wording import (
 from facilitator.core.safe_write import write_file
 
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>&#|~])")
-"""Characters that open markup wherever they stand (emphasis, code, links, raw HTML,
-entities, tables, strikethrough; "!" needs no escape once "[" has one); "#" too, since a heading drops its trailing ones."""
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d{1,9}(?=[.)]))")
+"""Characters that open markup wherever they stand: emphasis, code, links, raw HTML, entities,
+tables, strikethrough ("!" needs no escape once "[" has one), and "#", since a heading drops
+its trailing ones."""
+_LINE_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
 """What makes a line a list item or a heading underline only at its start."""
-_INDENT = re.compile(r"^[ \t]+")
 
 
 def escape_text(line: str) -> str:
-    """One line of typed text as Markdown that shows exactly those characters."""
-    line = _ANYWHERE.sub(r"\\\1", line.rstrip())
-    line = _LINE_START.sub(_escape_start, line)
-    # Four spaces would start a code block: the indent is kept as no-break spaces.
-    return _INDENT.sub(lambda found: "\u00a0" * len(found.group().expandtabs(4)), line)
+    """One line of typed text as Markdown that shows exactly those characters. An indent is
+    dropped, as the PDF drops it: four spaces would make the line a code block."""
+    line = _ANYWHERE.sub(r"\\\1", line.strip())
+    return _LINE_START.sub(_escape_start, line)
 
 
 def _escape_start(found: re.Match[str]) -> str:
-    indent, mark = found.group(1), found.group(2)
+    mark = found.group(1)
     if mark.isdigit():
         # "1." or "1)" starts a numbered list: the mark after the number is escaped.
-        return f"{indent}{mark}\\"
-    return f"{indent}\\{mark}"
+        return f"{mark}\\"
+    return f"\\{mark}"
 
 
 def _block(text: str, prefix: str = "") -> list[str]:

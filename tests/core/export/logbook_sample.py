@@ -17,6 +17,42 @@ MARKDOWN_LINES = (
     "# inte en rubrik\n- inte en lista\n1. inte numrerad\n> inte citat\n<div>html</div>\n---"
 )
 
+# Answers a Markdown or PDF writer could mistake for markup.
+HOSTILE = [
+    "# a heading",
+    "###### six",
+    "  - an indented item",
+    "* star item",
+    "+ plus item",
+    "1. one",
+    "2) two",
+    "1986. ett år",
+    "> quoted",
+    "```\ncode\n```",
+    "~~~",
+    "    four spaces of code",
+    "\ttab code",
+    "<div>block</div>",
+    "<!-- a comment -->",
+    "<b>bold</b> & &amp; &#35; &copy;",
+    "[a link](http://example.se)",
+    "![an image](x.png)",
+    "<http://example.se>",
+    "[ref]: http://example.se",
+    "ends with a backslash \\\nand goes on",
+    "a | b | c\n--- | --- | ---\n1 | 2 | 3",
+    "Setext heading\n---",
+    "Setext heading\n===",
+    "***",
+    "___",
+    "_em_ and *em* and **strong** and __strong__",
+    "`code` and ``more``",
+    "~~struck~~",
+    "\\* an escaped star",
+    "trailing spaces  \nnext line",
+    "Hej! Vad roligt (verkligen).",
+]
+
 
 def moment(day: int, month: int = 12, hour: int = 10) -> datetime:
     return datetime(2026, month, day, hour, 0, tzinfo=UTC)
