@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from facilitator.core.export.logbook_model import LogbookAnswer, logbook_of
-from facilitator.core.export.logbook_wording import answer_paragraphs, cover_facts, written_line
+from facilitator.core.export.logbook_wording import (
+    answer_paragraphs,
+    cover_facts,
+    logbook_title,
+    written_line,
+)
 from tests.core.export.logbook_sample import Answer, answers, moment, sample_logbook
 
 
@@ -56,3 +61,9 @@ def test_paragraphs_are_split_at_blank_lines_and_lines_kept() -> None:
     typed = "\n  \nFörsta raden\r\nandra raden   \n\n\n\nNästa stycke\n \n"
     assert answer_paragraphs(typed) == ["Första raden\nandra raden", "Nästa stycke"]
     assert answer_paragraphs(" \n\n") == []
+
+
+def test_the_title_is_min_loggbok_unless_told() -> None:
+    assert logbook_title(sample_logbook()) == "Min loggbok"
+    told = logbook_of(answers(), moment(9), title="Inför första träffen")
+    assert logbook_title(told) == "Inför första träffen"
