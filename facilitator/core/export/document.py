@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -45,6 +46,10 @@ class DocumentInfo:
     keywords: tuple[str, ...] = ()
     language: str = field(default_factory=active_language)
     """The language most of the text is in (/Lang): the labels' language unless told."""
+    created: datetime | None = None
+    """The creation date written into the PDF; when given, the same story makes the same file
+    byte for byte (reportlab's invariant mode, which otherwise stamps the clock and a random
+    file id)."""
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
@@ -186,6 +191,7 @@ def _build(
         lang=info.language,
         displayDocTitle=True,
         initialFontName=LATIN.regular,
+        invariant=1 if info.created else None,
         # The first template lays out the first page; a story switches with NextPageTemplate.
         pageTemplates=sorted(
             [PageTemplate("page", [frame], onPage=_header(info), pagesize=A4), sign],
@@ -205,4 +211,19 @@ def _build(
             steps.check()
 
     doc.setProgressCallBack(on_progress)
-    doc.build(list(story), canvasmaker=_NumberedCanvas)
+    doc.build(list(story), canvasmaker=_canvas_maker(info.created))
+
+
+def _canvas_maker(created: datetime | None) -> Any:
+    if created is None:
+        return _NumberedCanvas
+    stamp = created.astimezone().strftime("D:%Y%m%d%H%M%S")
+    offset = created.astimezone().strftime("%z") or "+0000"
+    pdf_date = f"{stamp}{offset[:3]}'{offset[3:]}'"
+
+    def make(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+        canvas = _NumberedCanvas(*args, **kwargs)
+        canvas.setDateFormatter(lambda *_ignored: pdf_date)
+        return canvas
+
+    return make
