@@ -45,6 +45,8 @@ class SelfStudyStep:
     minutes: int
     """A quiet estimate, never a countdown: the author's ``self_study.minutes``, else
     :func:`estimated_minutes` of the step's time in the longest variant."""
+    statements: tuple[str, ...] = ()
+    """An activity's statements (four corners): shown alone as they are in the room."""
 
 
 def longest_variant(manifest: Manifest) -> Variant:
@@ -112,6 +114,7 @@ def self_study_steps(manifest: Manifest) -> list[SelfStudyStep]:
                 question=_question(step),
                 instructions=_instructions(step),
                 minutes=own_minutes or estimated_minutes(group_minutes),
+                statements=tuple(getattr(step, "statements", ())),
             )
         )
     return steps

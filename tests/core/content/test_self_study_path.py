@@ -142,3 +142,14 @@ def test_a_bundled_module() -> None:
             assert step.instructions, step.step_id
         if step.kind is not StepKind.FILM:
             assert step.text, step.step_id
+
+
+def test_an_activitys_statements_come_along() -> None:
+    # Four corners alone: the statements are shown with the instructions, written once in the
+    # module (its `statements`), not copied into the self-study text.
+    folder = ROOT / "modules" / "06-fordjupning-6-jamstalldhet-normer-diskriminering"
+    manifest = load_manifest(folder).manifest
+    assert manifest is not None
+    corners = [s for s in self_study_steps(manifest) if s.statements]
+    assert corners and len(corners[0].statements) == 5
+    assert "påstående i taget" in (corners[0].instructions or "")
