@@ -1,7 +1,7 @@
 """Work done once the database has opened at start-up: an erasure that another program held
-back last time is finished, sessions and self-study answers past the retention period go for
-real, and module versions no saved session refers to are dropped (with whatever a power cut
-left of an interrupted import)."""
+back last time is finished, sessions past the retention period go for real, and module
+versions no saved session refers to are dropped (with whatever a power cut left of an
+interrupted import)."""
 
 from __future__ import annotations
 
@@ -22,10 +22,6 @@ def apply_retention(storage: StorageGateway, days: int | None) -> None:
     if days:
         storage.delete_older_than(
             days, lambda count: log.info("Retention: %s old sessions deleted", count)
-        )
-        # The same period for self-study answers, counted from when each last changed.
-        storage.delete_answers_older_than(
-            days, lambda count: log.info("Retention: %s old self-study answers deleted", count)
         )
 
 

@@ -138,10 +138,6 @@ def answer_entry(draft: AnswerDraft) -> JournalEntry:
     return _stamped("answer", **dataclasses.asdict(draft))
 
 
-def answer_edit_entry(answer_id: str, text: str) -> JournalEntry:
-    return _stamped("answer_edit", id=answer_id, text=text)
-
-
 def answer_erase_entry(answer_id: str) -> JournalEntry:
     return _stamped("answer_erase", id=answer_id)
 
@@ -269,10 +265,6 @@ def _answer(repo: Repository, e: JournalEntry) -> None:
     repo.self_study.save(AnswerDraft(**fields))
 
 
-def _answer_edit(repo: Repository, e: JournalEntry) -> None:
-    repo.self_study.edit(e["id"], e["text"])
-
-
 def _answer_erase(repo: Repository, e: JournalEntry) -> None:
     repo.self_study.erase(e["id"])
 
@@ -297,7 +289,6 @@ _APPLY: dict[str, Callable[[Repository, JournalEntry], None]] = {
     "attendance": _attendance,
     "evaluation": _evaluation,
     "answer": _answer,
-    "answer_edit": _answer_edit,
     "answer_erase": _answer_erase,
     "study_erase": _study_erase,
     "study_move": _study_move,

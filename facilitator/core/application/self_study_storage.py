@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from facilitator.core.application.executor import Failed
 from facilitator.core.application.journal_ops import (
-    answer_edit_entry,
     answer_entry,
     answer_erase_entry,
     study_erase_entry,
@@ -33,20 +32,6 @@ class SelfStudyOperations(StorageLine):
         """``done`` once committed, with the answer as stored (None: blank text erased it)."""
         self._write(
             lambda: answer_entry(draft), lambda repo: repo.self_study.save(draft), done, failed
-        )
-
-    def edit_answer(
-        self,
-        answer_id: str,
-        text: str,
-        done: Callable[[Answer | None], None],
-        failed: Failed | None = None,
-    ) -> None:
-        self._write(
-            lambda: answer_edit_entry(answer_id, text),
-            lambda repo: repo.self_study.edit(answer_id, text),
-            done,
-            failed,
         )
 
     def move_in_study(self, module_id: str, version: str, step_id: str) -> None:

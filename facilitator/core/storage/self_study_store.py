@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.engine import Connection
 
@@ -81,20 +81,6 @@ class SelfStudyStore:
                 _ANSWERS.where(_A.module_id == draft.module_id, _A.step_id == draft.step_id)
             ).one()
         return _answer(row)
-
-    def edit(self, answer_id: str, text: str) -> Answer | None:
-        """Change an answer's text; blank text erases it. None when it is not there (any
-        more)."""
-        if not text.strip():
-            self.erase(answer_id)
-            return None
-        now = self._tx.now()
-        with self._tx.write() as connection:
-            connection.execute(
-                update(_A).where(_A.uuid == answer_id).values(text=text, updated_at=now)
-            )
-            row = connection.execute(_ANSWERS.where(_A.uuid == answer_id)).one_or_none()
-        return None if row is None else _answer(row)
 
     def move_to(self, module_id: str, version: str, step_id: str) -> None:
         """Where the person is now in the module (started the first time it is called)."""
