@@ -18,10 +18,10 @@ from datetime import datetime
 
 from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.application.reflection_ledger import SaveState
-from facilitator.core.application.self_study_path_standin import SelfStudyStep, self_study_steps
 from facilitator.core.application.self_study_storage import SelfStudyOperations
 from facilitator.core.clock import Clock
 from facilitator.core.content.manifest import Manifest
+from facilitator.core.content.self_study_path import SelfStudyStep, self_study_steps
 from facilitator.core.storage.records import ErasureOutcome
 from facilitator.core.storage.self_study_records import Answer, AnswerDraft, Progress
 from facilitator.core.user_text import clean_user_text
@@ -113,7 +113,7 @@ class SelfStudyService:
             version=manifest.version,
             title=manifest.title.get(self._language),
             introduction=getattr(alone, "introduction", None) or manifest.introduction or "",
-            steps=self_study_steps(manifest),
+            steps=tuple(self_study_steps(manifest)),
         )
         self._paths[(manifest.id, manifest.version)] = found
         return found
