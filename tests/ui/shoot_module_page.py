@@ -18,16 +18,22 @@ ROOT = Path(__file__).resolve().parents[2]
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'screens.json'}")
 os.environ.setdefault("FACILITATOR_HOME", tempfile.mkdtemp(prefix="facilitator-shots-"))
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from facilitator.app import Application  # noqa: E402
 from facilitator.startup import prepare  # noqa: E402
-from tests.screenshots import settle  # noqa: E402
 
 MODULE = "grund-1-vad-ar-kultur"
+
+
+def settle(ms: int) -> None:
+    # Not tests.screenshots' own: importing it sets the offscreen platform.
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def main() -> int:
@@ -48,9 +54,7 @@ def main() -> int:
     assert pages is not None and pages.page is not None
     page = pages.page
     page.film.play_button.click()
-    settle(4000)
-    page.film.play_button.click()  # paused on a picture
-    settle(500)
+    settle(9000)  # into the film's first drawings
     shot = app.window.grab()
     if qapp.platformName() == "xcb":
         screen = app.window.screen()
