@@ -27,6 +27,8 @@ from facilitator.ui.library.history_page import SessionHistoryPage
 from facilitator.ui.library.library_controller import LibraryController
 from facilitator.ui.library.library_page import LibraryPage
 from facilitator.ui.library.module_importer import ModuleImporter
+from facilitator.ui.library.module_pages import ModulePages
+from facilitator.ui.library.module_printing import ModulePrinting
 from facilitator.ui.library.plan_files_controller import PlanFilesController
 from facilitator.ui.library.planner_page import PlannerPage
 from facilitator.ui.library.planning_flow import PlanningFlow
@@ -59,11 +61,21 @@ class UiParts:
     self_study: SelfStudyService
     launcher: SessionLauncher | None = None
     quit_guard: QuitGuard | None = None
+    module_pages: ModulePages | None = None
 
     def wire(self, make_player: Callable[[], Player], *, interactive: bool) -> None:
         w, s = self.window, self.services
         self.launcher = SessionLauncher(
             self.qapp, w, s.sessions, s.settings, s.storage, self.cue.play, make_player
+        )
+        self.module_pages = ModulePages(
+            w,
+            self.library_page,
+            self.library,
+            self._module_printing,
+            make_player,
+            lambda: s.settings.current.subtitle_language,
+            self.shell.tell,
         )
         w.library_requested.connect(lambda: w.show_page(self.library_page))
         w.history_requested.connect(self.show_history)
@@ -96,6 +108,9 @@ class UiParts:
             service.session_uuid, service.modules, service.engine.initial_plan, service.rehearsal
         )
 
+    def _module_printing(self) -> ModulePrinting:
+        return ModulePrinting(ExportDestination(self.window, self.services.settings), self.exports)
+
     def show_history(self) -> None:
         language = self.services.sessions.language
         self.history_page.set_modules(
@@ -112,6 +127,8 @@ class UiParts:
         running = self.services.sessions.current
         if running is not None:
             running.save_progress()
+        if self.module_pages is not None:
+            self.module_pages.release()
         self.cue.release()
 
 

@@ -119,6 +119,9 @@ def walk() -> dict[str, object]:
 
     window = app.window
     look("library", window)
+    assert parts.module_pages is not None
+    parts.module_pages.open("grund-1-vad-ar-kultur")
+    look("module page", window)
     parts.library.make_plan(["grund-1-vad-ar-kultur"], 75)
     wait_for(lambda: window.current_page() is parts.planner)
     look("planner", window)

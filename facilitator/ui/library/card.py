@@ -1,8 +1,9 @@
 """One module in the library: title, one-line summary, lengths, film length, languages.
 
-A card is chosen like a check box (Space, Enter or a click), and says so in every way: a
-"Vald" beside the title (not the colour alone), and to assistive technology the role of a
-check box with its checked state (QAccessible asks ``card_accessible`` for it)."""
+A card is chosen like a check box (Space or a click), and says so in every way: a "Vald"
+beside the title (not the colour alone), and to assistive technology the role of a check box
+with its checked state (QAccessible asks ``card_accessible`` for it). Enter or a double-click
+opens the module's own page."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleInterface,
     QAccessibleStateChangeEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
 )
@@ -62,6 +64,8 @@ def describe_lengths(data: ModuleCardData) -> str:
 class ModuleCard(QFrame):
     toggled = Signal(str, bool)
     problems_requested = Signal(str)
+    open_requested = Signal(str)
+    focused = Signal(str)
 
     def __init__(self, data: ModuleCardData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +105,7 @@ class ModuleCard(QFrame):
         keyboard focus and the leader's choice stay where they are."""
         self.data = data
         self.setAccessibleName(data.title)
+        self.setAccessibleDescription(_("Mellanslag väljer modulen, Enter öppnar den"))
         self._title.setText(data.title)
         self._summary.setText(data.summary)
         self._meta.setText(describe_lengths(data))
@@ -136,11 +141,27 @@ class ModuleCard(QFrame):
             self.toggle()
         super().mouseReleaseEvent(event)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # Its two clicks chose and let go again: the choice is as it was before.
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.open_requested.emit(self.data.key)
+            return
+        super().mouseDoubleClickEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() == Qt.Key.Key_Space:
             self.toggle()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.open_requested.emit(self.data.key)
+            return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.focused.emit(self.data.key)
+        super().focusInEvent(event)
 
 
 class CardAccessible(QAccessibleWidget):

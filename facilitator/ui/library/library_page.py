@@ -1,4 +1,5 @@
-"""The module library: cards to choose from, a length, and the way on to the planner."""
+"""The module library: cards to choose from, a length, and the ways on: to the planner, or
+into one module's own page."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ class LibraryPage(QWidget):
     plan_requested = Signal(list, int)  # module keys in order of selection, minutes per module
     import_requested = Signal()
     packs_dropped = Signal(list)  # list[Path] of .fmod files dropped on the library
+    module_requested = Signal(str)  # a module's own page asked for
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,7 @@ class LibraryPage(QWidget):
         self.setAcceptDrops(True)
         self._cards: list[ModuleCard] = []
         self._order: list[str] = []
+        self._current: str | None = None  # the card "Visa modulen" opens: the last one in hand
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         heading = QLabel(_("Moduler"))
@@ -71,6 +74,11 @@ class LibraryPage(QWidget):
         self._empty.setObjectName("emptyState")
         layout.addWidget(self._empty, 1)
         footer = QHBoxLayout()
+        # First in the row and in the Tab order: it acts on the card last in hand, and the
+        # length list stays one Shift+Tab past "Planera session" from the first card.
+        self._show_button = QPushButton(_("Visa modulen"))
+        self._show_button.clicked.connect(self._request_module)
+        footer.addWidget(self._show_button)
         length_label = QLabel(_("Längd:"))
         footer.addWidget(length_label)
         self._length = QComboBox()
@@ -124,6 +132,8 @@ class LibraryPage(QWidget):
                 card = ModuleCard(data)
                 card.toggled.connect(self._on_toggled)
                 card.problems_requested.connect(self._show_problems)
+                card.open_requested.connect(self.module_requested.emit)
+                card.focused.connect(self._hold)
             else:
                 card.set_data(data)
             cards.append(card)
@@ -140,6 +150,8 @@ class LibraryPage(QWidget):
         self._cards = cards
         chosen = {card.data.key for card in cards if card.selected}
         self._order = [key for key in self._order if key in chosen]
+        if self._current not in {card.data.key for card in cards}:
+            self._current = None
         has_modules = bool(modules)
         if has_modules:
             # The cards are the Tab stops; the area scrolls to the one with the focus. Set
@@ -157,12 +169,44 @@ class LibraryPage(QWidget):
             if card.data.key == key and not card.selected:
                 card.toggle()
 
+    def focus_card(self, key: str) -> None:
+        """Put the keyboard on the module's card (back from its own page)."""
+        for card in self._cards:
+            if card.data.key == key:
+                self._scroll.ensureWidgetVisible(card)
+                card.setFocus()
+
+    def minutes(self) -> int | None:
+        """The length chosen, if any."""
+        current = self._length.currentData()
+        return int(current) if current is not None else None
+
     def set_minutes(self, minutes: int) -> None:
         index = self._length.findData(minutes)
         if index >= 0:
             self._length.setCurrentIndex(index)
 
+    def _hold(self, key: str) -> None:
+        self._current = key
+        self._refresh_show_button()
+
+    def _request_module(self) -> None:
+        if self._current is not None:
+            self.module_requested.emit(self._current)
+
+    def _refresh_show_button(self) -> None:
+        card = next((c for c in self._cards if c.data.key == self._current), None)
+        self._show_button.setEnabled(card is not None)
+        self._show_button.setToolTip(
+            _("Visa {title}: mål, steg, film och utskrifter (Enter på kortet)").format(
+                title=card.data.title
+            )
+            if card is not None
+            else _("Välj ett modulkort först (Enter på kortet öppnar det)")
+        )
+
     def _on_toggled(self, key: str, selected: bool) -> None:
+        self._current = key
         if selected and key not in self._order:
             self._order.append(key)
         elif not selected and key in self._order:
@@ -193,6 +237,7 @@ class LibraryPage(QWidget):
             else _("Ingen modul vald.")
         )
         self._plan_button.setEnabled(bool(chosen) and self._length.count() > 0)
+        self._refresh_show_button()
 
     def _request_plan(self) -> None:
         minutes = self._length.currentData()
