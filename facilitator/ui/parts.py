@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication
 
+from facilitator.core.application.self_study import SelfStudyService
 from facilitator.core.application.services import AppServices
 from facilitator.core.application.session_service import SessionService
+from facilitator.core.content.manifest import Manifest
 from facilitator.core.export.gather import catalog_manifests
 from facilitator.core.films.playback import Player
 from facilitator.core.paths import resources_dir
@@ -54,6 +56,7 @@ class UiParts:
     library_page: LibraryPage
     tasks: BackgroundTasks
     exports: ExportRunner
+    self_study: SelfStudyService
     launcher: SessionLauncher | None = None
     quit_guard: QuitGuard | None = None
 
@@ -76,6 +79,9 @@ class UiParts:
         self.closeout.finished.connect(lambda: w.show_page(self.library_page))
         s.settings.changed.connect(lambda settings: self.cue.enable(settings.end_of_step_sound))
         s.resumer.failed.connect(lambda text: self.shell.tell([text]))
+        s.storage.opened.connect(
+            lambda _none: self.self_study.load(s.settings.current.retention_days)
+        )
         self.quit_guard = QuitGuard(
             w, s.sessions, self.launcher, s.settings, s.storage, ask=interactive
         )
@@ -159,4 +165,12 @@ def build_parts(
         library_page=library_page,
         tasks=tasks,
         exports=exports,
+        self_study=SelfStudyService(
+            s.storage, s.clock, lambda mid, v: _manifest(s, mid, v), s.sessions.language
+        ),
     )
+
+
+def _manifest(services: AppServices, module_id: str, version: str) -> Manifest | None:
+    found = services.catalog.open_module(module_id, version)
+    return found.manifest if found is not None else None

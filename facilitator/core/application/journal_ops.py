@@ -1,5 +1,6 @@
-"""The writes a recovery journal carries, as plain JSON objects, and how each is applied to the
-database when a journal is replayed.
+"""The writes a recovery journal carries (a running session's, and a person's self-study
+answers and progress), as plain JSON objects, and how each is applied to the database when a
+journal is replayed.
 
 Every operation is idempotent — a session is created only if it is not there, a reflection is
 an upsert on its uuid, a delete of what is gone changes nothing — so replaying a journal whose
@@ -27,6 +28,7 @@ from facilitator.core.storage.records import (
     SessionLifecycle,
     StepRunRecord,
 )
+from facilitator.core.storage.self_study_records import AnswerDraft
 
 if TYPE_CHECKING:
     # SQLAlchemy stays out of the GUI's imports until the database opens (decision 0004).
@@ -129,6 +131,24 @@ def evaluation_entry(uuid: str, results: Sequence[EvaluationResult]) -> JournalE
 
 def status_entry(uuid: str, status: SessionLifecycle) -> JournalEntry:
     return _stamped("status", uuid=uuid, status=status.value)
+
+
+def answer_entry(draft: AnswerDraft) -> JournalEntry:
+    """A self-study answer (blank text: the answer is erased)."""
+    return _stamped("answer", **dataclasses.asdict(draft))
+
+
+def answer_erase_entry(answer_id: str) -> JournalEntry:
+    return _stamped("answer_erase", id=answer_id)
+
+
+def study_erase_entry(module_id: str) -> JournalEntry:
+    """Every self-study answer to a module, and where the person was in it."""
+    return _stamped("study_erase", module_id=module_id)
+
+
+def study_move_entry(module_id: str, version: str, step_id: str) -> JournalEntry:
+    return _stamped("study_move", module_id=module_id, version=version, step_id=step_id)
 
 
 # --- replay ----------------------------------------------------------------------------------
@@ -240,6 +260,23 @@ def _status(repo: Repository, e: JournalEntry) -> None:
     repo.sessions.set_status(e["uuid"], SessionLifecycle(e["status"]))
 
 
+def _answer(repo: Repository, e: JournalEntry) -> None:
+    fields = {f.name: e[f.name] for f in dataclasses.fields(AnswerDraft)}
+    repo.self_study.save(AnswerDraft(**fields))
+
+
+def _answer_erase(repo: Repository, e: JournalEntry) -> None:
+    repo.self_study.erase(e["id"])
+
+
+def _study_erase(repo: Repository, e: JournalEntry) -> None:
+    repo.self_study.erase_module(e["module_id"])
+
+
+def _study_move(repo: Repository, e: JournalEntry) -> None:
+    repo.self_study.move_to(e["module_id"], e["version"], e["step_id"])
+
+
 _APPLY: dict[str, Callable[[Repository, JournalEntry], None]] = {
     "session": _session,
     "progress": _progress,
@@ -251,4 +288,8 @@ _APPLY: dict[str, Callable[[Repository, JournalEntry], None]] = {
     "status": _status,
     "attendance": _attendance,
     "evaluation": _evaluation,
+    "answer": _answer,
+    "answer_erase": _answer_erase,
+    "study_erase": _study_erase,
+    "study_move": _study_move,
 }

@@ -24,7 +24,8 @@ from facilitator.core.application.journal_ops import (
     session_entry,
     status_entry,
 )
-from facilitator.core.application.storage_line import StorageLine, StorageUnavailable
+from facilitator.core.application.self_study_storage import SelfStudyOperations
+from facilitator.core.application.storage_line import StorageUnavailable
 from facilitator.core.storage.records import (
     AttendanceCounts,
     ErasureOutcome,
@@ -87,9 +88,9 @@ class SessionDetail:
     """The leader's own notes: for the leader's eyes in the history, never in an export."""
 
 
-class StorageGateway(StorageLine):
+class StorageGateway(SelfStudyOperations):
     """The typed operations, each a read (``_read``), a journalled write (``_write``) or
-    plain queued work (``_run``)."""
+    plain queued work (``_run``); the self-study ones are in ``SelfStudyOperations``."""
 
     # --- a running session ------------------------------------------------------------------
 

@@ -47,7 +47,7 @@ class Erasure:
             deleted = connection.execute(
                 delete(SessionRow).where(SessionRow.uuid == session_uuid)
             ).rowcount
-        return self._outcome(deleted > 0, texts)
+        return self.outcome(deleted > 0, texts)
 
     def erase_reflection(self, reflection_uuid: str) -> ErasureOutcome:
         with self._tx.write() as connection:
@@ -58,7 +58,7 @@ class Erasure:
                 connection.execute(
                     delete(ReflectionRow).where(ReflectionRow.uuid == reflection_uuid)
                 )
-        return self._outcome(text is not None, [] if text is None else [text])
+        return self.outcome(text is not None, [] if text is None else [text])
 
     def delete_session(self, session_uuid: str) -> bool:
         """``erase_session`` for callers that only ask whether it existed."""
@@ -78,7 +78,7 @@ class Erasure:
         with self._tx.write() as connection:
             texts = _session_texts(connection, last_date < cutoff)
             deleted = connection.execute(delete(SessionRow).where(last_date < cutoff)).rowcount
-        self._outcome(deleted > 0, texts)
+        self.outcome(deleted > 0, texts)
         return int(deleted)
 
     def finish_pending(self) -> bool:
@@ -86,7 +86,10 @@ class Erasure:
         is pending any more."""
         return self._scrubber.finish_pending()
 
-    def _outcome(self, found: bool, texts: list[str]) -> ErasureOutcome:
+    def outcome(self, found: bool, texts: list[str]) -> ErasureOutcome:
+        """Rows holding ``texts`` were just deleted (``found``): clear their traces from the
+        disk, or finish an erasure held back earlier. Other stores that delete for real (the
+        self-study answers) come here too, so one scrubber keeps what is pending."""
         if not found:
             return ErasureOutcome(found=False, complete=self._scrubber.finish_pending())
         return ErasureOutcome(found=True, complete=self._scrubber.scrub(texts))

@@ -207,3 +207,41 @@ class ExportRow(Base):
     path: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime]
+
+
+class SelfStudyAnswerRow(Base):
+    """A person's own answer to one step of a module taken alone. Deliberately tied to no
+    session (no foreign key into the session tables): a group export, which gathers what
+    hangs off a session, cannot reach it, and deleting a session leaves it alone."""
+
+    __tablename__ = "self_study_answers"
+    __table_args__ = (
+        UniqueConstraint("module_id", "step_id"),
+        Index(None, "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Made by the client before the first save, so a replayed save cannot make a duplicate.
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    module_id: Mapped[str] = mapped_column(Text)
+    module_version: Mapped[str] = mapped_column(Text)
+    # Snapshots, so the logbook reads without the module (it may since have been removed).
+    module_title: Mapped[str] = mapped_column(Text)
+    position: Mapped[int]
+    step_id: Mapped[str] = mapped_column(Text)
+    question: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class SelfStudyProgressRow(Base):
+    """Where a person is in a module taken alone, so they continue there days later."""
+
+    __tablename__ = "self_study_progress"
+
+    module_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    module_version: Mapped[str] = mapped_column(Text)
+    current_step_id: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

@@ -19,6 +19,7 @@ from facilitator.core.storage.export_store import ExportStore
 from facilitator.core.storage.history_store import HistoryStore
 from facilitator.core.storage.private_note_store import PrivateNoteStore
 from facilitator.core.storage.reflection_store import ReflectionStore
+from facilitator.core.storage.self_study_store import SelfStudyStore
 from facilitator.core.storage.session_store import SessionStore
 from facilitator.core.storage.tally_store import TallyStore
 from facilitator.core.storage.transactions import Transactions
@@ -35,6 +36,8 @@ class Repository:
         self.history = HistoryStore(transactions)
         self.exports = ExportStore(transactions)
         self.erasure = Erasure(transactions, backup_dir)
+        # A person's own answers when alone: apart from the sessions, and never exported.
+        self.self_study = SelfStudyStore(transactions, self.erasure)
 
     @classmethod
     def of(cls, database: Database) -> Repository:
