@@ -38,6 +38,7 @@ class LibraryPage(QWidget):
     plan_requested = Signal(list, int)  # module keys in order of selection, minutes per module
     import_requested = Signal()
     packs_dropped = Signal(list)  # list[Path] of .fmod files dropped on the library
+    self_study_requested = Signal(str)  # the module to go through alone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,7 @@ class LibraryPage(QWidget):
         self.setAcceptDrops(True)
         self._cards: list[ModuleCard] = []
         self._order: list[str] = []
+        self._study: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         heading = QLabel(_("Moduler"))
@@ -82,6 +84,10 @@ class LibraryPage(QWidget):
         self._selection = QLabel()
         self._selection.setObjectName("muted")
         footer.addWidget(self._selection, 1)
+        self._alone_button = QPushButton(_("Gå igenom på egen hand"))
+        self._alone_button.setToolTip(_("Gå igenom den valda modulen ensam, i din egen takt"))
+        self._alone_button.clicked.connect(self._request_self_study)
+        footer.addWidget(self._alone_button)
         self._plan_button = QPushButton(_("Planera session"))
         self._plan_button.setObjectName("primary")
         self._plan_button.setToolTip(_("Gå vidare till körschemat (Ctrl+Enter)"))
@@ -124,6 +130,7 @@ class LibraryPage(QWidget):
                 card = ModuleCard(data)
                 card.toggled.connect(self._on_toggled)
                 card.problems_requested.connect(self._show_problems)
+                card.set_study(self._study.get(data.key, ""))
             else:
                 card.set_data(data)
             cards.append(card)
@@ -156,6 +163,12 @@ class LibraryPage(QWidget):
         for card in self._cards:
             if card.data.key == key and not card.selected:
                 card.toggle()
+
+    def set_study_progress(self, texts: dict[str, str]) -> None:
+        """Each module's self-study progress in words, by module id (none: not begun)."""
+        self._study = dict(texts)
+        for card in self._cards:
+            card.set_study(self._study.get(card.data.key, ""))
 
     def set_minutes(self, minutes: int) -> None:
         index = self._length.findData(minutes)
@@ -193,11 +206,17 @@ class LibraryPage(QWidget):
             else _("Ingen modul vald.")
         )
         self._plan_button.setEnabled(bool(chosen) and self._length.count() > 0)
+        # Alone, one module at a time: the one chosen.
+        self._alone_button.setEnabled(len(chosen) == 1)
 
     def _request_plan(self) -> None:
         minutes = self._length.currentData()
         if self._order and minutes is not None:
             self.plan_requested.emit(list(self._order), int(minutes))
+
+    def _request_self_study(self) -> None:
+        if len(self._order) == 1:
+            self.self_study_requested.emit(self._order[0])
 
     def _show_problems(self, key: str) -> None:
         card = next(c for c in self._cards if c.data.key == key)
