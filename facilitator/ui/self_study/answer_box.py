@@ -99,6 +99,9 @@ class AnswerBox(QWidget):
     def _typed(self) -> None:
         if self._save is None:
             return
+        if not self._dirty:
+            # What is on the disk is no longer what the box holds: no "Sparat" until it is.
+            self.state.show_state(None)
         self._dirty = True
         self._timer.start()
 
