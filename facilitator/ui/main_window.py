@@ -33,6 +33,8 @@ class MainWindow(QMainWindow):
     history_requested = Signal()
     library_requested = Signal()
     settings_requested = Signal()
+    logbook_requested = Signal()
+    self_study_requested = Signal(str)  # a module's id: go through it alone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,10 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+    def open_self_study(self, module_id: str) -> None:
+        """Go through the module alone (the library's and the module page's way there)."""
+        self.self_study_requested.emit(module_id)
 
     def add_page(self, page: QWidget) -> None:
         """Each page in a scroll area that scrolls only when the page cannot shrink to the
@@ -110,6 +116,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&Arkiv"))
         self._action(file_menu, _("&Importera modul…"), self.import_module_requested.emit, "Ctrl+I")
+        self._action(file_menu, _("Min &loggbok…"), self.logbook_requested.emit)
         self._action(file_menu, _("I&nställningar…"), self.settings_requested.emit, "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, _("&Avsluta"), self.close, "Ctrl+Q")

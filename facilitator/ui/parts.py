@@ -16,6 +16,7 @@ from facilitator.core.content.manifest import Manifest
 from facilitator.core.export.gather import catalog_manifests
 from facilitator.core.films.playback import Player
 from facilitator.core.paths import resources_dir
+from facilitator.core.planning import OpenModule
 from facilitator.ui.console.closeout_flow import CloseoutFlow
 from facilitator.ui.console.quit_guard import QuitGuard
 from facilitator.ui.console.resume_offer import ResumeOffer
@@ -35,6 +36,11 @@ from facilitator.ui.library.planning_flow import PlanningFlow
 from facilitator.ui.library.session_exports import SessionExporter
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.media_probes import MediaProbes
+from facilitator.ui.self_study.library_progress import LibraryProgress
+from facilitator.ui.self_study.logbook_flow import LogbookFlow
+from facilitator.ui.self_study.logbook_page import LogbookPage
+from facilitator.ui.self_study.self_study_flow import SelfStudyFlow
+from facilitator.ui.self_study.self_study_page import SelfStudyPage
 from facilitator.ui.shell import Shell
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.widgets.cue_sound import CueSound
@@ -59,6 +65,11 @@ class UiParts:
     tasks: BackgroundTasks
     exports: ExportRunner
     self_study: SelfStudyService
+    study_page: SelfStudyPage
+    logbook_page: LogbookPage
+    logbook: LogbookFlow
+    study_progress: LibraryProgress
+    study: SelfStudyFlow | None = None
     launcher: SessionLauncher | None = None
     quit_guard: QuitGuard | None = None
     module_pages: ModulePages | None = None
@@ -94,6 +105,7 @@ class UiParts:
         s.storage.opened.connect(
             lambda _none: self.self_study.load(s.settings.current.retention_days)
         )
+        self._wire_self_study(make_player)
         self.quit_guard = QuitGuard(
             w, s.sessions, self.launcher, s.settings, s.storage, ask=interactive
         )
@@ -102,6 +114,44 @@ class UiParts:
             self.launcher.closed.connect(self._after_session)
         else:
             self.launcher.closed.connect(lambda _service: w.show_page(self.library_page))
+
+    def _wire_self_study(self, make_player: Callable[[], Player]) -> None:
+        w, progress = self.window, self.study_progress
+        self.study = SelfStudyFlow(
+            w, self.study_page, self.self_study, self._open_module, make_player
+        )
+        self.study.failed.connect(lambda text: self.shell.tell([text]))
+        w.self_study_requested.connect(self.study.open)
+        self.library_page.self_study_requested.connect(w.open_self_study)
+        if self.module_pages is not None:
+            # The module page's "Gå igenom på egen hand" is greyed out until this is connected.
+            self.module_pages.self_study_requested.connect(w.open_self_study)
+        w.logbook_requested.connect(self._show_logbook)
+        self.study_page.logbook_requested.connect(self._show_logbook)
+        self.study_page.back_requested.connect(self.show_library)
+        self.logbook_page.back_requested.connect(self.show_library)
+        w.library_requested.connect(progress.refresh)
+        # Once, when the answers have loaded: the library is usable long before (decision 0004).
+        loaded = self.self_study.changed.connect(lambda _none: first_read())
+
+        def first_read() -> None:
+            if self.self_study.loaded:
+                loaded.cancel()
+                progress.refresh()
+
+    def _open_module(self, module_id: str) -> OpenModule | None:
+        return self.services.catalog.open_module(module_id)
+
+    def _show_logbook(self) -> None:
+        if self.study is not None:
+            self.study.leave()
+        self.logbook.show()
+
+    def show_library(self) -> None:
+        if self.study is not None:
+            self.study.leave()
+        self.study_progress.refresh()
+        self.window.show_page(self.library_page)
 
     def _after_session(self, service: SessionService) -> None:
         self.closeout.begin(
@@ -157,6 +207,13 @@ def build_parts(
         s.settings,
     )
     history = HistoryController(history_page, s.storage, exporter)
+    self_study = SelfStudyService(
+        s.storage, s.clock, lambda mid, v: _manifest(s, mid, v), s.sessions.language
+    )
+    study_page = SelfStudyPage()
+    window.add_page(study_page)
+    logbook_page = LogbookPage()
+    window.add_page(logbook_page)
     return UiParts(
         qapp=qapp,
         window=window,
@@ -182,9 +239,18 @@ def build_parts(
         library_page=library_page,
         tasks=tasks,
         exports=exports,
-        self_study=SelfStudyService(
-            s.storage, s.clock, lambda mid, v: _manifest(s, mid, v), s.sessions.language
+        self_study=self_study,
+        study_page=study_page,
+        logbook_page=logbook_page,
+        logbook=LogbookFlow(
+            window,
+            logbook_page,
+            self_study,
+            s.clock,
+            exports,
+            ExportDestination(window, s.settings),
         ),
+        study_progress=LibraryProgress(library_page, self_study, s.catalog.open_module),
     )
 
 

@@ -98,6 +98,10 @@ class ModuleCard(QFrame):
         self._meta = QLabel()
         self._meta.setObjectName("muted")
         layout.addWidget(self._meta)
+        self._study = QLabel()
+        self._study.setObjectName("muted")
+        self._study.setVisible(False)
+        layout.addWidget(self._study)
         self.set_data(data)
 
     def set_data(self, data: ModuleCardData) -> None:
@@ -113,6 +117,11 @@ class ModuleCard(QFrame):
         self._warning.setVisible(bool(data.problems))
         if self._selected and not data.runnable:
             self.set_selected(False)
+
+    def set_study(self, text: str) -> None:
+        """How far the leader has come alone in this module; empty when not begun."""
+        self._study.setText(text)
+        self._study.setVisible(bool(text))
 
     @property
     def selected(self) -> bool:

@@ -40,6 +40,7 @@ class LibraryPage(QWidget):
     import_requested = Signal()
     packs_dropped = Signal(list)  # list[Path] of .fmod files dropped on the library
     module_requested = Signal(str)  # a module's own page asked for
+    self_study_requested = Signal(str)  # the module to go through alone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,7 @@ class LibraryPage(QWidget):
         self._cards: list[ModuleCard] = []
         self._order: list[str] = []
         self._current: str | None = None  # the card "Visa modulen" opens: the last one in hand
+        self._study: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         heading = QLabel(_("Moduler"))
@@ -90,6 +92,10 @@ class LibraryPage(QWidget):
         self._selection = QLabel()
         self._selection.setObjectName("muted")
         footer.addWidget(self._selection, 1)
+        self._alone_button = QPushButton(_("Gå igenom på egen hand"))
+        self._alone_button.setToolTip(_("Gå igenom den valda modulen ensam, i din egen takt"))
+        self._alone_button.clicked.connect(self._request_self_study)
+        footer.addWidget(self._alone_button)
         self._plan_button = QPushButton(_("Planera session"))
         self._plan_button.setObjectName("primary")
         self._plan_button.setToolTip(_("Gå vidare till körschemat (Ctrl+Enter)"))
@@ -134,6 +140,7 @@ class LibraryPage(QWidget):
                 card.problems_requested.connect(self._show_problems)
                 card.open_requested.connect(self.module_requested.emit)
                 card.focused.connect(self._hold)
+                card.set_study(self._study.get(data.key, ""))
             else:
                 card.set_data(data)
             cards.append(card)
@@ -180,6 +187,12 @@ class LibraryPage(QWidget):
         """The length chosen, if any."""
         current = self._length.currentData()
         return int(current) if current is not None else None
+
+    def set_study_progress(self, texts: dict[str, str]) -> None:
+        """Each module's self-study progress in words, by module id (none: not begun)."""
+        self._study = dict(texts)
+        for card in self._cards:
+            card.set_study(self._study.get(card.data.key, ""))
 
     def set_minutes(self, minutes: int) -> None:
         index = self._length.findData(minutes)
@@ -238,11 +251,17 @@ class LibraryPage(QWidget):
         )
         self._plan_button.setEnabled(bool(chosen) and self._length.count() > 0)
         self._refresh_show_button()
+        # Alone, one module at a time: the one chosen.
+        self._alone_button.setEnabled(len(chosen) == 1)
 
     def _request_plan(self) -> None:
         minutes = self._length.currentData()
         if self._order and minutes is not None:
             self.plan_requested.emit(list(self._order), int(minutes))
+
+    def _request_self_study(self) -> None:
+        if len(self._order) == 1:
+            self.self_study_requested.emit(self._order[0])
 
     def _show_problems(self, key: str) -> None:
         card = next(c for c in self._cards if c.data.key == key)

@@ -1,0 +1,114 @@
+"""One step of the path as one person reads it: title, a quiet estimate (never a countdown),
+the text, how to do it alone, an activity's statements, the film, and the answer box."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.application.self_study import SelfStudyStep
+from facilitator.core.content.kinds import StepKind
+from facilitator.core.i18n import _
+from facilitator.core.markdown.html import markdown_html
+from facilitator.ui.self_study.answer_box import AnswerBox
+
+
+def estimate(minutes: int) -> str:
+    return _("ca {minutes} min").format(minutes=minutes)
+
+
+def rich_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class StepView(QWidget):
+    play_requested = Signal()
+    transcript_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        top.addWidget(self.title, 1)
+        self.minutes = QLabel()
+        self.minutes.setObjectName("muted")
+        top.addWidget(self.minutes)
+        layout.addLayout(top)
+        self.text = rich_label("studyText")
+        layout.addWidget(self.text)
+        self.film = QFrame()
+        self.film.setObjectName("filmSurface")
+        self.film.setStyleSheet("background: #000000;")
+        # Its own native window: libVLC draws into it.
+        self.film.setAttribute(Qt.WidgetAttribute.WA_NativeWindow, True)
+        self.film.setMinimumSize(480, 270)
+        self.film.setAccessibleName(_("Filmen"))
+        layout.addWidget(self.film, 2)
+        self.film_bar = QWidget()
+        bar = QHBoxLayout(self.film_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.play = QPushButton(_("Spela / pausa"))
+        self.play.clicked.connect(self.play_requested.emit)
+        bar.addWidget(self.play)
+        self.transcript = QPushButton(_("Filmens text (T)"))
+        self.transcript.clicked.connect(self.transcript_requested.emit)
+        bar.addWidget(self.transcript)
+        self.film_note = QLabel()
+        self.film_note.setObjectName("muted")
+        self.film_note.setWordWrap(True)
+        bar.addWidget(self.film_note, 1)
+        layout.addWidget(self.film_bar)
+        self.instructions_heading = QLabel(_("Så gör du"))
+        self.instructions_heading.setObjectName("sectionTitle")
+        layout.addWidget(self.instructions_heading)
+        self.instructions = rich_label("studyInstructions")
+        layout.addWidget(self.instructions)
+        self.statements = rich_label("studyStatements")
+        layout.addWidget(self.statements)
+        self.answer = AnswerBox()
+        layout.addWidget(self.answer)
+        layout.addStretch(1)
+
+    def show_step(self, step: SelfStudyStep) -> None:
+        self.title.setText(step.title)
+        self.minutes.setText(estimate(step.minutes))
+        self.text.setText(markdown_html(step.text) if step.text else "")
+        self.text.setVisible(bool(step.text))
+        is_film = step.kind == StepKind.FILM
+        self.film.setVisible(is_film)
+        self.film_bar.setVisible(is_film)
+        self.film_note.setText("")
+        instructions = step.instructions or ""
+        self.instructions.setText(markdown_html(instructions) if instructions else "")
+        self.instructions.setVisible(bool(instructions))
+        self.instructions_heading.setVisible(bool(instructions))
+        # Read with getattr: the service's stand-in for spec C's steps has no statements yet.
+        statements: tuple[str, ...] = getattr(step, "statements", ())
+        self.statements.setText(
+            "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in statements) + "</ul>"
+            if statements
+            else ""
+        )
+        self.statements.setVisible(bool(statements))
+        self.answer.setVisible(bool(step.question))
+
+    def tell_about_film(self, text: str) -> None:
+        self.film_note.setText(text)
