@@ -124,7 +124,8 @@ class SelfStudyPage(QWidget):
         if not answers:
             self.summary.setText(escape(_("Du har inte skrivit några svar i den här modulen.")))
             return
-        parts = [f"<p>{escape(_('Det här skrev du:'))}</p>"]
+        heading = _("Det här skrev du:")  # outside the f-string, where the extractor sees it
+        parts = [f"<p>{escape(heading)}</p>"]
         for answer in answers:
             parts.append(f"<p><b>{escape(answer.question)}</b><br>")
             parts.append(escape(answer.text).replace("\n", "<br>") + "</p>")
