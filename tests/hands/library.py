@@ -59,14 +59,15 @@ def choose_module(app: App, console: Window, position: int) -> None:
 
 
 def shorter_length(app: App, console: Window, position: int) -> None:
-    """From the chosen ``position``-th card, Shift+Tab back past the cards and the "Planera
-    session" button (at the footer's right end) to the length list (at its left end); Up picks
+    """From the chosen ``position``-th card, Shift+Tab back past the cards, the "Planera
+    session" button (at the footer's right end) and "Gå igenom på egen hand" (enabled with one
+    module chosen) to the length list (at its left end); Up picks
     the next shorter length (the list opens on the second shortest: 75 of 45 · 75 · 90 · 120)."""
     row = footer(console)
     frame = focus.press_until(
         app,
         console,
-        ["shift+Tab"] * (position + 1),
+        ["shift+Tab"] * (position + 2),
         "the length list",
         lambda box: row.contains(box) and box.left < row.left + row.width // 2,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -56,7 +57,10 @@ class StepView(QWidget):
         layout.addWidget(self.text)
         self.film = QFrame()
         self.film.setObjectName("filmSurface")
-        self.film.setStyleSheet("background: #000000;")
+        # Dark from the palette (no colour of our own, as the module page's film), drawn into
+        # by libVLC.
+        self.film.setBackgroundRole(QPalette.ColorRole.Shadow)
+        self.film.setAutoFillBackground(True)
         # Its own native window: libVLC draws into it.
         self.film.setAttribute(Qt.WidgetAttribute.WA_NativeWindow, True)
         self.film.setMinimumSize(480, 270)
