@@ -121,3 +121,16 @@ def test_the_place_is_kept_across_a_restart(application: Application, qtbot: Any
         assert page.step_view.answer.text() == "Innan omstart"
     finally:
         again.shutdown()
+
+
+def test_a_talk_is_asked_once_in_the_words_for_one_person(
+    application: Application, qtbot: Any
+) -> None:
+    page = open_alone(application, qtbot)
+    walk_to_next_question(page, qtbot)
+    step = page.path.steps[page.index - 1]
+    assert step.kind.value in ("prompt", "reflection", "film")
+    view = page.step_view
+    assert view.answer.question.text() == step.question
+    if step.kind.value != "film":
+        assert view.text.isHidden()  # the room's wording is not shown as a second question

@@ -94,8 +94,12 @@ class StepView(QWidget):
     def show_step(self, step: SelfStudyStep) -> None:
         self.title.setText(step.title)
         self.minutes.setText(estimate(step.minutes))
-        self.text.setText(markdown_html(step.text) if step.text else "")
-        self.text.setVisible(bool(step.text))
+        # A talk's question is the step: alone it is asked once, in the words for one person
+        # (the room's wording above it read as a second, different question).
+        asked = step.kind in (StepKind.PROMPT, StepKind.REFLECTION) and bool(step.question)
+        text = "" if asked else step.text
+        self.text.setText(markdown_html(text) if text else "")
+        self.text.setVisible(bool(text))
         is_film = step.kind == StepKind.FILM
         self.film.setVisible(is_film)
         self.film_bar.setVisible(is_film)
@@ -104,8 +108,7 @@ class StepView(QWidget):
         self.instructions.setText(markdown_html(instructions) if instructions else "")
         self.instructions.setVisible(bool(instructions))
         self.instructions_heading.setVisible(bool(instructions))
-        # Read with getattr: the service's stand-in for spec C's steps has no statements yet.
-        statements: tuple[str, ...] = getattr(step, "statements", ())
+        statements = step.statements
         self.statements.setText(
             "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in statements) + "</ul>"
             if statements
