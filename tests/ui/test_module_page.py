@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from facilitator.app import Application
 from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.manifest_printables import Layout
-from facilitator.core.export.printable_pages import in_session
+from facilitator.core.content.printable_use import in_session
 from facilitator.core.films.playback import PlayerState
 from facilitator.ui.library.card import ModuleCard
 from facilitator.ui.library.module_facts import has_signs, only_in

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from facilitator.core.content.manifest import ActivityStep, Manifest
 from facilitator.core.content.manifest_printables import Audience, Layout
+from facilitator.core.content.printable_use import in_session
 from facilitator.core.export.blocks import label_markup
 from facilitator.core.export.markdown import markdown_flowables
 from facilitator.core.export.signs import sign_flowables
@@ -41,15 +42,6 @@ def module_text(folder: Path, relative: str) -> str | None:
 def missing_file(relative: str) -> Flowable:
     text = _("[Filen {name} saknas i modulen.]").format(name=relative)
     return Paragraph(label_markup(text), styles().small)
-
-
-def in_session(manifest: Manifest, file: str, steps: Collection[str] | None) -> bool:
-    """Whether a session with ``steps`` (None: any length) uses ``file``: a page no step names
-    belongs to the whole module; one that steps name, only where one of them runs."""
-    if steps is None:
-        return True
-    naming = [s.id for s in manifest.steps if isinstance(s, ActivityStep) and file in s.printables]
-    return not naming or any(step_id in steps for step_id in naming)
 
 
 def printable_files(

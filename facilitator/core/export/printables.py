@@ -17,16 +17,12 @@ from facilitator.core.content.manifest import (
     ReflectionStep,
 )
 from facilitator.core.content.manifest_printables import Audience, Layout
+from facilitator.core.content.printable_use import in_session
 from facilitator.core.export.blocks import bullet, gap, label_markup, para
 from facilitator.core.export.document import SIGN_TEMPLATE, DocumentInfo, build_pdf
 from facilitator.core.export.leader_guide import leader_guide_story
 from facilitator.core.export.markdown import markdown_flowables
-from facilitator.core.export.printable_pages import (
-    in_session,
-    missing_file,
-    module_text,
-    printable_pages,
-)
+from facilitator.core.export.printable_pages import missing_file, module_text, printable_pages
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.signs import sign_sheets
 from facilitator.core.export.styles import BODY_WIDTH, styles

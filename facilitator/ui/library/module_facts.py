@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.core.content.kinds import StepKind
-from facilitator.core.content.manifest import ActivityStep, FilmStep, Manifest
+from facilitator.core.content.manifest import FilmStep, Manifest
 from facilitator.core.content.manifest_printables import Layout
+from facilitator.core.content.printable_use import in_session
 from facilitator.core.content.variant_scope import goal_requires, goal_text, variant_lengths
 from facilitator.core.films.playback import FilmProgram, film_program
 from facilitator.core.i18n import _
@@ -78,18 +79,9 @@ def whole_film(manifest: Manifest, folder: Path) -> FilmProgram | None:
 
 
 def has_signs(manifest: Manifest, minutes: int) -> bool:
-    """Whether the ``minutes`` length uses any sign sheet: a sheet no step names belongs to
-    every length, one that steps name only to the lengths that run one of them (as
-    ``write_signs`` decides)."""
+    """Whether the ``minutes`` length uses any sign sheet (as ``write_signs`` decides)."""
     steps = set(manifest.variant(minutes).steps)
-    for printable in manifest.printables:
-        if printable.layout is not Layout.SIGNS:
-            continue
-        naming = [
-            s.id
-            for s in manifest.steps
-            if isinstance(s, ActivityStep) and printable.file in s.printables
-        ]
-        if not naming or any(step_id in steps for step_id in naming):
-            return True
-    return False
+    return any(
+        printable.layout is Layout.SIGNS and in_session(manifest, printable.file, steps)
+        for printable in manifest.printables
+    )

@@ -161,7 +161,9 @@ class ModulePage(QWidget):
         footer.addStretch(1)
         self.self_study_button = QPushButton(_("Gå igenom på egen hand"))
         self.self_study_button.clicked.connect(self.self_study_requested.emit)
-        self.offer_self_study(False)
+        self.self_study_button.setToolTip(
+            _("Gå igenom modulen själv, i din egen takt, och skriv dina svar")
+        )
         footer.addWidget(self.self_study_button)
         self.plan_button = QPushButton(_("Planera session"))
         self.plan_button.setObjectName("primary")
@@ -235,15 +237,6 @@ class ModulePage(QWidget):
         rows = self.steps.verticalHeader().defaultSectionSize() * self.steps.rowCount()
         frame = 2 * self.steps.frameWidth() + 4
         self.steps.setFixedHeight(self.steps.horizontalHeader().height() + rows + frame)
-
-    def offer_self_study(self, offered: bool) -> None:
-        """The self-study window is there to open (a receiver is connected) or not yet."""
-        self.self_study_button.setEnabled(offered)
-        self.self_study_button.setToolTip(
-            _("Gå igenom modulen själv, i din egen takt, och skriv dina svar")
-            if offered
-            else _("Att gå igenom en modul på egen hand kommer i en senare version")
-        )
 
     def _print(self, kind: str) -> None:
         if self._manifest is not None:

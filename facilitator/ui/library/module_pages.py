@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMetaMethod, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.films.playback import Player
 from facilitator.core.i18n import _
@@ -65,7 +65,6 @@ class ModulePages(QObject):
         facts = describe_lengths(card.data) if card is not None else ""
         page.show_module(opened.manifest, facts, self._library_page.minutes())
         self._load_film(opened)
-        page.offer_self_study(self._self_study_connected())
         self._window.show_page(page)
         page.back_button.setFocus()
 
@@ -124,10 +123,6 @@ class ModulePages(QObject):
         if self._transcript is None:
             self._transcript = FilmTranscriptWindow(self._window)
         self._transcript.show_text(*film_text(self.opened.manifest, self.opened.folder))
-
-    def _self_study_connected(self) -> bool:
-        signal = QMetaMethod.fromSignal(self.self_study_requested)
-        return self.isSignalConnected(signal)
 
     def _self_study(self) -> None:
         if self.opened is not None:
