@@ -122,6 +122,23 @@ def walk() -> dict[str, object]:
     assert parts.module_pages is not None
     parts.module_pages.open("grund-1-vad-ar-kultur")
     look("module page", window)
+    # Alone: a film step (the picture's area and its bar) and a question with its answer box.
+    wait_for(lambda: parts.self_study.loaded)
+    window.open_self_study("grund-1-vad-ar-kultur")
+    study = parts.study_page
+    wait_for(lambda: window.current_page() is study)
+    assert study.path is not None
+    kinds = [step.kind.value for step in study.path.steps]
+    study.go(kinds.index("film") + 1)
+    look("self-study, film", window)
+    study.go(next(n for n, step in enumerate(study.path.steps, 1) if step.question))
+    look("self-study, question", window, (study.next_button, study.previous_button))
+    study.step_view.answer.editor.setPlainText("Ett svar att se i loggboken.")
+    study.leave()
+    wait_for(lambda: bool(parts.self_study.logbook()))
+    window.logbook_requested.emit()
+    wait_for(lambda: window.current_page() is parts.logbook_page)
+    look("logbook", window)
     parts.library.make_plan(["grund-1-vad-ar-kultur"], 75)
     wait_for(lambda: window.current_page() is parts.planner)
     look("planner", window)

@@ -19,11 +19,12 @@ from facilitator.app import Application
 from facilitator.core.content.kinds import StepKind
 from facilitator.ui.library.card import ModuleCard, ModuleCardData
 from facilitator.ui.widgets.resume_dialog import InterruptedSummary, ResumeDialog
-from tests.app_in_process import start_session
+from tests.app_in_process import MODULE, start_session
 from tests.ui.accessibility_checks import all_findings
 
 Findings = dict[str, list[str]]
 STEP_KINDS = (StepKind.PROMPT, StepKind.FILM, StepKind.BREAK, StepKind.EVALUATION)
+ALONE = ("module page", "self-study, film", "self-study, question", "logbook")
 DIALOGS = ("Inställningar", "Kortkommandon", "Om Facilitator", "Kontroll före sessionen")
 
 
@@ -69,12 +70,38 @@ def report(findings: Findings) -> str:
     )
 
 
+def alone(qtbot: Any, app: Application, findings: Findings) -> None:
+    """A module's page, the self-study path (a film step, a question) and the logbook."""
+    pages = app.parts.module_pages
+    assert pages is not None
+    pages.open(MODULE)
+    audited(qtbot, findings, "module page", app.window.current_page())
+    qtbot.waitUntil(lambda: app.parts.self_study.loaded, timeout=10_000)
+    app.window.open_self_study(MODULE)
+    study = app.parts.study_page
+    qtbot.waitUntil(lambda: app.window.current_page() is study)
+    assert study.path is not None
+    steps = list(study.path.steps)
+    study.go(next(n for n, step in enumerate(steps, 1) if step.kind is StepKind.FILM))
+    audited(qtbot, findings, "self-study, film", study)
+    study.go(next(n for n, step in enumerate(steps, 1) if step.question))
+    study.step_view.answer.editor.setPlainText("Ett svar")
+    audited(qtbot, findings, "self-study, question", study)
+    study.leave()
+    qtbot.waitUntil(lambda: bool(app.parts.self_study.logbook()), timeout=5_000)
+    app.window.logbook_requested.emit()
+    qtbot.waitUntil(lambda: app.window.current_page() is app.parts.logbook_page)
+    audited(qtbot, findings, "logbook", app.parts.logbook_page)
+    app.window.show_page(app.library)
+
+
 def test_every_page_and_dialog(qtbot: Any, application: Application, findings: Findings) -> None:
     app = application
     app.window.resize(1280, 800)
     qtbot.waitUntil(lambda: len(app.library.cards()) > 1, timeout=20_000)
     app.library.select(app.library.cards()[1].data.key)
     audited(qtbot, findings, "library", app.library)
+    alone(qtbot, app, findings)
     running = start_session(app, qtbot, rehearse=False, minutes=120)
     # The guard hands activation back to the console; the audit moves it on purpose.
     running.controller.focus_guard.enabled = False
@@ -119,6 +146,7 @@ def test_every_page_and_dialog(qtbot: Any, application: Application, findings: F
         signal.emit()
     ResumeDialog(InterruptedSummary("Grund 1", "Kalmar", None, "Film", 3), app.window).exec()
     assert set(DIALOGS) <= set(findings), "a dialog was not opened"
+    assert set(ALONE) <= set(findings), "a page for one person was not walked"
     assert not report(findings), "\n" + report(findings)
 
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
-from facilitator.core.export.logbook_model import Logbook, LogbookAnswer, LogbookModule
+from facilitator.core.export.logbook_model import Logbook, LogbookModule
 from facilitator.core.export.logbook_wording import (
     answer_paragraphs,
     cover_facts,
@@ -23,6 +23,7 @@ from facilitator.core.export.logbook_wording import (
     written_line,
 )
 from facilitator.core.safe_write import write_file
+from facilitator.core.storage.self_study_records import Answer
 
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>&#|~])")
 """Characters that open markup wherever they stand: emphasis, code, links, raw HTML, entities,
@@ -83,7 +84,7 @@ def _module(module: LogbookModule) -> list[str]:
     return lines
 
 
-def _answer(answer: LogbookAnswer) -> list[str]:
+def _answer(answer: Answer) -> list[str]:
     body = _block(answer.text, "> ") or [f"> *{escape_text(no_answer_text())}*"]
     return [
         _heading(3, answer.question),

@@ -1,73 +1,18 @@
 """What a logbook export knows: a person's self-study answers, grouped by module, as plain
-values. The PDF and the Markdown are written from this alone and never touch the database.
-
-``LogbookAnswer`` has the fields of the self-study service's ``Answer``
-(``core.application.self_study``), so an answer converts one to one; the export does not
-import the service, which keeps it out of the application layer."""
+values. The PDF and the Markdown are written from this alone and never touch the database."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+
+from facilitator.core.storage.self_study_records import Answer
 
 
-class AnswerLike(Protocol):
-    """Anything with an ``Answer``'s fields (read only, so a frozen dataclass fits)."""
-
-    @property
-    def id(self) -> object: ...
-    @property
-    def module_id(self) -> str: ...
-    @property
-    def module_version(self) -> str: ...
-    @property
-    def module_title(self) -> str: ...
-    @property
-    def step_id(self) -> str: ...
-    @property
-    def question(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def answered_at(self) -> datetime: ...
-    @property
-    def updated_at(self) -> datetime: ...
-
-
-@dataclass(frozen=True)
-class LogbookAnswer:
-    """One answer as written: the question it answers, the text as typed, when."""
-
-    id: str
-    module_id: str
-    module_version: str
-    module_title: str
-    step_id: str
-    question: str
-    text: str
-    answered_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, answer: AnswerLike) -> LogbookAnswer:
-        return cls(
-            id=str(answer.id),
-            module_id=answer.module_id,
-            module_version=answer.module_version,
-            module_title=answer.module_title,
-            step_id=answer.step_id,
-            question=answer.question,
-            text=answer.text,
-            answered_at=answer.answered_at,
-            updated_at=answer.updated_at,
-        )
-
-    @property
-    def edited(self) -> bool:
-        """Changed on a later day than it was written (a same-day edit is not worth a line)."""
-        return self.updated_at.astimezone().date() > self.answered_at.astimezone().date()
+def was_edited(answer: Answer) -> bool:
+    """Changed on a later day than it was written (a same-day edit is not worth a line)."""
+    return answer.updated_at.astimezone().date() > answer.answered_at.astimezone().date()
 
 
 @dataclass(frozen=True)
@@ -77,7 +22,7 @@ class LogbookModule:
     module_id: str
     version: str
     title: str
-    answers: tuple[LogbookAnswer, ...]
+    answers: tuple[Answer, ...]
 
 
 @dataclass(frozen=True)
@@ -91,7 +36,7 @@ class Logbook:
     """The document's title; empty for the default ("Min loggbok")."""
 
     @property
-    def answers(self) -> tuple[LogbookAnswer, ...]:
+    def answers(self) -> tuple[Answer, ...]:
         return tuple(answer for module in self.modules for answer in module.answers)
 
     @property
@@ -104,15 +49,14 @@ class Logbook:
 
 
 def logbook_of(
-    answers: Iterable[AnswerLike], generated_at: datetime, *, owner: str = "", title: str = ""
+    answers: Iterable[Answer], generated_at: datetime, *, owner: str = "", title: str = ""
 ) -> Logbook:
     """A logbook from the service's answers in its order (newest module first, steps in path
     order): each module where its first answer is, its answers in the order given. A module
     answered in two versions is two modules, since the questions may differ between them."""
-    grouped: dict[tuple[str, str], list[LogbookAnswer]] = {}
+    grouped: dict[tuple[str, str], list[Answer]] = {}
     for answer in answers:
-        entry = LogbookAnswer.of(answer)
-        grouped.setdefault((entry.module_id, entry.module_version), []).append(entry)
+        grouped.setdefault((answer.module_id, answer.module_version), []).append(answer)
     modules = tuple(
         LogbookModule(module_id, version, group[0].module_title, tuple(group))
         for (module_id, version), group in grouped.items()

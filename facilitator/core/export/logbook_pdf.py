@@ -21,7 +21,7 @@ from facilitator.core.export.blocks import facts, gap, label_markup, para
 from facilitator.core.export.document import DocumentInfo, build_pdf
 from facilitator.core.export.fonts import LATIN
 from facilitator.core.export.formatting import long_date
-from facilitator.core.export.logbook_model import Logbook, LogbookAnswer, LogbookModule
+from facilitator.core.export.logbook_model import Logbook, LogbookModule
 from facilitator.core.export.logbook_wording import (
     answer_paragraphs,
     cover_facts,
@@ -35,6 +35,7 @@ from facilitator.core.export.logbook_wording import (
 from facilitator.core.export.progress import IsCancelled, Progress, Steps
 from facilitator.core.export.shaped_paragraph import text_block
 from facilitator.core.export.styles import BODY_WIDTH, styles
+from facilitator.core.storage.self_study_records import Answer
 
 _INDENT = 4 * mm
 """The answer sits a little in from its question, so the eye finds the questions."""
@@ -116,7 +117,7 @@ def _module(module: LogbookModule) -> list[Flowable]:
     return [*out, gap(4)]
 
 
-def _answer(answer: LogbookAnswer) -> list[Flowable]:
+def _answer(answer: Answer) -> list[Flowable]:
     s = _styles()
     paragraphs = [text_block(text, s.answer) for text in answer_paragraphs(answer.text)]
     if not paragraphs:

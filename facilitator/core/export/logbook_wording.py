@@ -4,8 +4,9 @@ its title, the facts on its cover, the line saying when an answer was written.""
 from __future__ import annotations
 
 from facilitator.core.export.formatting import long_date
-from facilitator.core.export.logbook_model import Logbook, LogbookAnswer
+from facilitator.core.export.logbook_model import Logbook, was_edited
 from facilitator.core.i18n import _
+from facilitator.core.storage.self_study_records import Answer
 
 
 def logbook_title(logbook: Logbook) -> str:
@@ -29,10 +30,10 @@ def cover_facts(logbook: Logbook) -> list[tuple[str, str]]:
     return rows
 
 
-def written_line(answer: LogbookAnswer) -> str:
+def written_line(answer: Answer) -> str:
     """ "Skrivet 3 december 2026, ändrat 5 december 2026" """
     written = long_date(answer.answered_at)
-    if answer.edited:
+    if was_edited(answer):
         return _("Skrivet {written}, ändrat {changed}").format(
             written=written, changed=long_date(answer.updated_at)
         )

@@ -13,7 +13,7 @@ from facilitator.core.application.self_study import AnswersDeleted, SelfStudySer
 from facilitator.core.clock import Clock
 from facilitator.core.export.file_names import ExportFiles
 from facilitator.core.export.logbook_model import logbook_of
-from facilitator.core.i18n import _
+from facilitator.core.i18n import N_, _
 from facilitator.ui.export_destination import ExportDestination
 from facilitator.ui.export_runner import ExportRunner
 from facilitator.ui.main_window import MainWindow
@@ -23,8 +23,8 @@ from facilitator.ui.widgets.confirm import confirm
 Confirm = Callable[[str, str], bool]
 """(what is deleted, what it means) → True when the person chose to delete."""
 
-PDF = (".pdf", "PDF-dokument (*.pdf)")
-MARKDOWN = (".md", "Markdown (*.md)")
+PDF = (".pdf", N_("PDF-dokument (*.pdf)"))
+MARKDOWN = (".md", N_("Markdown-fil (*.md)"))
 
 
 class LogbookFlow(QObject):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.application.reflection_ledger import SaveState
 from facilitator.core.application.self_study import Answer, AnswerSaved
+from facilitator.core.export.logbook_wording import written_line
 from facilitator.core.i18n import _
 from facilitator.ui.self_study.answer_box import AnswerBox
 
@@ -132,12 +133,17 @@ class LogbookPage(QWidget):
             state_of(answer.module_id, answer.step_id),
         )
         layout.addWidget(box)
+        footer = QHBoxLayout()
+        written = QLabel(written_line(answer))
+        written.setObjectName("muted")
+        footer.addWidget(written, 1)
         delete = QPushButton(_("Radera svaret…"))
         delete.setAccessibleName(_("Radera svaret på: {question}").format(question=answer.question))
         delete.clicked.connect(
             lambda: self.delete_answer_requested.emit(answer.id, answer.question)
         )
-        layout.addWidget(delete, 0, Qt.AlignmentFlag.AlignRight)
+        footer.addWidget(delete)
+        layout.addLayout(footer)
         self.boxes[answer.id] = box
         return frame
 

@@ -11,21 +11,29 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from facilitator.core.application.self_study import Answer, SelfStudyPath
+from facilitator.core.application.self_study import Answer, SelfStudyPath, SelfStudyStep
 from facilitator.core.i18n import _
 from facilitator.core.markdown.html import markdown_html
 from facilitator.ui.self_study.step_view import StepView, estimate, rich_label
 
 CONTEXT = Qt.ShortcutContext.WidgetWithChildrenShortcut
+NBSP = "\u00a0"
+
+
+def _row(step: SelfStudyStep) -> str:
+    # The estimate wraps as one piece in the narrow list ("ca 6" never parted from "min").
+    return f"{step.title}  ({estimate(step.minutes).replace(' ', NBSP)})"
 
 
 class SelfStudyPage(QWidget):
@@ -46,8 +54,12 @@ class SelfStudyPage(QWidget):
         layout.addWidget(self.heading)
         middle = QHBoxLayout()
         self.steps = QListWidget()
+        self.steps.setObjectName("studySteps")
         self.steps.setAccessibleName(_("Stegen"))
-        self.steps.setMaximumWidth(300)
+        # Long step titles wrap rather than hide behind a sideways scroll bar.
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setMaximumWidth(340)
         self.steps.itemActivated.connect(lambda item: self.go(self.steps.row(item)))
         self.steps.itemClicked.connect(lambda item: self.go(self.steps.row(item)))
         middle.addWidget(self.steps)
@@ -69,7 +81,13 @@ class SelfStudyPage(QWidget):
         end.addWidget(self.open_logbook, 0, Qt.AlignmentFlag.AlignLeft)
         end.addStretch(1)
         self.stack.addWidget(self.end)
-        middle.addWidget(self.stack, 1)
+        # The step scrolls on its own, so "Föregående" and "Nästa" stay in view with large text.
+        reading = QScrollArea()
+        reading.setWidgetResizable(True)
+        reading.setFrameShape(QFrame.Shape.NoFrame)
+        reading.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop of its own
+        reading.setWidget(self.stack)
+        middle.addWidget(reading, 1)
         layout.addLayout(middle, 1)
         footer = QHBoxLayout()
         self.back = QPushButton(_("Till biblioteket"))
@@ -105,7 +123,7 @@ class SelfStudyPage(QWidget):
         self.steps.clear()
         self.steps.addItem(_("Introduktion"))
         for step in path.steps:
-            self.steps.addItem(f"{step.title}  ({estimate(step.minutes)})")
+            self.steps.addItem(_row(step))
         self.steps.addItem(_("Klar"))
         self.index = -1
         self.go(at)
@@ -116,8 +134,7 @@ class SelfStudyPage(QWidget):
         for row, step in enumerate(self.path.steps, start=1):
             item = self.steps.item(row)
             done = step.step_id in answered
-            text = f"{step.title}  ({estimate(step.minutes)})"
-            item.setText(("✓ " + text) if done else text)
+            item.setText(("✓ " + _row(step)) if done else _row(step))
             item.setToolTip(_("Besvarat") if done else "")
 
     def show_answers(self, answers: Sequence[Answer]) -> None:

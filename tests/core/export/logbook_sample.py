@@ -3,10 +3,10 @@ Tigrinya and with emoji, one with markup characters typed into it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from facilitator.core.export.logbook_model import Logbook, logbook_of
+from facilitator.core.storage.self_study_records import Answer
 
 ARABIC = "أتعلم كل يوم من زملائي في العمل"
 PERSIAN = "گفتگو با همکاران به من کمک می‌کند"
@@ -58,21 +58,6 @@ def moment(day: int, month: int = 12, hour: int = 10) -> datetime:
     return datetime(2026, month, day, hour, 0, tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class Answer:
-    """The shape of the self-study service's ``Answer`` (spec D)."""
-
-    id: int
-    module_id: str
-    module_version: str
-    module_title: str
-    step_id: str
-    question: str
-    text: str
-    answered_at: datetime
-    updated_at: datetime
-
-
 def answers() -> list[Answer]:
     def one(
         n: int,
@@ -83,7 +68,7 @@ def answers() -> list[Answer]:
         written: datetime,
         changed: datetime | None = None,
     ) -> Answer:
-        return Answer(n, *module, step, question, text, written, changed or written)
+        return Answer(str(n), *module, step, question, text, written, changed or written)
 
     culture = ("m03-kultur", "2.0", "Kultur och identitet")
     meeting = ("m01-mote", "2.1", "Att mötas över kulturgränser")
