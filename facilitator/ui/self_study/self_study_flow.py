@@ -55,6 +55,8 @@ class SelfStudyFlow(QObject):
         self._open_module = open_module
         self._film = FilmRunner(make_player, self)
         self._film.problem.connect(page.step_view.tell_about_film)
+        self._film.question.connect(page.step_view.show_pause_question)
+        self._film.playing.connect(page.step_view.film_plays)
         self._transcript: FilmTranscriptWindow | None = None
         self.module: OpenModule | None = None
         self.path: SelfStudyPath | None = None

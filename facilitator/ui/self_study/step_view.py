@@ -80,6 +80,12 @@ class StepView(QWidget):
         self.film_note.setWordWrap(True)
         bar.addWidget(self.film_note, 1)
         layout.addWidget(self.film_bar)
+        # Where the film stops for a question (a pause point): the question, to think over alone.
+        self.pause_question = QLabel()
+        self.pause_question.setObjectName("answerQuestion")
+        self.pause_question.setWordWrap(True)
+        self.pause_question.setVisible(False)
+        layout.addWidget(self.pause_question)
         self.instructions_heading = QLabel(_("Så gör du"))
         self.instructions_heading.setObjectName("sectionTitle")
         layout.addWidget(self.instructions_heading)
@@ -104,6 +110,7 @@ class StepView(QWidget):
         self.film.setVisible(is_film)
         self.film_bar.setVisible(is_film)
         self.film_note.setText("")
+        self.pause_question.setVisible(False)
         instructions = step.instructions or ""
         self.instructions.setText(markdown_html(instructions) if instructions else "")
         self.instructions.setVisible(bool(instructions))
@@ -119,3 +126,13 @@ class StepView(QWidget):
 
     def tell_about_film(self, text: str) -> None:
         self.film_note.setText(text)
+
+    def show_pause_question(self, question: str) -> None:
+        """The film has stopped at one of its questions."""
+        self.pause_question.setText(question)
+        self.pause_question.setVisible(True)
+        self.film_note.setText(_("Filmen står still. Tänk efter en stund, och spela sedan vidare."))
+
+    def film_plays(self) -> None:
+        self.pause_question.setVisible(False)
+        self.film_note.setText("")
