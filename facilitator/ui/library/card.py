@@ -95,13 +95,20 @@ class ModuleCard(QFrame):
         self._summary = QLabel()
         self._summary.setWordWrap(True)
         layout.addWidget(self._summary)
+        # How far the leader has come alone goes on the lengths' line, not a line of its own:
+        # a card that grew when it came (after the answers load) kept its old height in the
+        # full list, and its summary drew over its title.
+        facts = QHBoxLayout()
         self._meta = QLabel()
         self._meta.setObjectName("muted")
-        layout.addWidget(self._meta)
+        facts.addWidget(self._meta)
+        facts.addSpacing(24)
         self._study = QLabel()
         self._study.setObjectName("muted")
         self._study.setVisible(False)
-        layout.addWidget(self._study)
+        facts.addWidget(self._study)
+        facts.addStretch(1)
+        layout.addLayout(facts)
         self.set_data(data)
 
     def set_data(self, data: ModuleCardData) -> None:
