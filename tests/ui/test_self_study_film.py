@@ -36,3 +36,25 @@ def test_the_film_stops_at_its_question_and_shows_it(application: Application, q
     assert "spela sedan vidare" in view.film_note.text()
     qtbot.mouseClick(view.play, Qt.MouseButton.LeftButton)  # "Spela / pausa": on with the film
     assert not view.pause_question.isVisible() and view.film_note.text() == ""
+
+
+def test_the_list_and_the_page_never_disagree(application: Application, qtbot: Any) -> None:
+    """Arrows or a letter in the step list move the page with the highlight (before, the list
+    showed "Kultur förändras" while the page still showed "Ordet kultur")."""
+    app = application
+    qtbot.waitUntil(lambda: app.parts.self_study.loaded, timeout=10_000)
+    app.window.open_self_study(MODULE)
+    page = app.parts.study_page
+    assert page.path is not None
+    page.steps.setFocus()
+    qtbot.keyClick(page.steps, Qt.Key.Key_Down)
+    assert page.index == page.steps.currentRow() == 1
+    qtbot.keyClicks(page.steps, "Kultur")
+    assert page.index == page.steps.currentRow()
+    assert page.path.steps[page.index - 1].title.startswith("Kultur")
+    # At "Klar", the keyboard goes from the greyed-out "Nästa" to "Öppna loggboken".
+    page.go(page.last - 1)
+    page.next_button.setFocus()
+    qtbot.keyClick(page.next_button, Qt.Key.Key_Space)
+    assert page.index == page.last
+    assert page.open_logbook.hasFocus()

@@ -75,9 +75,11 @@ def test_module_01_alone_three_answers_resumed(application: Application, qtbot: 
         typed[step.step_id] = words
         words_shown = [word for word, _disk in shown]
         assert words_shown[0] == "Sparar…" and words_shown[-1] == "Sparat"
-        # "Sparat" only once a second reader of the file sees the answer.
+        # "Sparat" only once a second reader of the file sees the answer. (The other way round
+        # is not asked: the writer's thread may commit while "Sparar…" is being shown.)
         for word, disk in shown:
-            assert (word == "Sparat") == (disk.get(step.step_id) == words)
+            if word == "Sparat":
+                assert disk.get(step.step_id) == words
     here = page.index
     # Leave (Alt+Left then back), via the library, and come back: the same step.
     qtbot.keyClick(page.next_button, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)

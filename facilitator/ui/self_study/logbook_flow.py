@@ -68,6 +68,7 @@ class LogbookFlow(QObject):
             self._page.leave()
             self._told(self._service.delete_answer(answer_id))
             self.refresh()
+            self._page.settle_focus()
 
     def delete_module(self, module_id: str, title: str) -> None:
         if self._ask(
@@ -77,6 +78,7 @@ class LogbookFlow(QObject):
             self._page.leave()
             self._told(self._service.delete_module(module_id))
             self.refresh()
+            self._page.settle_focus()
 
     def export(self, kind: tuple[str, str]) -> None:
         self._page.leave()

@@ -39,6 +39,7 @@ class LogbookPage(QWidget):
         super().__init__(parent)
         self.setObjectName("logbookPage")
         self.boxes: dict[str, AnswerBox] = {}
+        self._last_stop: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         top = QHBoxLayout()
@@ -98,6 +99,13 @@ class LogbookPage(QWidget):
                 module = answer.module_id
                 self.body.addWidget(self._module_heading(answer))
             self.body.addWidget(self._answer(answer, edit, state_of))
+        # "Till biblioteket" was made before the answers: Tab reaches it last, as it is placed.
+        if self._last_stop is not None:
+            QWidget.setTabOrder(self._last_stop, self.back)
+
+    def settle_focus(self) -> None:
+        """After a deletion rebuilt the page: the keyboard at the top, not nowhere."""
+        (self.pdf if self.pdf.isEnabled() else self.back).setFocus()
 
     def leave(self) -> None:
         """Save what is typed: the page is left or rebuilt."""
@@ -118,6 +126,7 @@ class LogbookPage(QWidget):
             lambda: self.delete_module_requested.emit(answer.module_id, answer.module_title)
         )
         layout.addWidget(delete)
+        self._last_stop = delete
         return row
 
     def _answer(self, answer: Answer, edit: Edit, state_of: StateOf) -> QWidget:
@@ -144,6 +153,7 @@ class LogbookPage(QWidget):
         )
         footer.addWidget(delete)
         layout.addLayout(footer)
+        self._last_stop = delete
         self.boxes[answer.id] = box
         return frame
 

@@ -60,8 +60,9 @@ class SelfStudyPage(QWidget):
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setMaximumWidth(340)
-        self.steps.itemActivated.connect(lambda item: self.go(self.steps.row(item)))
-        self.steps.itemClicked.connect(lambda item: self.go(self.steps.row(item)))
+        # The list is where the page is: moving in it (arrows, a letter, a click) moves the page,
+        # so the highlighted step is never another than the one shown.
+        self.steps.currentRowChanged.connect(self._row_chosen)
         middle.addWidget(self.steps)
         self.stack = QStackedWidget()
         self.introduction = rich_label("studyIntroduction")
@@ -120,11 +121,13 @@ class SelfStudyPage(QWidget):
         self.path = path
         self.heading.setText(_("På egen hand: {title}").format(title=path.title))
         self.introduction.setText(markdown_html(introduction))
+        self.steps.blockSignals(True)  # filling the list is not choosing a step
         self.steps.clear()
         self.steps.addItem(_("Introduktion"))
         for step in path.steps:
             self.steps.addItem(_row(step))
         self.steps.addItem(_("Klar"))
+        self.steps.blockSignals(False)
         self.index = -1
         self.go(at)
 
@@ -161,9 +164,17 @@ class SelfStudyPage(QWidget):
             self.stack.setCurrentWidget(self.end)
         else:
             self.stack.setCurrentWidget(self.step_view)
+        leaving_next = self.next_button.hasFocus() and index == self.last
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < self.last)
+        if leaving_next:
+            # "Nästa" greys out under the keyboard at "Klar": on to the logbook, not elsewhere.
+            self.open_logbook.setFocus()
         self.moved.emit(index)
+
+    def _row_chosen(self, row: int) -> None:
+        if row >= 0 and self.path is not None:
+            self.go(row)
 
     def next(self) -> None:
         self.go(self.index + 1)
