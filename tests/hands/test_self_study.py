@@ -99,7 +99,7 @@ def test_module_0_alone_by_keys_then_its_logbook(desk: Desk, tmp_path: Path) -> 
             lambda: (f := focus.frame(app, console)) and f.top < box.top + 80 and f,
             "the keyboard on the logbook's export buttons",
         )
-        # PDF → Markdown → "Till biblioteket" → "Radera modulens svar…" → the first answer.
+        # PDF → Markdown → "Radera modulens svar…" → the first answer ("Till biblioteket" last).
         first = tab_to_answer(app, console)
         keys.press(desk, "ctrl+End")
         keys.type_text(desk, " och lyssna")
@@ -121,7 +121,7 @@ def test_module_0_alone_by_keys_then_its_logbook(desk: Desk, tmp_path: Path) -> 
         focus.press_until(
             app,
             console,
-            ["Tab"] * 3,
+            ["Tab"] * 2,
             "Radera modulens svar…",
             lambda f: box.top + 80 < f.top < box.top + 200,
         )
