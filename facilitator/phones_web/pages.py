@@ -170,10 +170,7 @@ def sent_page(ctx: Context) -> str:
     saved = escape(tr(N_("Ditt svar är sparat.")))
     back = escape(tr(N_("Tillbaka till frågan")))
     home = escape(ctx.href("/"))
-    body = (
-        f'<p role="status">{saved}</p>\n'
-        f'<p><a class="button" href="{home}">{back}</a></p>\n'
-    )
+    body = f'<p role="status">{saved}</p>\n<p><a class="button" href="{home}">{back}</a></p>\n'
     return _page(ctx, tr(N_("Skickat")), body)
 
 

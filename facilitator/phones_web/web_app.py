@@ -64,9 +64,7 @@ def make_app(
 ) -> web.Application:
     """``hosts`` are the Host headers served ("192.168.1.23:8765"): a page fetched under any
     other name (DNS rebinding from a web page the phone has open) is refused."""
-    app = web.Application(
-        client_max_size=MAX_REQUEST_BYTES, middlewares=[_headers, _known_host]
-    )
+    app = web.Application(client_max_size=MAX_REQUEST_BYTES, middlewares=[_headers, _known_host])
     app[ROOM] = room
     app[CATALOGUES] = catalogues
     app[HOSTS] = hosts

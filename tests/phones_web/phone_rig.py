@@ -58,7 +58,9 @@ class PhoneSession:
     def phone(self, **headers: str) -> Phone:
         return Phone(self.port, headers)
 
-    def rows(self, sql: str = "SELECT text, option_index, status FROM phone_answers") -> list[tuple]:
+    def rows(
+        self, sql: str = "SELECT text, option_index, status FROM phone_answers"
+    ) -> list[tuple]:
         with sqlite3.connect(f"file:{self.storage.database_file}?mode=ro", uri=True) as db:
             return list(db.execute(sql))
 
@@ -84,7 +86,9 @@ def phone_session(
         reflections=service.reflections,
         keys=RoomKeys(code=code),
     )
-    server = PhoneServer(room, "127.0.0.1", port=0, locale_dir=LOCALE, commit_timeout=commit_timeout)
+    server = PhoneServer(
+        room, "127.0.0.1", port=0, locale_dir=LOCALE, commit_timeout=commit_timeout
+    )
     server.start()
     try:
         yield PhoneSession(storage, service, room, server, clock, owner)
@@ -115,7 +119,11 @@ class Phone:
     cookie: str | None = None
 
     def request(
-        self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Reply:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         sent = {**self.headers, **(headers or {})}

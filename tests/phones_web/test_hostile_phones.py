@@ -78,7 +78,12 @@ def test_a_forged_token_or_csrf_is_refused() -> None:
         form = phone.get("/").hidden()
         good = phone.cookie
         assert phone.post("/answer", {**form, "csrf": "0" * 64, "answer": "a"}).status == 403
-        assert phone.post("/answer", {**{k: v for k, v in form.items() if k != "csrf"}, "answer": "a"}).status == 403
+        assert (
+            phone.post(
+                "/answer", {**{k: v for k, v in form.items() if k != "csrf"}, "answer": "a"}
+            ).status
+            == 403
+        )
         phone.cookie = "made-up.0123"
         assert phone.post("/answer", {**form, "answer": "a"}).status == 403
         # Another phone's CSRF token with this phone's cookie: bound to the device, refused.

@@ -61,7 +61,7 @@ class WorkerExecutor:
                 result = work()
             except Exception as error:
                 if on_error is not None:
-                    self._owner.post(lambda: on_error(error))
+                    self._owner.post(lambda failure=error: on_error(failure))
                 return
             if on_done is not None:
                 self._owner.post(lambda: on_done(result))
@@ -111,9 +111,7 @@ def test_answers_from_many_phones_through_the_real_threads() -> None:
                 phone.join("482913")
                 results.append(phone.answer(f"Svar {n}").status)
 
-            workers = [
-                threading.Thread(target=answer, args=(p, n)) for n, p in enumerate(phones)
-            ]
+            workers = [threading.Thread(target=answer, args=(p, n)) for n, p in enumerate(phones)]
             for worker in workers:
                 worker.start()
             for worker in workers:

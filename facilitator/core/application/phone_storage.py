@@ -77,4 +77,3 @@ class PhoneOperations(StorageLine):
     ) -> None:
         """What the close-out adds to the hand counts, and "N svarade på mobilen"."""
         self._read(lambda repo: repo.phone_answers.evaluation_counts(session_uuid), done, failed)
-

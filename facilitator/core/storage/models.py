@@ -261,9 +261,7 @@ class PhoneAnswerRow(Base):
     __table_args__ = (
         CheckConstraint(_in("kind", PHONE_ANSWER_KINDS), name="kind"),
         CheckConstraint(_in("status", MODERATION_STATES), name="status"),
-        CheckConstraint(
-            "(text IS NULL) != (option_index IS NULL)", name="text_or_option"
-        ),
+        CheckConstraint("(text IS NULL) != (option_index IS NULL)", name="text_or_option"),
         # A post that arrives twice (double tap, resend) is stored once.
         UniqueConstraint("session_id", "device_hash", "nonce", "question_key"),
         Index(None, "session_id", "status"),

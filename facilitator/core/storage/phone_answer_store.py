@@ -58,9 +58,7 @@ class PhoneAnswerStore:
             for draft in drafts:
                 owner = owners.get(draft.session_uuid)
                 if owner is None:
-                    owner = owners[draft.session_uuid] = session_id(
-                        connection, draft.session_uuid
-                    )
+                    owner = owners[draft.session_uuid] = session_id(connection, draft.session_uuid)
                 statement = (
                     upsert(PhoneAnswerRow)
                     .values(
