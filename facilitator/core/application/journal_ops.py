@@ -25,6 +25,7 @@ from facilitator.core.storage.records import (
     ModuleRef,
     ReflectionDraft,
     ReflectionKind,
+    ReflectionSource,
     SessionLifecycle,
     StepRunRecord,
 )
@@ -83,6 +84,7 @@ def reflection_entry(draft: ReflectionDraft) -> JournalEntry:
         text=draft.text,
         prompt_text=draft.prompt_text,
         created_at=created.isoformat(),
+        source=draft.source.value,
     )
 
 
@@ -218,6 +220,8 @@ def _reflection(repo: Repository, e: JournalEntry) -> None:
             text=e["text"],
             prompt_text=e["prompt_text"],
             created_at=datetime.fromisoformat(e["created_at"]),
+            # Journals written before issue 20 carry no source: the leader typed those.
+            source=ReflectionSource(e.get("source", ReflectionSource.LEADER.value)),
         )
     )
 

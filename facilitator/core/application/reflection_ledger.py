@@ -22,6 +22,7 @@ from facilitator.core.storage.records import (
     ReflectionDraft,
     ReflectionKind,
     ReflectionRecord,
+    ReflectionSource,
 )
 from facilitator.core.user_text import clean_user_text
 
@@ -79,7 +80,6 @@ class ReflectionLedger:
             return None
         key, prompt = step
         # When it was typed, not when the database took it (a lock can hold it back minutes).
-        typed_at = self._now()
         draft = ReflectionDraft(
             uuid=str(uuids.uuid4()),
             session_uuid=self._session_uuid,
@@ -87,22 +87,48 @@ class ReflectionLedger:
             kind=kind,
             text=text,
             prompt_text=prompt,
-            created_at=typed_at,
+            created_at=self._now(),
         )
+        self._add(draft)
+        return draft.uuid
+
+    def add_from_phones(self, uuid: str, step_key: str, prompt: str, text: str) -> str | None:
+        """An answer from the group's phones that the leader approved, as a reflection of the
+        step it was asked in, marked as the phones'. ``uuid`` is made from the answer's, so
+        approving it twice makes one reflection."""
+        text = clean_user_text(text).strip()
+        if not text:
+            return None
+        if uuid in self._entries:
+            return uuid
+        draft = ReflectionDraft(
+            uuid=uuid,
+            session_uuid=self._session_uuid,
+            step_key=step_key,
+            kind=ReflectionKind.NOTE,
+            text=text,
+            prompt_text=prompt,
+            created_at=self._now(),
+            source=ReflectionSource.PHONES,
+        )
+        self._add(draft)
+        return uuid
+
+    def _add(self, draft: ReflectionDraft) -> None:
         record = ReflectionRecord(
             uuid=draft.uuid,
             session_uuid=self._session_uuid,
-            step_key=key,
-            prompt_text=prompt,
-            kind=kind,
-            text=text,
-            created_at=typed_at,
+            step_key=draft.step_key,
+            prompt_text=draft.prompt_text,
+            kind=draft.kind,
+            text=draft.text,
+            created_at=draft.created_at or self._now(),
             edited_at=None,
+            source=draft.source,
         )
         self._entries[draft.uuid] = LedgerEntry(record, SaveState.SAVING)
         self._announce()
         self._storage.save_reflection(draft, self._committed, self._failer(draft.uuid))
-        return draft.uuid
 
     def edit(self, uuid: str, text: str, kind: ReflectionKind) -> None:
         entry = self._entries.get(uuid)

@@ -24,6 +24,7 @@ from facilitator.core.application.journal_ops import (
     session_entry,
     status_entry,
 )
+from facilitator.core.application.phone_storage import PhoneOperations
 from facilitator.core.application.self_study_storage import SelfStudyOperations
 from facilitator.core.application.storage_line import StorageUnavailable
 from facilitator.core.storage.records import (
@@ -88,9 +89,10 @@ class SessionDetail:
     """The leader's own notes: for the leader's eyes in the history, never in an export."""
 
 
-class StorageGateway(SelfStudyOperations):
+class StorageGateway(SelfStudyOperations, PhoneOperations):
     """The typed operations, each a read (``_read``), a journalled write (``_write``) or
-    plain queued work (``_run``); the self-study ones are in ``SelfStudyOperations``."""
+    plain queued work (``_run``); the self-study ones are in ``SelfStudyOperations``, the
+    phones' in ``PhoneOperations``."""
 
     # --- a running session ------------------------------------------------------------------
 

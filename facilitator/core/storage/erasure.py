@@ -21,7 +21,12 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.engine import Connection
 
-from facilitator.core.storage.models import PrivateNoteRow, ReflectionRow, SessionRow
+from facilitator.core.storage.models import (
+    PhoneAnswerRow,
+    PrivateNoteRow,
+    ReflectionRow,
+    SessionRow,
+)
 from facilitator.core.storage.records import ErasureOutcome
 from facilitator.core.storage.scrub import Scrubber
 from facilitator.core.storage.timestamps import UtcTimestamp
@@ -40,7 +45,8 @@ class Erasure:
         return self._scrubber.pending
 
     def erase_session(self, session_uuid: str) -> ErasureOutcome:
-        """Delete the session and everything recorded in it (reflections, counts, notes)."""
+        """Delete the session and everything recorded in it (reflections, counts, notes, the
+        answers from phones)."""
         with self._tx.write() as connection:
             texts = _session_texts(connection, SessionRow.uuid == session_uuid)
             # ON DELETE CASCADE removes the rows of every other table with it.
@@ -113,5 +119,13 @@ def _session_texts(connection: Connection, which: ColumnElement[bool]) -> list[s
         connection.execute(
             select(PrivateNoteRow.text).where(PrivateNoteRow.session_id.in_(chosen))
         ).scalars()
+    )
+    # What the group sent from their phones, moderated or not (the cascade deletes the rows).
+    texts.extend(
+        text
+        for text in connection.execute(
+            select(PhoneAnswerRow.text).where(PhoneAnswerRow.session_id.in_(chosen))
+        ).scalars()
+        if text
     )
     return texts

@@ -38,6 +38,9 @@ NAMING_CONVENTION = {
 SESSION_STATUSES = ("planned", "running", "interrupted", "finished")
 REFLECTION_KINDS = ("note", "quote", "parking", "action")
 EXPORT_KINDS = ("pdf", "csv", "json", "html")
+REFLECTION_SOURCES = ("leader", "phones")
+PHONE_ANSWER_KINDS = ("prompt", "reflection", "evaluation")
+MODERATION_STATES = ("pending", "approved", "rejected")
 GENDER_COLUMNS = ("women", "men", "other", "not_stated")
 TARGET_GROUP_COLUMNS = ("integration_staff", "newcomer_staff", "managers", "elected", "volunteers")
 
@@ -133,6 +136,8 @@ class ReflectionRow(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     edited_at: Mapped[datetime | None]
+    # Who put it into words: the leader typing, or the group's phones (approved by the leader).
+    source: Mapped[str] = mapped_column(String(16), default="leader", server_default="leader")
 
 
 class AttendanceRow(Base):
@@ -245,3 +250,35 @@ class SelfStudyProgressRow(Base):
     current_step_id: Mapped[str | None] = mapped_column(Text)
     started_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class PhoneAnswerRow(Base):
+    """An answer sent from a participant's phone (issue 20). The device is only a salted hash
+    (the salt lives in memory for one session), so rows of one session can be told apart by
+    device but never linked to a cookie or to another session; exports never read the hash."""
+
+    __tablename__ = "phone_answers"
+    __table_args__ = (
+        CheckConstraint(_in("kind", PHONE_ANSWER_KINDS), name="kind"),
+        CheckConstraint(_in("status", MODERATION_STATES), name="status"),
+        CheckConstraint("(text IS NULL) != (option_index IS NULL)", name="text_or_option"),
+        # A post that arrives twice (double tap, resend) is stored once.
+        UniqueConstraint("session_id", "device_hash", "nonce", "question_key"),
+        Index(None, "session_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    session_id: Mapped[int] = _session_fk()
+    step_key: Mapped[str] = mapped_column(Text)
+    question_key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    question_text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
+    option_index: Mapped[int | None]
+    option_text: Mapped[str | None] = mapped_column(Text)
+    device_hash: Mapped[str] = mapped_column(String(64))
+    nonce: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    reflection_uuid: Mapped[str | None] = mapped_column(String(36))

@@ -72,6 +72,14 @@ class ReflectionKind(StrEnum):
         return _(REFLECTION_KINDS[self.value].empty)
 
 
+class ReflectionSource(StrEnum):
+    """Who put a reflection into words: the leader, or the group's phones (an answer the
+    leader approved). Summaries and exports mark the latter."""
+
+    LEADER = "leader"
+    PHONES = "phones"
+
+
 class ExportKind(StrEnum):
     PDF = "pdf"
     CSV = "csv"
@@ -167,6 +175,7 @@ class ReflectionDraft:
     text: str
     prompt_text: str = ""
     created_at: datetime | None = None
+    source: ReflectionSource = ReflectionSource.LEADER
 
 
 @dataclass(frozen=True)
@@ -179,6 +188,7 @@ class ReflectionRecord:
     text: str
     created_at: datetime
     edited_at: datetime | None
+    source: ReflectionSource = ReflectionSource.LEADER
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,12 @@ from sqlalchemy.engine import Connection
 
 from facilitator.core.storage.errors import ReflectionNotFound, StorageError
 from facilitator.core.storage.models import ReflectionRow, SessionRow
-from facilitator.core.storage.records import ReflectionDraft, ReflectionKind, ReflectionRecord
+from facilitator.core.storage.records import (
+    ReflectionDraft,
+    ReflectionKind,
+    ReflectionRecord,
+    ReflectionSource,
+)
 from facilitator.core.storage.timestamps import from_text, to_text
 from facilitator.core.storage.transactions import Transactions, driver_of, session_id
 
@@ -27,6 +32,7 @@ _COLUMNS = (
     ReflectionRow.text,
     ReflectionRow.created_at,
     ReflectionRow.edited_at,
+    ReflectionRow.source,
 )
 
 _BY_UUID = (
@@ -42,14 +48,16 @@ _BY_UUID = (
 # for a real change (so edited_at means edited) and never moves a reflection across sessions.
 # No RETURNING: it needs SQLite 3.35, newer than some Linux distributions' Python links to.
 _UPSERT_SQL = """
-INSERT INTO reflections (uuid, session_id, step_key, prompt_text, kind, text, created_at)
-VALUES (?, (SELECT id FROM sessions WHERE uuid = ?), ?, ?, ?, ?, ?)
+INSERT INTO reflections
+  (uuid, session_id, step_key, prompt_text, kind, text, created_at, source)
+VALUES (?, (SELECT id FROM sessions WHERE uuid = ?), ?, ?, ?, ?, ?, ?)
 ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, text = excluded.text, edited_at = ?
 WHERE reflections.session_id = excluded.session_id
   AND (reflections.kind != excluded.kind OR reflections.text != excluded.text)
 """
 _READ_BACK_SQL = """
-SELECT r.uuid, s.uuid, r.step_key, r.prompt_text, r.kind, r.text, r.created_at, r.edited_at
+SELECT r.uuid, s.uuid, r.step_key, r.prompt_text, r.kind, r.text, r.created_at, r.edited_at,
+  r.source
 FROM reflections AS r JOIN sessions AS s ON s.id = r.session_id
 WHERE r.uuid = ?
 """
@@ -72,6 +80,7 @@ class ReflectionStore:
             draft.kind.value,
             draft.text,
             now if draft.created_at is None else to_text(draft.created_at),
+            draft.source.value,
             now,
         )
         try:
@@ -87,7 +96,7 @@ class ReflectionStore:
             with self._tx.read() as connection:
                 session_id(connection, draft.session_uuid)  # raises SessionNotFound
             raise error
-        uuid, session_uuid, step_key, prompt_text, kind, text, created_at, edited_at = row
+        uuid, session_uuid, step_key, prompt_text, kind, text, created_at, edited_at, source = row
         if session_uuid != draft.session_uuid:
             raise ValueError(f"reflection {draft.uuid} belongs to another session")
         return ReflectionRecord(
@@ -99,6 +108,7 @@ class ReflectionStore:
             text=text,
             created_at=from_text(created_at),
             edited_at=None if edited_at is None else from_text(edited_at),
+            source=ReflectionSource(source),
         )
 
     def edit(
@@ -194,4 +204,5 @@ def _record(row: Any) -> ReflectionRecord:
         text=row.text,
         created_at=row.created_at,
         edited_at=row.edited_at,
+        source=ReflectionSource(row.source),
     )

@@ -17,6 +17,7 @@ from facilitator.core.storage.database import Database
 from facilitator.core.storage.erasure import Erasure
 from facilitator.core.storage.export_store import ExportStore
 from facilitator.core.storage.history_store import HistoryStore
+from facilitator.core.storage.phone_answer_store import PhoneAnswerStore
 from facilitator.core.storage.private_note_store import PrivateNoteStore
 from facilitator.core.storage.reflection_store import ReflectionStore
 from facilitator.core.storage.self_study_store import SelfStudyStore
@@ -35,6 +36,7 @@ class Repository:
         self.private_notes = PrivateNoteStore(transactions)
         self.history = HistoryStore(transactions)
         self.exports = ExportStore(transactions)
+        self.phone_answers = PhoneAnswerStore(transactions)
         self.erasure = Erasure(transactions, backup_dir)
         # A person's own answers when alone: apart from the sessions, and never exported.
         self.self_study = SelfStudyStore(transactions, self.erasure)
