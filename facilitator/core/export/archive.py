@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from facilitator.core.export.archive_reading import parse_json, read_bytes, vali
 from facilitator.core.export.model import SessionExport
 from facilitator.core.i18n import _
 from facilitator.core.safe_write import write_text
+from facilitator.core.storage.records import EvaluationResult
 
 # ArchiveError is defined with the format; it is raised and caught by this module's callers.
 __all__ = ["ArchiveError", "archive_of", "read_archive", "write_archive"]
@@ -84,26 +86,26 @@ def archive_of(session: SessionExport, exported_at: datetime) -> Archive:
                 text=r.text,
                 created_at=r.created_at,
                 edited_at=r.edited_at,
+                source=r.source,
             )
             for r in session.reflections
         ],
         attendance=None
         if attendance is None
         else ArchiveAttendance(**{name: getattr(attendance, name) for name in _COUNTS}),
-        evaluation=[
-            ArchiveQuestion(
-                question_id=q.question_id,
-                question_text=q.question_text,
-                knowledge_indicator=q.knowledge_indicator,
-                positive_options=list(positive[q.question_id])
-                if q.question_id in positive
-                else None,
-                options=[
-                    ArchiveOption(index=o.index, text=o.text, count=o.count) for o in q.options
-                ],
-            )
-            for q in session.evaluation
-        ],
+        evaluation=[_question(q, positive) for q in session.by_hand],
+        phone_evaluation=[_question(q, positive) for q in session.phone_evaluation],
+        phone_voters=session.phone_voters,
+    )
+
+
+def _question(q: EvaluationResult, positive: Mapping[str, Sequence[int]]) -> ArchiveQuestion:
+    return ArchiveQuestion(
+        question_id=q.question_id,
+        question_text=q.question_text,
+        knowledge_indicator=q.knowledge_indicator,
+        positive_options=list(positive[q.question_id]) if q.question_id in positive else None,
+        options=[ArchiveOption(index=o.index, text=o.text, count=o.count) for o in q.options],
     )
 
 

@@ -42,7 +42,7 @@ from facilitator.core.export.archive_bounds import (
     refuse_duplicates,
 )
 from facilitator.core.i18n import _
-from facilitator.core.storage.records import ReflectionKind, SessionLifecycle
+from facilitator.core.storage.records import ReflectionKind, ReflectionSource, SessionLifecycle
 
 SCHEMA_VERSION: Literal[1] = 1
 ARCHIVE_KIND: Literal["facilitator-session-archive"] = "facilitator-session-archive"
@@ -115,6 +115,8 @@ class ArchiveReflection(_Strict):
     text: ReflectionText
     created_at: Moment
     edited_at: Moment | None = None
+    source: ReflectionSource = ReflectionSource.LEADER
+    """Who wrote it: the leader, or the group's phones (approved); older archives lack it."""
 
 
 class ArchiveTombstone(_Strict):
@@ -175,6 +177,13 @@ class Archive(_Strict):
     evaluation: Annotated[list[ArchiveQuestion], limited(MAX_QUESTIONS)] = Field(
         default_factory=list
     )
+    """Counted by hand at the close-out."""
+    phone_evaluation: Annotated[list[ArchiveQuestion], limited(MAX_QUESTIONS)] = Field(
+        default_factory=list
+    )
+    """The phones' choices, apart from the hand counts (a merge back adds nothing twice)."""
+    phone_voters: Count = Field(default=0, ge=0)
+    """How many phones answered the evaluation."""
 
     @model_validator(mode="after")
     def _each_once(self, info: ValidationInfo) -> Archive:
@@ -185,6 +194,7 @@ class Archive(_Strict):
         refuse_duplicates([r.uuid for r in self.reflections], _("reflektionens id"))
         refuse_duplicates([s.step_key for s in self.steps], _("stegets nyckel"))
         refuse_duplicates([q.question_id for q in self.evaluation], _("frågans id"))
+        refuse_duplicates([q.question_id for q in self.phone_evaluation], _("frågans id"))
         refuse_duplicates([t.uuid for t in self.deleted_reflections], _("borttagen reflektion"))
         kept = {r.uuid for r in self.reflections}
         both = sorted(t.uuid for t in self.deleted_reflections if t.uuid in kept)

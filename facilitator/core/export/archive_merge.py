@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from facilitator.core.export.archive_format import Archive, ArchiveReflection
+from facilitator.core.export.archive_format import Archive, ArchiveQuestion, ArchiveReflection
+from facilitator.core.export.phone_votes import combined
 from facilitator.core.i18n import _
 from facilitator.core.storage.import_transaction import ImportTransaction
 from facilitator.core.storage.records import (
@@ -209,7 +210,9 @@ def _merge_session(
 def _add(work: ImportTransaction, clock: Clock, session: str, r: ArchiveReflection) -> None:
     clock.moment = r.created_at
     work.reflections.save(
-        ReflectionDraft(r.uuid, session, r.step_key, r.kind, r.text, r.prompt_text, r.created_at)
+        ReflectionDraft(
+            r.uuid, session, r.step_key, r.kind, r.text, r.prompt_text, r.created_at, r.source
+        )
     )
     if r.edited_at is not None:
         work.set_edited_at(r.uuid, r.edited_at)
@@ -275,7 +278,7 @@ def _session_pieces(
         _Piece(
             _("utvärderingen"),
             work.tallies.evaluation(uuid),
-            _evaluation(archive),
+            _evaluation(archive, work),
             _save_evaluation,
         ),
     )
@@ -332,7 +335,16 @@ def _attendance(archive: Archive) -> AttendanceCounts | None:
     return None if counts is None else AttendanceCounts(**counts.model_dump())
 
 
-def _evaluation(archive: Archive) -> tuple[EvaluationResult, ...]:
+def _evaluation(archive: Archive, work: ImportTransaction) -> tuple[EvaluationResult, ...]:
+    """The counts to store: by hand, and the phones' choices too where this computer does not
+    hold the phones' answers themselves (then they would count twice)."""
+    hand = _results(archive.evaluation)
+    if not archive.phone_evaluation or work.has_phone_answers(archive.session.uuid):
+        return hand
+    return combined(hand, _results(archive.phone_evaluation))
+
+
+def _results(questions: Iterable[ArchiveQuestion]) -> tuple[EvaluationResult, ...]:
     # In index order, as the database hands them back, so equal answers compare equal.
     return tuple(
         EvaluationResult(
@@ -344,7 +356,7 @@ def _evaluation(archive: Archive) -> tuple[EvaluationResult, ...]:
             ),
             q.knowledge_indicator,
         )
-        for q in archive.evaluation
+        for q in questions
     )
 
 
@@ -359,4 +371,4 @@ def _save_attendance(work: ImportTransaction, archive: Archive) -> None:
 
 
 def _save_evaluation(work: ImportTransaction, archive: Archive) -> None:
-    work.tallies.save_evaluation(archive.session.uuid, _evaluation(archive))
+    work.tallies.save_evaluation(archive.session.uuid, _evaluation(archive, work))

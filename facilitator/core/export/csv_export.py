@@ -55,6 +55,7 @@ REFLECTION_HEADER = (
     "skapad",
     "ändrad",
     "reflektion",
+    "källa",
 )
 STEP_HEADER = (
     "session",
@@ -139,6 +140,7 @@ def reflection_rows(session: SessionExport) -> list[list[str]]:
                 reflection.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
                 edited.astimezone().strftime("%Y-%m-%d %H:%M:%S") if edited else "",
                 reflection.uuid,
+                reflection.source.value,
             ]
         )
     return rows

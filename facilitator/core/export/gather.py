@@ -15,6 +15,7 @@ from facilitator.core.content.loader import load_manifest
 from facilitator.core.content.manifest import EvaluationQuestion, EvaluationStep, Manifest
 from facilitator.core.export.model import KnowledgeIndicator, SessionExport
 from facilitator.core.export.module_about import modules_about
+from facilitator.core.export.phone_votes import combined, phone_results
 from facilitator.core.export.progress import Steps
 from facilitator.core.storage.records import (
     EvaluationResult,
@@ -69,7 +70,14 @@ def gather_session(
 ) -> SessionExport:
     """Everything exportable about one session. Raises ``SessionNotFound``."""
     record = repo.sessions.get(session_uuid)
-    evaluation = repo.tallies.evaluation(session_uuid)
+    hand = repo.tallies.evaluation(session_uuid)
+    votes = repo.phone_answers.evaluation_counts(session_uuid)
+    phones = phone_results(
+        votes,
+        repo.phone_answers.for_session(session_uuid) if votes.counts else (),
+        {key: question for key, (_m, question) in _questions(record.modules, manifests).items()},
+    )
+    evaluation = combined(hand, phones)
     indicators, positive = knowledge_indicators(evaluation, record.modules, manifests)
     steps = repo.sessions.step_runs(session_uuid)
     return SessionExport(
@@ -86,6 +94,9 @@ def gather_session(
         reflections=repo.reflections.for_session(session_uuid),
         attendance=repo.tallies.attendance(session_uuid),
         evaluation=evaluation,
+        hand_evaluation=hand,
+        phone_evaluation=phones,
+        phone_voters=votes.devices,
         indicators=indicators,
         positive_options=positive,
         plan_json=record.plan_json,

@@ -60,6 +60,13 @@ class SessionExport:
     reflections: tuple[ReflectionRecord, ...]
     attendance: AttendanceCounts | None
     evaluation: tuple[EvaluationResult, ...]
+    """Counted by hand, with the phones' choices added (``phone_votes.py``)."""
+    hand_evaluation: tuple[EvaluationResult, ...] | None = None
+    """Only what was counted by hand (the archive keeps the parts apart); None: ``evaluation``."""
+    phone_evaluation: tuple[EvaluationResult, ...] = ()
+    """Only the phones' choices."""
+    phone_voters: int = 0
+    """How many phones answered the evaluation (the close-out's "N svarade på mobilen")."""
     indicators: tuple[KnowledgeIndicator, ...] = ()
     positive_options: tuple[tuple[str, tuple[int, ...]], ...] = ()
     """(question id, option indexes that count as positive), as the modules say."""
@@ -67,6 +74,10 @@ class SessionExport:
     updated_at: datetime | None = None
     about: tuple[ModuleAbout, ...] = ()
     """The modules' goals (the session's variant's) and sources, where the modules are known."""
+
+    @property
+    def by_hand(self) -> tuple[EvaluationResult, ...]:
+        return self.evaluation if self.hand_evaluation is None else self.hand_evaluation
 
     @property
     def date(self) -> datetime:

@@ -22,6 +22,8 @@ from facilitator.core.export.summary_order import (
     cover_facts,
     indicator_explanation,
     marker,
+    phone_voters_line,
+    reflection_text,
     step_heading,
 )
 from facilitator.core.i18n import _, active_language, ngettext
@@ -88,7 +90,7 @@ def _standouts(session: SessionExport) -> list[str]:
             continue
         entries = "".join(
             f'<li><span class="from">{h.text(marker(session, kind, r))}</span>'
-            f"{h.typed('div', r.text)}</li>"
+            f"{h.typed('div', reflection_text(r))}</li>"
             for r in items
         )
         out.append(
@@ -167,7 +169,7 @@ def _reflections(session: SessionExport) -> list[str]:
         if prompt:
             out.append(h.typed("p", prompt, "quote"))
         for kind in KIND_ORDER:
-            items = [r.text for r in group if r.kind is kind]
+            items = [reflection_text(r) for r in group if r.kind is kind]
             if items:
                 out.append(h.heading(4, f"{kind.label} ({len(items)})"))
                 style = "quote" if kind is ReflectionKind.QUOTE else ""
@@ -179,6 +181,9 @@ def _evaluation(session: SessionExport, target: float) -> list[str]:
     out = [h.heading(2, _("Utvärdering"))]
     if not session.evaluation:
         return [*out, h.paragraph(_("Ingen utvärdering gjordes."))]
+    phones = phone_voters_line(session)
+    if phones is not None:
+        out.append(h.paragraph(phones))
     for result in session.evaluation:
         out += [h.heading(3, result.question_text), _options(session, result)]
     return out + _indicator(session, target)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from facilitator.core.export.formatting import clock, long_date, minutes, percent
 from facilitator.core.export.model import SessionExport, module_titles
 from facilitator.core.i18n import _, ngettext
-from facilitator.core.storage.records import ReflectionKind, ReflectionRecord
+from facilitator.core.storage.records import ReflectionKind, ReflectionRecord, ReflectionSource
 
 # Quotes first: they carry the group's own voice; the lists that need doing come last.
 KIND_ORDER = (
@@ -38,7 +38,28 @@ def counts_line(reflections: Sequence[ReflectionRecord]) -> str:
     total = ngettext("{n} reflektion", "{n} reflektioner", len(reflections)).format(
         n=len(reflections)
     )
-    return f"{total}: {', '.join(parts)}."
+    line = f"{total}: {', '.join(parts)}."
+    phones = sum(1 for r in reflections if r.source is ReflectionSource.PHONES)
+    if phones:
+        line += " " + _("Varav {n} från gruppens mobiler.").format(n=phones)
+    return line
+
+
+def reflection_text(reflection: ReflectionRecord) -> str:
+    """The text as written, marked when the group sent it from their phones (approved by the
+    leader before the room saw it)."""
+    if reflection.source is ReflectionSource.PHONES:
+        return _("{text} (från gruppens mobiler)").format(text=reflection.text)
+    return reflection.text
+
+
+def phone_voters_line(session: SessionExport) -> str | None:
+    """ "5 svarade på mobilen", under the evaluation; None when no phone answered."""
+    if not session.phone_voters:
+        return None
+    return ngettext(
+        "{n} svarade på mobilen", "{n} svarade på mobilen", session.phone_voters
+    ).format(n=session.phone_voters)
 
 
 def by_step(session: SessionExport) -> list[tuple[str, list[ReflectionRecord]]]:

@@ -17,6 +17,8 @@ from facilitator.core.export.summary_order import (
     counts_line,
     indicator_explanation,
     marker,
+    phone_voters_line,
+    reflection_text,
     step_heading,
 )
 from facilitator.core.i18n import _
@@ -31,7 +33,7 @@ def standouts(session: SessionExport, width: float) -> list[Flowable]:
         if not items:
             out += [Paragraph(label_markup(kind.empty_text), styles().small), gap(2)]
             continue
-        labelled = [(marker(session, kind, r), r.text) for r in items]
+        labelled = [(marker(session, kind, r), reflection_text(r)) for r in items]
         out += [*standout_box(kind.heading, labelled, width), gap(3)]
     return out
 
@@ -67,8 +69,8 @@ def reflection_section(session: SessionExport) -> list[Flowable]:
 def _entry(reflection: ReflectionRecord) -> Flowable:
     s = styles()
     if reflection.kind is ReflectionKind.QUOTE:
-        return text_block(f"”{reflection.text}”", s.quote)
-    return text_block(reflection.text, s.bullet, bullet="•")
+        return text_block(f"”{reflection_text(reflection)}”", s.quote)
+    return text_block(reflection_text(reflection), s.bullet, bullet="•")
 
 
 def evaluation_section(session: SessionExport, target: float, width: float) -> list[Flowable]:
@@ -76,6 +78,9 @@ def evaluation_section(session: SessionExport, target: float, width: float) -> l
     out: list[Flowable] = [CondPageBreak(120), Paragraph(label_markup(_("Utvärdering")), s.h1)]
     if not session.evaluation:
         return [*out, Paragraph(label_markup(_("Ingen utvärdering gjordes.")), s.body)]
+    phones = phone_voters_line(session)
+    if phones is not None:
+        out.append(Paragraph(label_markup(phones), s.body))
     for result in session.evaluation:
         out.append(
             KeepTogether([para(result.question_text, "h3"), _options(session, result, width)])

@@ -20,7 +20,12 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from facilitator.core.storage.errors import StorageError
-from facilitator.core.storage.models import AttendanceRow, ReflectionRow, SessionRow
+from facilitator.core.storage.models import (
+    AttendanceRow,
+    PhoneAnswerRow,
+    ReflectionRow,
+    SessionRow,
+)
 from facilitator.core.storage.records import SessionLifecycle
 from facilitator.core.storage.reflection_store import ReflectionStore
 from facilitator.core.storage.session_store import SessionStore
@@ -72,6 +77,16 @@ class ImportTransaction:
             .where(ReflectionRow.uuid == reflection_uuid)
         ).scalar_one_or_none()
         return None if found is None else str(found)
+
+    def has_phone_answers(self, session_uuid: str) -> bool:
+        """Whether this computer holds phone answers of the session (their own, not counts)."""
+        found = self._connection.execute(
+            select(PhoneAnswerRow.id)
+            .join(SessionRow, SessionRow.id == PhoneAnswerRow.session_id)
+            .where(SessionRow.uuid == session_uuid)
+            .limit(1)
+        ).first()
+        return found is not None
 
     def attendance_changed_at(self, session_uuid: str) -> datetime | None:
         owner = session_id(self._connection, session_uuid)
