@@ -69,3 +69,13 @@ def test_the_quit_plan_and_memory_benches_run(monkeypatch: pytest.MonkeyPatch) -
     assert quit_bench.run().figure
     assert plan_bench.run().figure
     assert all(r.name.startswith("peak memory") for r in memory_bench.run())
+
+
+def test_the_phone_load_bench_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.bench import phone_load
+
+    monkeypatch.setattr(phone_load, "PHONES", 6)
+    monkeypatch.setattr(phone_load, "ROUNDS", 2)
+    results = phone_load.run()
+    assert [r.name.split(":")[0] for r in results] == ["phones, 6 at once"] * 2
+    assert "12 of 12 Skickat, 0 lost" in results[0].figure

@@ -22,6 +22,7 @@ BENCHES = (
     ("tests.bench.export_bench", lambda m: m.run()),
     ("tests.bench.session_stall", lambda m: m.run()),
     ("tests.bench.check_bench", lambda m: m.run()),
+    ("tests.bench.phone_load", lambda m: m.run()),
 )
 
 

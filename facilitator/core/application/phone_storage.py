@@ -4,8 +4,8 @@
 Unlike a reflection the leader types, a phone's answer is not written to the recovery journal
 first: the phone is told "Skickat" only once the row is committed, and told to try again
 otherwise, so nothing the phone was told is kept can be lost, and nothing it was told failed
-is held anywhere. A post may carry a ``still_wanted`` check: a write that waited behind a locked
-disk until the phone had already been told it failed is then dropped instead of landing late.
+is held anywhere. The posts are taken when the write's turn comes: everything that arrived
+while the last commit ran goes in the next, one commit for many phones (a group commit).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from facilitator.core.storage.phone_records import (
 
 if TYPE_CHECKING:
     # Imported where the work runs, once the database is open (decision 0004).
-    from facilitator.core.storage.repository import Repository
+    pass
 
 
 class PhoneOperations(StorageLine):
@@ -33,18 +33,22 @@ class PhoneOperations(StorageLine):
         drafts: Sequence[PhoneAnswerDraft],
         done: Callable[[int], None],
         failed: Failed | None = None,
-        still_wanted: Callable[[], bool] = lambda: True,
     ) -> None:
         """Store one post's answers in one transaction. ``done`` (with how many rows are
         new: 0 for a replayed post) once committed; ``failed`` if it cannot be."""
         chosen = tuple(drafts)
+        self._run(lambda repo: repo.phone_answers.save(chosen), done, failed)
 
-        def save(repo: Repository) -> int:
-            if not still_wanted():
-                return 0
-            return repo.phone_answers.save(chosen)
-
-        self._run(save, done, failed)
+    def save_phone_posts(
+        self,
+        take: Callable[[], Sequence[Sequence[PhoneAnswerDraft]]],
+        done: Callable[[tuple[int, ...]], None],
+        failed: Failed | None = None,
+    ) -> None:
+        """Store, in one transaction, the posts ``take`` hands over when this write's turn
+        comes (on the writer's thread; again, the same ones, if the write is retried).
+        ``done`` with each post's count of new rows once committed."""
+        self._run(lambda repo: repo.phone_answers.save_posts(take()), done, failed)
 
     def phone_answers_for(
         self,

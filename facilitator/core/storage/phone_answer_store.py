@@ -47,39 +47,30 @@ class PhoneAnswerStore:
         self._tx = transactions
 
     def save(self, drafts: Sequence[PhoneAnswerDraft]) -> int:
-        """Store one post's answers in one transaction; durable when it returns. A post
-        already stored (same session, device, form nonce and question) is skipped, so a
-        replayed post changes nothing. Returns how many rows are new."""
-        if not drafts:
-            return 0
-        stored = 0
+        """Store one post's answers; how many rows are new (see ``save_posts``)."""
+        return self.save_posts([drafts])[0]
+
+    def save_posts(self, posts: Sequence[Sequence[PhoneAnswerDraft]]) -> tuple[int, ...]:
+        """Store many posts in one transaction (one commit for many phones answering at
+        once); durable when it returns. A post already stored (same session, device, form
+        nonce and question) is skipped, so a replayed post changes nothing. Returns how many
+        rows are new, post by post."""
+        if not any(posts):
+            return tuple(0 for _post in posts)
+        counts: list[int] = []
         with self._tx.write() as connection:
             owners: dict[str, int] = {}
-            for draft in drafts:
-                owner = owners.get(draft.session_uuid)
-                if owner is None:
-                    owner = owners[draft.session_uuid] = session_id(connection, draft.session_uuid)
-                statement = (
-                    upsert(PhoneAnswerRow)
-                    .values(
-                        uuid=draft.uuid,
-                        session_id=owner,
-                        step_key=draft.step_key,
-                        question_key=draft.question_key,
-                        kind=draft.kind.value,
-                        question_text=draft.question_text,
-                        text=draft.text,
-                        option_index=draft.option_index,
-                        option_text=draft.option_text,
-                        device_hash=draft.device_hash,
-                        nonce=draft.nonce,
-                        received_at=draft.received_at,
-                        status=draft.status.value,
-                    )
-                    .on_conflict_do_nothing()
-                )
-                stored += connection.execute(statement).rowcount
-        return stored
+            for drafts in posts:
+                stored = 0
+                for draft in drafts:
+                    owner = owners.get(draft.session_uuid)
+                    if owner is None:
+                        owner = owners[draft.session_uuid] = session_id(
+                            connection, draft.session_uuid
+                        )
+                    stored += connection.execute(_insert(draft, owner)).rowcount
+                counts.append(stored)
+        return tuple(counts)
 
     def for_session(
         self, session_uuid: str, status: Moderation | None = None
@@ -175,4 +166,26 @@ def _answer(row: Any) -> PhoneAnswer:
         received_at=row.received_at,
         status=Moderation(row.status),
         reflection_uuid=row.reflection_uuid,
+    )
+
+
+def _insert(draft: PhoneAnswerDraft, owner: int) -> Any:
+    return (
+        upsert(PhoneAnswerRow)
+        .values(
+            uuid=draft.uuid,
+            session_id=owner,
+            step_key=draft.step_key,
+            question_key=draft.question_key,
+            kind=draft.kind.value,
+            question_text=draft.question_text,
+            text=draft.text,
+            option_index=draft.option_index,
+            option_text=draft.option_text,
+            device_hash=draft.device_hash,
+            nonce=draft.nonce,
+            received_at=draft.received_at,
+            status=draft.status.value,
+        )
+        .on_conflict_do_nothing()
     )
