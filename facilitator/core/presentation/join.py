@@ -76,9 +76,7 @@ class JoinBox:
         return self.column + 2 * self.edge
 
 
-def join_box(
-    width: int, height: int, modules: int, lines_height: int, lines_width: int
-) -> JoinBox:
+def join_box(width: int, height: int, modules: int, lines_height: int, lines_width: int) -> JoinBox:
     """``modules``: the code's modules across; ``lines_height``/``lines_width``: what the code
     and address lines take above it. The code's side is a whole number of pixels per module,
     so every module is drawn the same size."""
