@@ -11,8 +11,8 @@ from facilitator.core.application.executor import InlineExecutor
 from facilitator.core.application.session_service import SessionService
 from facilitator.core.application.storage_gateway import StorageGateway
 from facilitator.core.paths import resolve_paths
-from facilitator.core.presentation.cards import ProjectorCard
 from facilitator.core.planning import OpenModule
+from facilitator.core.presentation.cards import ProjectorCard
 from facilitator.core.session.engine import SessionEngine
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner

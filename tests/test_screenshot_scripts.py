@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
     [
         ("tests.screenshots", {"console.png", "planner.png", "projector-prompt.png"}),
         ("tests.ui.shoot_closeout", {"attendance.png", "evaluation.png", "parking-lot.png"}),
+        ("tests.ui.shoot_phones", {"projector-phones.png", "console-phones.png"}),
     ],
 )
 def test_the_screenshot_script_runs(script: str, expected: set[str], tmp_path: Path) -> None:

@@ -4,13 +4,13 @@ and Enter, never on the clicker's keys; an approved answer shows on the projecto
 name; "Mobilsvar" in the console is the remembered setting; the join panel shows on the
 steps phones can answer only while the phones are on.
 
-The room here is a stand-in with ``PhoneRoom``'s broadcasts and moderation: approving emits
-``moderated`` as the real service does once the answer is stored (its own tests cover that)."""
+The room here is a stand-in (tests/ui/phone_room_stand_in.py) with ``PhoneRoom``'s
+broadcasts and moderation."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from facilitator.core.application.broadcast import Broadcast
 from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.clock import FakeClock
 from facilitator.core.planning import ModuleChoice, OpenModule, plan_for
@@ -29,60 +28,11 @@ from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.phones_controller import PhonesController
 from facilitator.ui.projector.projector_view import ProjectorView
 from tests.session_rig import SessionRig
+from tests.ui.phone_room_stand_in import Room
 from tests.ui.session_fixtures import EXAMPLE, STOCKHOLM, example_manifest
 
 ADDRESS = "http://192.168.1.23:8765/"
 START = datetime(2026, 11, 24, 13, 0, tzinfo=STOCKHOLM)
-
-
-@dataclass(frozen=True)
-class Answer:
-    uuid: str
-    step_key: str
-    question_text: str
-    text: str | None
-    status: str
-    received_at: datetime
-
-
-class Room:
-    room_code = "482913"
-
-    def __init__(self) -> None:
-        self.received: Broadcast[tuple[Answer, ...]] = Broadcast()
-        self.moderated: Broadcast[Answer] = Broadcast()
-        self.known: dict[str, Answer] = {}
-        self.decisions: list[tuple[str, str]] = []
-
-    def answers(self) -> tuple[Answer, ...]:
-        return tuple(self.known.values())
-
-    def arrive(self, step_key: str, *texts: str) -> list[str]:
-        new = tuple(
-            Answer(
-                f"a{len(self.known) + n}",
-                step_key,
-                "Frågan",
-                text,
-                "pending",
-                START + timedelta(seconds=len(self.known) + n),
-            )
-            for n, text in enumerate(texts)
-        )
-        self.known.update({a.uuid: a for a in new})
-        self.received.emit(new)
-        return [a.uuid for a in new]
-
-    def approve(self, uuid: str) -> None:
-        self._decide(uuid, "approved")
-
-    def reject(self, uuid: str) -> None:
-        self._decide(uuid, "rejected")
-
-    def _decide(self, uuid: str, status: str) -> None:
-        self.decisions.append((uuid, status))
-        self.known[uuid] = replace(self.known[uuid], status=status)
-        self.moderated.emit(self.known[uuid])
 
 
 @dataclass
@@ -107,13 +57,17 @@ def rig(qtbot: Any, tmp_path: Path) -> Rig:
     settings = SettingsService(SettingsStore(tmp_path / "settings.toml"), Settings())
     room = Room()
     holder: dict[str, SessionRig] = {}
+
+    def projector_changed() -> None:  # the session's controller is built after the phones'
+        holder["session"].controller.show_again()
+
     phones = PhonesController(
         settings,
         console,
         room,
         ADDRESS,
         current_step=lambda: engine.current_key,
-        projector_changed=lambda: holder["session"].controller.show_again(),
+        projector_changed=projector_changed,
     )
     session = SessionRig(engine, modules, console, [projector], dress=phones.dress)
     holder["session"] = session

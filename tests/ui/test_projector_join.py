@@ -22,9 +22,7 @@ from facilitator.ui.projector.projector_view import ProjectorView, plain_text
 
 ADDRESS = "http://192.168.1.23:8765/"
 QUESTION = "Hur kan det märkas i ditt arbete att människor har lärt sig olika syn på tid?"
-PROMPT = ProjectorCard(
-    CardKind.PROMPT, body=QUESTION, meta="Samtal i par · 5 min", countdown=True
-)
+PROMPT = ProjectorCard(CardKind.PROMPT, body=QUESTION, meta="Samtal i par · 5 min", countdown=True)
 PANEL = join_panel(ADDRESS, "482913")
 
 

@@ -166,6 +166,8 @@ class PhoneAnswersPanel(QFrame):
 
     def _focused_row(self) -> AnswerRow | None:
         focus = QApplication.focusWidget()
+        if focus is None:
+            return None
         return next((row for row in self.rows if row.isAncestorOf(focus)), None)
 
     def _decided(self, uuid: str, approve: bool) -> None:

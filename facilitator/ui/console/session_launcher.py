@@ -100,6 +100,10 @@ class SessionLauncher(QObject):
 
         panel = ReflectionPanel()
         console.reflection_layout.addWidget(panel)
+
+        def redraw() -> None:  # the session's controller is built after the phones'
+            controller.show_again()
+
         # No phone room yet (issue 20): the toggle, the setting and the empty list work; the
         # room and its address come with the phone server's start in the composition root.
         phones = PhonesController(
@@ -108,7 +112,7 @@ class SessionLauncher(QObject):
             room=None,
             address=None,
             current_step=lambda: service.engine.current_key,
-            projector_changed=lambda: controller.show_again(),
+            projector_changed=redraw,
         )
         controller = SessionController(
             service,
