@@ -292,7 +292,9 @@ class ConsolePage(QWidget):
         ):
             button.clicked.connect(signal.emit)
             row.addWidget(button)
-        row.insertWidget(row.indexOf(self.next_button), self.phones_button)
+        # Apart from the step's controls, on their left: a setting, not a move in the session.
+        row.insertWidget(row.indexOf(self.back_button), self.phones_button)
+        QWidget.setTabOrder(self.phones_button, self.back_button)
         return row
 
     def _button(self, text: str, tooltip: str) -> QPushButton:
