@@ -63,6 +63,8 @@ def test_a_phones_answer_reaches_the_room_only_through_the_leaders_click(
         projector.resize(1920, 1080)
         projector.show()
         console.show()
+        while projector.card.kind not in (CardKind.PROMPT, CardKind.SILENT):
+            s.service.next()
         step = s.service.engine.current_key
         assert step is not None
         s.room.open_question(prompt(step, "Vad tar du med dig?"))

@@ -105,6 +105,8 @@ class ConsolePage(QWidget):
         self.middle_scroll.setWidget(middle)
         outer.addWidget(self.middle_scroll, 1)
         outer.addLayout(self._build_bottom())
+        # In the order they sit: "Mobilsvar", then the step's controls.
+        QWidget.setTabOrder(self.phones_button, self.back_button)
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -294,7 +296,6 @@ class ConsolePage(QWidget):
             row.addWidget(button)
         # Apart from the step's controls, on their left: a setting, not a move in the session.
         row.insertWidget(row.indexOf(self.back_button), self.phones_button)
-        QWidget.setTabOrder(self.phones_button, self.back_button)
         return row
 
     def _button(self, text: str, tooltip: str) -> QPushButton:
