@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
-from facilitator.core.application.broadcast import Broadcast, Subscriptions
+from facilitator.core.application.broadcast import Subscription, Subscriptions
 from facilitator.core.application.settings_service import SettingsService
 from facilitator.core.presentation.cards import ProjectorCard, phone_answers_card, with_join
 from facilitator.core.presentation.join import JoinPanel, join_panel
@@ -41,13 +41,23 @@ class PhoneAnswerLike(Protocol):
     def received_at(self) -> datetime: ...
 
 
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Feed(Protocol[T_co]):
+    """A ``Broadcast`` as a listener sees it (a Broadcast of ``PhoneAnswer`` is a feed of
+    ``PhoneAnswerLike``; a Broadcast itself is invariant)."""
+
+    def connect(self, receiver: Callable[[T_co], None]) -> Subscription: ...
+
+
 class PhoneRoomLike(Protocol):
     @property
     def room_code(self) -> str: ...
     @property
-    def received(self) -> Broadcast[tuple[PhoneAnswerLike, ...]]: ...
+    def received(self) -> Feed[tuple[PhoneAnswerLike, ...]]: ...
     @property
-    def moderated(self) -> Broadcast[PhoneAnswerLike]: ...
+    def moderated(self) -> Feed[PhoneAnswerLike]: ...
     def answers(self) -> tuple[PhoneAnswerLike, ...]: ...
     def approve(self, answer_uuid: str) -> None: ...
     def reject(self, answer_uuid: str) -> None: ...
@@ -83,9 +93,12 @@ class PhonesController:
         self.panel.approve_requested.connect(self._approve)
         self.panel.reject_requested.connect(self._reject)
         self.panel.question_requested.connect(self._show_question)
+        self._room_feeds: list[Subscription] = []
         if room is not None:
-            self._subscriptions.connect(room.received, self._received)
-            self._subscriptions.connect(room.moderated, self._moderated)
+            self._room_feeds += [
+                room.received.connect(self._received),
+                room.moderated.connect(self._moderated),
+            ]
             for answer in room.answers():
                 self._answers[answer.uuid] = answer
         self._show_setting(settings.current)
@@ -96,6 +109,9 @@ class PhonesController:
 
     def close(self) -> None:
         self._subscriptions.cancel_all()
+        for feed in self._room_feeds:
+            feed.cancel()
+        self._room_feeds = []
 
     # --- what the room sees ----------------------------------------------------------------
 
