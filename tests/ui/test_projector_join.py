@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
 
 from facilitator.core.presentation.cards import (
     CardKind,
@@ -18,6 +17,7 @@ from facilitator.core.presentation.cards import (
     with_join,
 )
 from facilitator.core.presentation.join import join_panel
+from facilitator.core.session.status import StepPhase
 from facilitator.ui.projector.projector_view import ProjectorView, plain_text
 
 ADDRESS = "http://192.168.1.23:8765/"
@@ -52,7 +52,7 @@ def test_a_camera_reads_the_address_from_the_projector(qtbot, tmp_path, size) ->
     width, height = size
     view = shown(qtbot, width, height)
     view.show_card(with_join(PROMPT, PANEL))
-    view.set_countdown("5:00", view._phase)
+    view.set_countdown("5:00", StepPhase.NORMAL)
     qtbot.waitUntil(view.join.qr.isVisible)
 
     assert decoded(view, tmp_path) == [ADDRESS]
@@ -72,12 +72,7 @@ def test_a_camera_reads_the_address_from_the_projector(qtbot, tmp_path, size) ->
     panel = qr.united(view.join.code.geometry()).united(view.join.address.geometry())
     for label in (view.body, view.meta, view.countdown, view.heading):
         if label.isVisible():
-            assert not panel.intersects(_drawn(label)), label.objectName()
-
-
-def _drawn(label) -> QRect:
-    """Where the label's text actually is (labels are as wide as the text column)."""
-    return label.geometry()
+            assert not panel.intersects(label.geometry()), label.objectName()
 
 
 def test_dark_and_light_modules_stay_black_on_white(qtbot) -> None:
