@@ -12,6 +12,7 @@ from facilitator.core.application.session_service import SessionService
 from facilitator.core.application.storage_gateway import StorageGateway
 from facilitator.core.paths import resolve_paths
 from facilitator.core.planning import OpenModule
+from facilitator.core.presentation.cards import ProjectorCard
 from facilitator.core.session.engine import SessionEngine
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
@@ -38,11 +39,12 @@ class SessionRig:
         *,
         play_cue: Callable[[], None] | None = None,
         film: FilmRunner | None = None,
+        dress: Callable[[ProjectorCard], ProjectorCard] | None = None,
     ) -> None:
         self.service = SessionService(engine, modules, inline_storage(), "test-session")
         film_surface = (lambda: outputs[0].film_surface) if film is not None else None
         self.controller = SessionController(
-            self.service, console, outputs, play_cue, film, film_surface
+            self.service, console, outputs, play_cue, film, film_surface, dress=dress
         )
         self.controller.start()
 

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ("tests.ui.shoot_closeout", {"attendance.png", "evaluation.png", "parking-lot.png"}),
         ("tests.ui.shoot_module_page", {"module-page.png"}),
         ("tests.ui.shoot_self_study", {"self-study.png", "logbook.png"}),
+        ("tests.ui.shoot_phones", {"projector-phones.png", "console-phones.png"}),
     ],
 )
 def test_the_screenshot_script_runs(script: str, expected: set[str], tmp_path: Path) -> None:

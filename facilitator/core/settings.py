@@ -59,6 +59,9 @@ class Settings:
     """Optional, printed on the summary; empty means none is stored."""
     high_contrast: bool = False
     """The high-contrast look (black, white and yellow) instead of the system's colours."""
+    phones_on: bool = False
+    """"Deltagarna svarar på mobilen": the room answers from its phones on the local network
+    (issue 20). Off until a leader turns it on; then remembered for the next session."""
 
     def __post_init__(self) -> None:
         _check_choice("language", self.language, LANGUAGES)
@@ -72,6 +75,7 @@ class Settings:
             )
         _check_type("end_of_step_sound", self.end_of_step_sound, bool)
         _check_type("high_contrast", self.high_contrast, bool)
+        _check_type("phones_on", self.phones_on, bool)
         _check_int("knowledge_target_percent", self.knowledge_target_percent, 0, 100)
         if self.retention_days is not None:
             _check_int("retention_days", self.retention_days, 1, 3650)

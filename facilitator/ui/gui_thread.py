@@ -1,6 +1,6 @@
-"""Run a callable on the GUI thread, soon and in order, from any thread: what the phones'
-room needs to reach the storage gateway, which lives on the GUI thread (decision 0016). A
-queued signal is Qt's own way across threads; nothing waits here."""
+"""Work handed to the GUI thread from any other (the phone server's): run soon, in order,
+through a queued signal. The phone room's ``on_storage_thread`` in the app (the storage
+gateway and every widget live on the GUI thread)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 
 class GuiThread(QObject):
-    _posted = Signal(object)
+    _queued = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        """Made on the GUI thread: the object (and so every call) belongs to that thread."""
         super().__init__(parent)
-        self._posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._queued.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
-    def call(self, work: Callable[[], None]) -> None:
-        self._posted.emit(work)
+    def run_soon(self, work: Callable[[], None]) -> None:
+        """Safe from any thread; ``work`` runs on the thread this object lives on."""
+        self._queued.emit(work)
 
     @staticmethod
     def _run(work: Callable[[], None]) -> None:

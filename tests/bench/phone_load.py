@@ -212,7 +212,7 @@ def measure() -> dict[str, Any]:
         storage,
         service.session_uuid,
         SystemClock(),
-        hop.call,
+        hop.run_soon,
         reflections=service.reflections,
         keys=RoomKeys(code=CODE),
     )

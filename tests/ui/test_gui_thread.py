@@ -17,7 +17,7 @@ def test_calls_from_other_threads_run_on_the_gui_thread_in_order(qtbot: Any) -> 
 
     def send() -> None:
         for n in range(50):
-            hop.call(lambda n=n: ran.append((n, QThread.currentThread() is gui)))
+            hop.run_soon(lambda n=n: ran.append((n, QThread.currentThread() is gui)))
 
     sender = threading.Thread(target=send)
     sender.start()

@@ -31,6 +31,7 @@ def tab_order(planner: PlannerPage) -> list[QWidget]:
         planner.open_button,
         button(planner, "◀ Moduler"),
         button(planner, "Kontroll före session"),
+        planner.phones_check,
         planner.screen_combo,
         planner.rehearse_button,
         planner.start_button,

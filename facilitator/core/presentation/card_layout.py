@@ -70,9 +70,13 @@ class Frame:
 
     width: int
     height: int
+    aside: int = 0
+    """A column on the right kept free of text (the phones' join panel)."""
 
     @property
     def side(self) -> int:
+        if self.aside:
+            return round(self.width * 0.06)
         return (self.width - self.text_width) // 2
 
     @property
@@ -87,7 +91,10 @@ class Frame:
     @property
     def text_width(self) -> int:
         widest = round(self.height * SHARE[TextRole.BODY] * MAX_LINE_EMS)
-        return max(1, min(self.width - 2 * round(self.width * 0.06), widest))
+        # The aside brings its own margin to the screen's edge.
+        margins = 1 if self.aside else 2
+        room = self.width - self.aside - margins * round(self.width * 0.06)
+        return max(1, min(room, widest))
 
     @property
     def text_height(self) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from facilitator.core import glossary
@@ -19,6 +19,7 @@ from facilitator.core.content.manifest import (
     TextStep,
 )
 from facilitator.core.i18n import N_, _
+from facilitator.core.presentation.join import JoinPanel
 from facilitator.core.session.phases import Phase
 from facilitator.core.session.status import StepPhase
 
@@ -38,6 +39,7 @@ class CardKind(StrEnum):
     BREAK = "break"
     ACTIVITY = "activity"
     EVALUATION = "evaluation"
+    PHONE_ANSWERS = "phone_answers"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class ProjectorCard:
     meta: str = ""
     items: tuple[str, ...] = ()
     countdown: bool = False
+    join: JoinPanel | None = None
+    """How phones join the session (QR code, address, room code), shown in a corner; None:
+    the phones are off, or this card asks them nothing."""
 
 
 # The four conversation rules, word for word as the bundled modules teach them: each module's
@@ -148,6 +153,21 @@ def evaluation_items(step: EvaluationStep) -> tuple[str, ...]:
         f"{number}. {question.text}\n{' · '.join(question.options)}"
         for number, question in enumerate(step.questions, start=1)
     )
+
+
+# The cards whose step the phones can answer: prompts, reflection rounds, the evaluation.
+JOINABLE_KINDS = frozenset({CardKind.PROMPT, CardKind.SILENT, CardKind.EVALUATION})
+
+
+def with_join(card: ProjectorCard, panel: JoinPanel | None) -> ProjectorCard:
+    """``card`` with the join panel when phones can answer it, without it otherwise."""
+    wanted = panel if card.kind in JOINABLE_KINDS else None
+    return card if card.join == wanted else replace(card, join=wanted)
+
+
+def phone_answers_card(texts: tuple[str, ...]) -> ProjectorCard:
+    """The answers the leader let the room see: anonymous, as written, one per line."""
+    return ProjectorCard(CardKind.PHONE_ANSWERS, heading=_("Från gruppens mobiler"), items=texts)
 
 
 def film_elsewhere_card(title: str, subtitles: str) -> ProjectorCard:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -63,6 +64,7 @@ class ConsolePage(QWidget):
     film_restart_requested = Signal()
     film_text_requested = Signal()
     film_volume_changed = Signal(int)
+    phones_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,8 @@ class ConsolePage(QWidget):
         self.middle_scroll.setWidget(middle)
         outer.addWidget(self.middle_scroll, 1)
         outer.addLayout(self._build_bottom())
+        # In the order they sit: "Mobilsvar", then the step's controls.
+        QWidget.setTabOrder(self.phones_button, self.back_button)
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -270,6 +274,15 @@ class ConsolePage(QWidget):
         self.next_button = self._button(_("Nästa ▶"), _("Nästa steg (PageDown, →, mellanslag)"))
         self.next_button.setObjectName("primary")
         self.end_button = self._button(_("Avsluta"), _("Avsluta sessionen (Ctrl+E)"))
+        self.phones_button = self._button(
+            _("Mobilsvar"), _("Deltagarna svarar på mobilen: på eller av (Ctrl+M)")
+        )
+        self.phones_button.setCheckable(True)
+        self.phones_button.toggled.connect(self.phones_toggled.emit)
+        # Not a clicker's key: turning the phones on or off is a deliberate choice.
+        phones_key = QShortcut(QKeySequence("Ctrl+M"), self)
+        phones_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        phones_key.activated.connect(self.phones_button.click)
         for button, signal in (
             (self.back_button, self.back_requested),
             (self.pause_button, self.pause_requested),
@@ -281,6 +294,8 @@ class ConsolePage(QWidget):
         ):
             button.clicked.connect(signal.emit)
             row.addWidget(button)
+        # Apart from the step's controls, on their left: a setting, not a move in the session.
+        row.insertWidget(row.indexOf(self.back_button), self.phones_button)
         return row
 
     def _button(self, text: str, tooltip: str) -> QPushButton:
@@ -307,6 +322,12 @@ class ConsolePage(QWidget):
         self.preview_host.setMinimumHeight(FILM_PREVIEW_HEIGHT if shown else PREVIEW_HEIGHT)
         self._notes_block.setMaximumHeight(height)
         self.private_note.setMaximumHeight(height)
+
+    def set_phones_on(self, on: bool) -> None:
+        """Shows the setting as it stands (changed here, in the planner or remembered)."""
+        self.phones_button.blockSignals(True)
+        self.phones_button.setChecked(on)
+        self.phones_button.blockSignals(False)
 
     def show_view(self, view: ConsoleView) -> None:
         if self.step_title.property("stepKey") != view.step_key:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,17 @@ from facilitator.core.i18n import _, ngettext
 from facilitator.core.settings import DEFAULT_KNOWLEDGE_TARGET_PERCENT
 from facilitator.core.storage.records import EvaluationOption, EvaluationResult
 from facilitator.ui.widgets.count_spin import CountSpin
+
+
+class PhoneCounts(Protocol):
+    """The phones' evaluation answers (``PhoneRoom.evaluation_counts``): how many chose each
+    option of each question, and how many phones answered at all."""
+
+    @property
+    def devices(self) -> int: ...
+
+    def count(self, question_key: str, option_index: int) -> int: ...
+
 
 # The verdict is in the words; the tint (the look's, with its own text colour: console.qss,
 # QLabel#knowledgeIndicator) only helps the eye find the line.
@@ -82,6 +94,12 @@ class EvaluationPage(QWidget):
         hint.setObjectName("muted")
         hint.setStyleSheet("font-size: 12pt;")
         layout.addWidget(hint)
+        self.phone_line = QLabel()
+        self.phone_line.setObjectName("phoneAnswered")
+        self.phone_line.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.phone_line.hide()
+        layout.addWidget(self.phone_line)
+        self._phones: PhoneCounts | None = None
         scroll = QScrollArea()
         # The count fields are the Tab stops; the area scrolls to the one with the focus.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -148,6 +166,21 @@ class EvaluationPage(QWidget):
     def set_participant_count(self, count: int | None) -> None:
         """The attendance total, shown beside each question's answers to compare with."""
         self._participants = count
+        self._refresh()
+
+    def set_phone_counts(self, counts: PhoneCounts | None) -> None:
+        """The phones' answers, added to the hands counted here in each question's total and
+        in the knowledge indicator; the count fields (and ``results``) stay the hands'."""
+        self._phones = counts
+        if counts is None or not counts.devices:
+            self.phone_line.hide()
+        else:
+            self.phone_line.setText(
+                ngettext("{n} svarade på mobilen", "{n} svarade på mobilen", counts.devices).format(
+                    n=counts.devices
+                )
+            )
+            self.phone_line.show()
         self._refresh()
 
     def set_results(self, results: Sequence[EvaluationResult]) -> None:
@@ -220,9 +253,17 @@ class EvaluationPage(QWidget):
 
     def _refresh(self) -> None:
         for block in self._blocks:
-            counts = [spin.value() for spin in block.spins]
+            phones = [
+                self._phones.count(block.key, index) if self._phones is not None else 0
+                for index in range(len(block.spins))
+            ]
+            counts = [spin.value() + phone for spin, phone in zip(block.spins, phones, strict=True)]
             total = sum(counts)
             answered = ngettext("{n} svar", "{n} svar", total).format(n=total)
+            if sum(phones):
+                answered = _("{answered} (varav {n} på mobilen)").format(
+                    answered=answered, n=sum(phones)
+                )
             if self._participants is not None:
                 answered = ngettext(
                     "{answered} av {n} deltagare", "{answered} av {n} deltagare", self._participants

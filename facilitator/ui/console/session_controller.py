@@ -45,7 +45,10 @@ class SessionController(QObject):
         film_surface: Callable[[], QWidget] | None = None,
         show_help: Callable[[], None] | None = None,
         leave_full_screen: Callable[[], None] | None = None,
+        dress: Callable[[ProjectorCard], ProjectorCard] | None = None,
     ) -> None:
+        """``dress``: what the room sees of a card beyond the step's own (the phones' join
+        panel and approved answers); ``show_again`` when what it adds changes."""
         super().__init__(console)
         self.service = service
         self._console = console
@@ -55,6 +58,7 @@ class SessionController(QObject):
         self._film_surface = film_surface
         self._show_help = show_help or (lambda: None)
         self._leave_full_screen = leave_full_screen or (lambda: None)
+        self._dress = dress or (lambda card: card)
         self._subscriptions = Subscriptions()
         self._film_position: str | None = None
         self._film_content: StepContent | None = None
@@ -111,7 +115,7 @@ class SessionController(QObject):
         c.film_restart_requested.connect(film.restart_chapter)
         c.subtitles.chosen.connect(film.choose_subtitles)
         film.subtitles_changed.connect(c.subtitles.show_state)
-        film.subtitles_changed.connect(lambda _state: self._show_again())
+        film.subtitles_changed.connect(lambda _state: self.show_again())
         c.film_volume_changed.connect(film.set_volume)
         film.position_text.connect(self._film_time)
         film.question.connect(self.service.film_question)
@@ -272,8 +276,9 @@ class SessionController(QObject):
                     output.show_card(card)
                 output.set_countdown(self._film_position or "", StepPhase.NORMAL)
                 continue
-            if output.card != view.card:
-                output.show_card(view.card)
+            card = self._dress(view.card)
+            if output.card != card:
+                output.show_card(card)
             output.set_countdown(view.countdown, view.phase)
         self._console.show_view(view.console)
 
@@ -286,8 +291,9 @@ class SessionController(QObject):
     def _subtitles_label(self) -> str:
         return self._film.subtitles_label if self._film is not None else ""
 
-    def _show_again(self) -> None:
-        """The subtitles changed: the preview's card names them."""
+    def show_again(self) -> None:
+        """Draw the view again: the subtitles changed (the preview's card names them), or
+        what ``dress`` adds did."""
         view = self.service.view
         if view is not None:
             self._show(view)

@@ -23,6 +23,7 @@ from facilitator.core.i18n import _
 from facilitator.ui.console.console_page import ConsolePage
 from facilitator.ui.console.film_runner import FilmRunner
 from facilitator.ui.console.landing_offer import LandingOffer
+from facilitator.ui.console.phones_controller import PhonesController
 from facilitator.ui.console.private_note_controller import PrivateNoteController
 from facilitator.ui.console.reflection_controller import ReflectionController
 from facilitator.ui.console.session_controller import SessionController
@@ -50,6 +51,7 @@ class RunningSession:
     screens: ProjectorScreens
     film: FilmRunner
     notes: PrivateNoteController
+    phones: PhonesController
     subscriptions: Subscriptions = field(default_factory=Subscriptions)
 
 
@@ -96,6 +98,22 @@ class SessionLauncher(QObject):
             if projector.isFullScreen():
                 projector.showNormal()
 
+        panel = ReflectionPanel()
+        console.reflection_layout.addWidget(panel)
+
+        def redraw() -> None:  # the session's controller is built after the phones'
+            controller.show_again()
+
+        # No phone room yet (issue 20): the toggle, the setting and the empty list work; the
+        # room and its address come with the phone server's start in the composition root.
+        phones = PhonesController(
+            self._settings,
+            console,
+            room=None,
+            address=None,
+            current_step=lambda: service.engine.current_key,
+            projector_changed=redraw,
+        )
         controller = SessionController(
             service,
             console,
@@ -105,13 +123,21 @@ class SessionLauncher(QObject):
             film_surface,
             show_help=lambda: self._show_keys(console),
             leave_full_screen=leave_full_screen,
+            dress=phones.dress,
         )
-        panel = ReflectionPanel()
-        console.reflection_layout.addWidget(panel)
         reflections = ReflectionController(panel, service.reflections, console.notices)
         notes = PrivateNoteController(console.private_note, service.notes)
         running = RunningSession(
-            service, controller, reflections, console, projector, preview, screens, film, notes
+            service,
+            controller,
+            reflections,
+            console,
+            projector,
+            preview,
+            screens,
+            film,
+            notes,
+            phones,
         )
         self.current = running
         StorageNotice(console, service, self._storage, running.subscriptions)
@@ -197,6 +223,7 @@ class SessionLauncher(QObject):
         self.current = None
         running.controller.close()
         running.reflections.close()
+        running.phones.close()
         running.notes.close()
         running.subscriptions.cancel_all()
         running.film.release()

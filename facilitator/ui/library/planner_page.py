@@ -50,6 +50,7 @@ class PlannerPage(QWidget):
     back_requested = Signal()
     screen_chosen = Signal(object)  # the screen's name, or None for "choose automatically"
     check_requested = Signal()
+    phones_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +130,15 @@ class PlannerPage(QWidget):
         )
         check.clicked.connect(self.check_requested.emit)
         run_row.addWidget(check)
+        self.phones_check = QCheckBox(_("Deltagarna svarar på mobilen"))
+        self.phones_check.setToolTip(
+            _(
+                "Projektorn visar en QR-kod och en kod; svaren kommer till dig först, "
+                "och gruppen ser bara dem du godkänner. Valet sparas."
+            )
+        )
+        self.phones_check.toggled.connect(self.phones_toggled.emit)
+        run_row.addWidget(self.phones_check)
         self.screen_combo = QComboBox()
         # Alt+P from anywhere on the page: the screen is often chosen last, just before F5.
         screen_label = QLabel(_("&Projektor:"))
@@ -170,6 +180,12 @@ class PlannerPage(QWidget):
     def set_facts(self, place: str, leader: str) -> None:
         self.place_edit.setText(place)
         self.leader_edit.setText(leader)
+
+    def set_phones_on(self, on: bool) -> None:
+        """Shows the remembered choice without announcing it as a new one."""
+        self.phones_check.blockSignals(True)
+        self.phones_check.setChecked(on)
+        self.phones_check.blockSignals(False)
 
     def place(self) -> str:
         return self.place_edit.text().strip()

@@ -32,12 +32,14 @@ class PlanningFlow:
         self.modules: dict[str, OpenModule] = {}
         planner.start_requested.connect(self.start)
         planner.screen_chosen.connect(lambda name: settings.change(projector_screen=name))
+        planner.phones_toggled.connect(lambda on: settings.change(phones_on=on))
 
     def open(self, plan: SessionPlan, modules: dict[str, OpenModule]) -> None:
         self.modules = dict(modules)
         self._planner.set_plan(plan)
         current = self._settings.current
         self._planner.set_facts(current.last_place, current.leader_name)
+        self._planner.set_phones_on(current.phones_on)
         laptop = self._window.screen()
         others = [s.name() for s in self._qapp.screens() if s is not laptop]
         self._planner.set_screens(others, self._settings.current.projector_screen)

@@ -30,6 +30,7 @@ from facilitator.core.presentation.cards import (
     countdown_line,
 )
 from facilitator.core.session.status import StepPhase
+from facilitator.ui.projector.join_view import JoinView
 from facilitator.ui.projector.text_measure import TextMeasurer, role_font, set_up_label
 
 BACKGROUND = "#0f1b2d"
@@ -84,6 +85,7 @@ class ProjectorView(QWidget):
         self.countdown = self._labels[TextRole.COUNTDOWN]
         self.cue = self._labels[TextRole.CUE]
         self.page_marker = self._labels[TextRole.MARKER]
+        self.join = JoinView(self._card_page, TEXT, MUTED)
         self._measure = TextMeasurer(self.font())
         self._layouts: OrderedDict[tuple[ProjectorCard, int, int], CardLayout] = OrderedDict()
         self._layout: CardLayout | None = None
@@ -143,7 +145,7 @@ class ProjectorView(QWidget):
         if self._stack.currentWidget() is not self._card_page:
             return ""
         shown = [label for label in self._labels.values() if label.isVisibleTo(self)]
-        return "\n".join(plain_text(label) for label in shown)
+        return "\n".join([*(plain_text(label) for label in shown), *self.join.visible_text()])
 
     def show_card(self, card: ProjectorCard) -> None:
         """Shows ``card`` from its first page. Showing the card already shown starts it over
@@ -194,7 +196,10 @@ class ProjectorView(QWidget):
             self._lay_out()
 
     def _lay_out(self) -> None:
-        frame = Frame(max(self.width(), 300), max(self.height(), 200))
+        width, height = max(self.width(), 300), max(self.height(), 200)
+        join = self._card.join
+        aside = self.join.box(join, width, height, self.font()).aside if join else 0
+        frame = Frame(width, height, aside)
         key = (self._card, frame.width, frame.height)
         layout = self._layouts.get(key)
         if layout is None:
@@ -241,6 +246,7 @@ class ProjectorView(QWidget):
         marker.setText(f"{self._page + 1}/{layout.page_count}")
         marker.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         marker.setGeometry(frame.side, frame.height - frame.top, frame.text_width, frame.top)
+        self.join.show(self._card.join, frame.width, frame.height, self.font())
         self._show_labels()
 
     def _style(self, label: QLabel, role: TextRole, layout: CardLayout) -> None:

@@ -51,3 +51,18 @@ def test_export_folder_place_and_leader_are_remembered(tmp_path: Path) -> None:
         "Kalmar",
         "Åsa",
     )
+
+
+def test_phones_are_off_until_turned_on_and_then_remembered(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.toml")
+    assert Settings().phones_on is False
+    store.save(Settings(phones_on=True))
+    assert store.load().settings.phones_on is True
+
+
+def test_a_phones_setting_that_is_not_yes_or_no_is_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('phones_on = "ja"\n')
+    loaded = SettingsStore(path).load()
+    assert loaded.settings.phones_on is False
+    assert loaded.problem is not None
