@@ -3,6 +3,7 @@ session engine."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,18 @@ def evaluation_questions(
         for step in manifest.steps
         if isinstance(step, EvaluationStep)
         for question in questions_in(step, module_step_ids(plan, manifest.id))
+    ]
+
+
+def question_keys(questions: Sequence[tuple[str, EvaluationQuestion]]) -> list[str]:
+    """The id each answer is stored under: the question's own id, which the exports look up
+    in the module. Modules reuse ids (every module asks "kunskap"), and a session may hold
+    several modules; a reused id is stored as "module_id/question_id" so the answers to two
+    different questions never land in one row."""
+    uses = Counter(question.id for _module, question in questions)
+    return [
+        f"{module_id}/{question.id}" if uses[question.id] > 1 else question.id
+        for module_id, question in questions
     ]
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import socket
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 PREFERRED_PORT = 8765
 """Fixed, so the short address on the projector stays the same session after session."""
@@ -50,3 +51,15 @@ def lan_address() -> str | None:
     """The laptop's address on the room's network, the default route's first; None when it
     is on no local network at all (then there is nothing for a phone to reach)."""
     return choose_address([a for a in (_route_source(), *_host_addresses()) if a])
+
+
+ADDRESS_VARIABLE = "FACILITATOR_PHONES_ADDRESS"
+"""Set to an address of the laptop's to listen on that one instead (an IT department's
+choice of network, or 127.0.0.1 to try the phones on the laptop itself)."""
+
+
+def listening_address(environ: Mapping[str, str] = os.environ) -> str | None:
+    """Where the phones' server listens: ``FACILITATOR_PHONES_ADDRESS`` when set, else the
+    room's network (``lan_address``)."""
+    chosen = environ.get(ADDRESS_VARIABLE, "").strip()
+    return chosen or lan_address()

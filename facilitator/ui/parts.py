@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from facilitator.core.application.phone_room import PhoneRoom
 from facilitator.core.application.self_study import SelfStudyService
 from facilitator.core.application.services import AppServices
 from facilitator.core.application.session_service import SessionService
@@ -21,6 +23,7 @@ from facilitator.ui.console.closeout_flow import CloseoutFlow
 from facilitator.ui.console.quit_guard import QuitGuard
 from facilitator.ui.console.resume_offer import ResumeOffer
 from facilitator.ui.console.session_launcher import SessionLauncher
+from facilitator.ui.console.session_phones import SessionPhones
 from facilitator.ui.export_destination import ExportDestination
 from facilitator.ui.export_runner import ExportRunner
 from facilitator.ui.library.history_controller import HistoryController
@@ -44,6 +47,9 @@ from facilitator.ui.self_study.self_study_page import SelfStudyPage
 from facilitator.ui.shell import Shell
 from facilitator.ui.tasks import BackgroundTasks
 from facilitator.ui.widgets.cue_sound import CueSound
+
+if TYPE_CHECKING:
+    from facilitator.phones_web.server import PhoneServer
 
 
 @dataclass
@@ -74,10 +80,36 @@ class UiParts:
     quit_guard: QuitGuard | None = None
     module_pages: ModulePages | None = None
 
+    def _session_phones(
+        self, service: SessionService, tell: Callable[[str], None], changed: Callable[[], None]
+    ) -> SessionPhones:
+        s = self.services
+
+        def make_server(room: PhoneRoom, address: str) -> PhoneServer:
+            from facilitator.phones_web.server import PhoneServer  # noqa: PLC0415
+
+            return PhoneServer(room, address, locale_dir=resources_dir() / "locale")
+
+        def address() -> str | None:
+            from facilitator.phones_web.network import listening_address  # noqa: PLC0415
+
+            return listening_address()
+
+        return SessionPhones(
+            service, s.storage, s.settings, s.clock, address, make_server, tell, changed
+        )
+
     def wire(self, make_player: Callable[[], Player], *, interactive: bool) -> None:
         w, s = self.window, self.services
         self.launcher = SessionLauncher(
-            self.qapp, w, s.sessions, s.settings, s.storage, self.cue.play, make_player
+            self.qapp,
+            w,
+            s.sessions,
+            s.settings,
+            s.storage,
+            self.cue.play,
+            make_player,
+            self._session_phones,
         )
         self.module_pages = ModulePages(
             w,

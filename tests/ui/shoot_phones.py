@@ -76,7 +76,7 @@ def main() -> int:
         settings,
         console,
         room,
-        ADDRESS,
+        lambda: ADDRESS,
         current_step=lambda: engine.current_key,
         projector_changed=lambda: rigs[0].controller.show_again() if rigs else None,
     )

@@ -65,7 +65,7 @@ def rig(qtbot: Any, tmp_path: Path) -> Rig:
         settings,
         console,
         room,
-        ADDRESS,
+        lambda: ADDRESS,
         current_step=lambda: engine.current_key,
         projector_changed=projector_changed,
     )

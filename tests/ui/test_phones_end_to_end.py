@@ -17,9 +17,8 @@ from PySide6.QtCore import Qt
 
 pytest.importorskip("facilitator.core.application.phone_room")
 
-from facilitator.core.phones.question import prompt
-
 from facilitator.core.application.settings_service import SettingsService
+from facilitator.core.phones.question import prompt
 from facilitator.core.presentation.cards import CardKind
 from facilitator.core.settings import Settings, SettingsStore
 from facilitator.ui.console.console_page import ConsolePage
@@ -52,7 +51,7 @@ def test_a_phones_answer_reaches_the_room_only_through_the_leaders_click(
             settings,
             console,
             s.room,
-            s.server.address,
+            lambda: s.server.address,
             current_step=lambda: s.service.engine.current_key,
             projector_changed=redraw,
         )

@@ -164,6 +164,12 @@ class PhoneRoom:
             self._question = None
         self.question_changed.emit(None)
 
+    def reopen(self) -> None:
+        """The phones are turned on again after being turned off in this session: answers
+        are taken again (the code and the phones' cookies still hold)."""
+        with self._lock:
+            self._ended = False
+
     @property
     def ended(self) -> bool:
         with self._lock:

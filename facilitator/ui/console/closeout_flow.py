@@ -68,6 +68,9 @@ class CloseoutFlow(QObject):
         questions = evaluation_questions([m.manifest for m in modules.values()], plan)
         titles = {m.manifest.id: m.manifest.title.sv for m in modules.values()}
         self.evaluation.set_questions(questions, titles)
+        # The phones' answers (issue 20), beside the hands counted here.
+        self.evaluation.set_phone_counts(None)
+        self._storage.phone_evaluation_counts(session_uuid, self.evaluation.set_phone_counts)
         self.evaluation.set_target(self._settings.current.knowledge_target_percent)
         closing = next(
             (

@@ -6,7 +6,6 @@ Imported through ``closeout_pages``; kept apart so each file stays small.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.content.manifest import EvaluationQuestion
 from facilitator.core.i18n import _, ngettext
+from facilitator.core.planning import question_keys
 from facilitator.core.settings import DEFAULT_KNOWLEDGE_TARGET_PERCENT
 from facilitator.core.storage.records import EvaluationOption, EvaluationResult
 from facilitator.ui.widgets.count_spin import CountSpin
@@ -43,18 +43,6 @@ class PhoneCounts(Protocol):
 # The verdict is in the words; the tint (the look's, with its own text colour: console.qss,
 # QLabel#knowledgeIndicator) only helps the eye find the line.
 VERDICT = {None: "", True: "reached", False: "below"}
-
-
-def question_keys(questions: Sequence[tuple[str, EvaluationQuestion]]) -> list[str]:
-    """The id each answer is stored under: the question's own id, which the exports look up
-    in the module. Modules reuse ids (every module asks "kunskap"), and a session may hold
-    several modules; a reused id is stored as "module_id/question_id" so the answers to two
-    different questions never land in one row."""
-    uses = Counter(question.id for _module, question in questions)
-    return [
-        f"{module_id}/{question.id}" if uses[question.id] > 1 else question.id
-        for module_id, question in questions
-    ]
 
 
 def knowledge_share(positive: int, answers: int) -> int:

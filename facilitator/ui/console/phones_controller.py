@@ -69,11 +69,11 @@ class PhonesController:
         settings: SettingsService,
         console: ConsolePage,
         room: PhoneRoomLike | None,
-        address: str | None,
+        address: Callable[[], str | None],
         current_step: Callable[[], str | None],
         projector_changed: Callable[[], None],
     ) -> None:
-        """``address``: where the server answers (None: not started, so no join panel);
+        """``address``: where the server answers now (None: not running, so no join panel);
         ``current_step``: the step on screen now; ``projector_changed``: draw the card again
         (the phones were turned on or off, or the room's answers changed)."""
         self._settings = settings
@@ -136,10 +136,15 @@ class PhonesController:
         return tuple(answer.text or "" for answer in chosen)
 
     def _join_panel(self) -> JoinPanel | None:
-        if not self.on or self._room is None or self._address is None:
+        address = self._address()
+        if not self.on or self._room is None or address is None:
             return None
-        if self._join is None or self._join.code != self._room.room_code:
-            self._join = join_panel(self._address, self._room.room_code)
+        if (
+            self._join is None
+            or self._join.code != self._room.room_code
+            or self._join.address != address
+        ):
+            self._join = join_panel(address, self._room.room_code)
         return self._join
 
     # --- the leader's side -----------------------------------------------------------------

@@ -27,6 +27,7 @@ from facilitator.ui.console.phones_controller import PhonesController
 from facilitator.ui.console.private_note_controller import PrivateNoteController
 from facilitator.ui.console.reflection_controller import ReflectionController
 from facilitator.ui.console.session_controller import SessionController
+from facilitator.ui.console.session_phones import SessionPhones
 from facilitator.ui.console.storage_notice import StorageNotice
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.projector.projector_view import ProjectorView
@@ -52,7 +53,12 @@ class RunningSession:
     film: FilmRunner
     notes: PrivateNoteController
     phones: PhonesController
+    session_phones: SessionPhones | None
     subscriptions: Subscriptions = field(default_factory=Subscriptions)
+
+
+MakePhones = Callable[[SessionService, Callable[[str], None], Callable[[], None]], SessionPhones]
+"""(the session, a notice for the leader, redraw the projector) → the session's phones."""
 
 
 class SessionLauncher(QObject):
@@ -68,7 +74,10 @@ class SessionLauncher(QObject):
         storage: StorageGateway,
         play_cue: Callable[[], None],
         make_player: Callable[[], Player],
+        make_phones: MakePhones | None = None,
     ) -> None:
+        """``make_phones``: a running session's phones (the room and its server); None: the
+        phones are not offered (tests of other things)."""
         super().__init__(window)
         self._qapp = qapp
         self._window = window
@@ -77,6 +86,7 @@ class SessionLauncher(QObject):
         self._storage = storage
         self._play_cue = play_cue
         self._make_player = make_player
+        self._make_phones = make_phones
         self.current: RunningSession | None = None
         sessions.started.connect(self._open)
         sessions.finished.connect(self._close)
@@ -104,13 +114,16 @@ class SessionLauncher(QObject):
         def redraw() -> None:  # the session's controller is built after the phones'
             controller.show_again()
 
-        # No phone room yet (issue 20): the toggle, the setting and the empty list work; the
-        # room and its address come with the phone server's start in the composition root.
+        session_phones = (
+            self._make_phones(service, lambda text: console.notices.post("phones", text), redraw)
+            if self._make_phones is not None
+            else None
+        )
         phones = PhonesController(
             self._settings,
             console,
-            room=None,
-            address=None,
+            room=session_phones.room if session_phones is not None else None,
+            address=lambda: session_phones.address if session_phones is not None else None,
             current_step=lambda: service.engine.current_key,
             projector_changed=redraw,
         )
@@ -138,6 +151,7 @@ class SessionLauncher(QObject):
             film,
             notes,
             phones,
+            session_phones,
         )
         self.current = running
         StorageNotice(console, service, self._storage, running.subscriptions)
@@ -224,6 +238,8 @@ class SessionLauncher(QObject):
         running.controller.close()
         running.reflections.close()
         running.phones.close()
+        if running.session_phones is not None:
+            running.session_phones.close()
         running.notes.close()
         running.subscriptions.cancel_all()
         running.film.release()
