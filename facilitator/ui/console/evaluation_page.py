@@ -84,7 +84,6 @@ class EvaluationPage(QWidget):
         layout.addWidget(hint)
         self.phone_line = QLabel()
         self.phone_line.setObjectName("phoneAnswered")
-        self.phone_line.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.phone_line.hide()
         layout.addWidget(self.phone_line)
         self._phones: PhoneCounts | None = None

@@ -10,10 +10,11 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from facilitator.core.i18n import _
 from facilitator.core.presentation.join import QUIET_MODULES, JoinBox, JoinPanel, join_box
 
 _CODE_SHARE = 1 / 18
-_ADDRESS_SHARE = 1 / 30
+_ADDRESS_SHARE = 1 / 26
 _LINE_GAP = 1.15
 
 
@@ -53,12 +54,13 @@ class JoinView:
     """The panel's three parts, children of the card page, placed by the projector view."""
 
     def __init__(self, page: QWidget, text_colour: str, muted_colour: str) -> None:
+        self.heading = self._label(page, "joinHeading", text_colour)
         self.code = self._label(page, "joinCode", text_colour)
         self.address = self._label(page, "joinAddress", muted_colour)
         self.qr = QrSquare(page)
         self.qr.hide()
         self._panel: JoinPanel | None = None
-        self._heights = (0, 0)
+        self._heights = (0, 0, 0)
 
     @staticmethod
     def _label(page: QWidget, name: str, colour: str) -> QLabel:
@@ -79,6 +81,7 @@ class JoinView:
         """Sets the lines' fonts and texts for this screen, and says where everything goes."""
         heights, widths = [], []
         for label, share, text in (
+            (self.heading, _ADDRESS_SHARE, _("Svara på mobilen")),
             (self.code, _CODE_SHARE, panel.code_line),
             (self.address, _ADDRESS_SHARE, panel.short_address),
         ):
@@ -90,22 +93,24 @@ class JoinView:
             metrics = QFontMetrics(font)
             heights.append(round(metrics.height() * _LINE_GAP))
             widths.append(metrics.horizontalAdvance(text))
-        self._heights = (heights[0], heights[1])
+        self._heights = (heights[0], heights[1], heights[2])
         return join_box(width, height, len(panel.modules), sum(heights), max(widths))
 
     def show(self, panel: JoinPanel | None, width: int, height: int, base: QFont) -> None:
         self._panel = panel
-        parts = (self.code, self.address, self.qr)
+        parts = (self.heading, self.code, self.address, self.qr)
         if panel is None:
             for part in parts:
                 part.hide()
             return
         box = self.box(panel, width, height, base)
-        code_height, address_height = self._heights
-        self.code.setGeometry(QRect(box.left, box.text_top, box.column, code_height))
-        self.address.setGeometry(
-            QRect(box.left, box.text_top + code_height, box.column, address_height)
-        )
+        heading_height, code_height, address_height = self._heights
+        top = box.text_top
+        self.heading.setGeometry(QRect(box.left, top, box.column, heading_height))
+        top += heading_height
+        self.code.setGeometry(QRect(box.left, top, box.column, code_height))
+        top += code_height
+        self.address.setGeometry(QRect(box.left, top, box.column, address_height))
         self.qr.setGeometry(QRect(box.qr_x, box.qr_y, box.qr_side, box.qr_side))
         self.qr.set_modules(panel.modules)
         for part in parts:
@@ -115,4 +120,4 @@ class JoinView:
     def visible_text(self) -> list[str]:
         if self._panel is None:
             return []
-        return [self.code.text(), self.address.text()]
+        return [self.heading.text(), self.code.text(), self.address.text()]
