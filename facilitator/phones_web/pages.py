@@ -1,5 +1,5 @@
-"""The participants' pages as plain HTML: one small local stylesheet, no script, forms that
-POST. Every text that comes from a module or a person is escaped (``html.escape``): shown as
+"""The participants' pages as plain HTML: one small local stylesheet, forms that POST, and
+one small local script that only saves a tap on "Uppdatera" (everything works without it). Every text that comes from a module or a person is escaped (``html.escape``): shown as
 text, never interpreted as markup.
 
 The page speaks the participant's language, not the leader's: Swedish, or English when asked
@@ -64,16 +64,23 @@ class Context:
         return f"{path}?{urlencode({'lang': self.language})}"
 
 
-def _page(ctx: Context, title: str, body: str) -> str:
+def _page(ctx: Context, title: str, body: str, follow: str | None = None) -> str:
+    """``follow``: the question this page shows ("" for none): with JavaScript on, the page
+    moves on by itself when the leader's screen does (static/phone.js); None: it stays."""
     other = "en" if ctx.language == SOURCE_LANGUAGE else "sv"
     # Each in its own language: the link is for someone who cannot read this page's.
     switch = "In English" if other == "en" else "På svenska"
+    script, following = "", ""
+    if follow is not None:
+        script = '<script src="/static/phone.js" defer></script>\n'
+        following = f' data-follow="{escape(follow)}" data-home="{escape(ctx.href("/"))}"'
     return (
         "<!doctype html>\n"
         f'<html lang="{ctx.language}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n"
-        '<link rel="stylesheet" href="/static/phone.css">\n</head>\n<body>\n'
+        '<link rel="stylesheet" href="/static/phone.css">\n'
+        f"{script}</head>\n<body{following}>\n"
         f"<main>\n<h1>{escape(title)}</h1>\n{body}\n</main>\n"
         f'<footer><p><a class="quiet" href="/?lang={other}" lang="{other}" hreflang="{other}">'
         f"{escape(switch)}</a></p></footer>\n</body>\n</html>\n"
@@ -156,7 +163,7 @@ def question_page(
     send = escape(tr(N_("Skicka")))
     body += f'<button type="submit">{send}</button>\n</form>\n'
     body += _refresh_link(ctx)
-    return _page(ctx, tr(N_("Din fråga")), body)
+    return _page(ctx, tr(N_("Din fråga")), body, follow=question.version)
 
 
 def _refresh_link(ctx: Context) -> str:
@@ -165,20 +172,21 @@ def _refresh_link(ctx: Context) -> str:
     return f'<p><a class="quiet" href="{home}">{refresh}</a></p>\n'
 
 
-def sent_page(ctx: Context) -> str:
+def sent_page(ctx: Context, version: str | None = None) -> str:
+    """``version``: the question answered; the page moves on when the screen does."""
     tr = ctx.tr
     saved = escape(tr(N_("Ditt svar är sparat.")))
     back = escape(tr(N_("Tillbaka till frågan")))
     home = escape(ctx.href("/"))
     body = f'<p role="status">{saved}</p>\n<p><a class="button" href="{home}">{back}</a></p>\n'
-    return _page(ctx, tr(N_("Skickat")), body)
+    return _page(ctx, tr(N_("Skickat")), body, follow=version)
 
 
 def waiting_page(ctx: Context) -> str:
     tr = ctx.tr
     wait = escape(tr(N_("När det finns en fråga att svara på syns den här.")))
     body = f"<p>{wait}</p>\n" + _refresh_link(ctx)
-    return _page(ctx, tr(N_("Ingen fråga just nu – vänta på samtalsledaren")), body)
+    return _page(ctx, tr(N_("Ingen fråga just nu – vänta på samtalsledaren")), body, follow="")
 
 
 def ended_page(ctx: Context) -> str:

@@ -72,7 +72,9 @@ def make_app(
     app.router.add_get("/", _home)
     app.router.add_post("/join", _join)
     app.router.add_post("/answer", _answer)
+    app.router.add_get("/state", _state)
     app.router.add_get("/static/phone.css", _stylesheet)
+    app.router.add_get("/static/phone.js", _script)
     return app
 
 
@@ -252,7 +254,7 @@ def _reply(
 ) -> web.Response:
     tr = ctx.tr
     if sent is Sent.STORED:
-        return _html(pages.sent_page(ctx))
+        return _html(pages.sent_page(ctx, post.version))
     if sent is Sent.ENDED:
         return _html(pages.ended_page(ctx), status=410)
     if sent is Sent.FAILED:
@@ -281,6 +283,24 @@ def _reply(
     }[sent]
     keys = _form_keys(room, cookie, question.version, post.nonce)
     return _html(pages.question_page(ctx, question, keys, problem, post.text), status=400)
+
+
+async def _state(request: web.Request) -> web.StreamResponse:
+    """What the page's script asks every few seconds: the question open now ("" for none)
+    and whether the session is over. Only to a phone that joined (it names the step)."""
+    view = request.app[ROOM].view()
+    if view.ended:
+        return web.json_response({"q": "", "ended": True})
+    if _device(request) is None:
+        raise web.HTTPForbidden(text="Forbidden")
+    version = view.question.version if view.question is not None else ""
+    return web.json_response({"q": version, "ended": False})
+
+
+async def _script(_request: web.Request) -> web.StreamResponse:
+    return web.Response(
+        body=(STATIC / "phone.js").read_bytes(), content_type="text/javascript", charset="utf-8"
+    )
 
 
 async def _stylesheet(_request: web.Request) -> web.StreamResponse:

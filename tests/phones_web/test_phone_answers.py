@@ -124,3 +124,23 @@ def test_after_stop_the_page_says_the_session_is_over() -> None:
         assert "Sessionen är slut" in phone.get("/").body
         s.server.stop()
         assert s.room.ended
+
+
+def test_an_open_page_can_follow_the_screen_without_the_code_leaking() -> None:
+    """The page's script asks /state; a phone that has not joined learns nothing from it."""
+    with phone_session() as s:
+        stranger, phone = s.phone(), s.phone()
+        assert stranger.get("/state").status == 403
+        phone.join("482913")
+        assert phone.get("/state").body.replace(" ", "") == '{"q":"","ended":false}'
+        waiting = phone.get("/")
+        assert 'data-follow=""' in waiting.body
+        assert '<script src="/static/phone.js" defer></script>' in waiting.body
+        s.room.open_question(QUESTION)
+        assert QUESTION.version in phone.get("/state").body
+        assert f'data-follow="{QUESTION.version}"' in phone.get("/").body
+        script = phone.get("/static/phone.js")
+        assert script.status == 200 and script.headers["content-type"].startswith("text/javascript")
+        assert 'fetch("/state"' in script.body
+        s.room.end()
+        assert '"ended": true' in stranger.get("/state").body

@@ -2,7 +2,8 @@
 turns "Deltagarna svarar på mobilen" on, the session starts its server (here on 127.0.0.1),
 the projector card carries the join panel, a phone answers the prompt on screen over real
 HTTP, the leader's click shows it to the room and makes it a reflection marked as the phones',
-the phone's evaluation choice reaches the close-out, and the session's end stops the server."""
+the phone's evaluation choice reaches the close-out, and at the session's end the pages say so
+until the server stops."""
 
 from __future__ import annotations
 
@@ -71,11 +72,23 @@ def test_a_session_with_the_phones_on(
     chosen = off_the_gui_thread(qtbot, lambda: phone.post("/answer", {**form, "item0": "0"}))
     assert chosen.status == 200 and "Skickat" in chosen.body
 
+    # The end: the pages say so for a while, then the server stops.
+    monkeypatch.setattr("facilitator.ui.console.session_launcher.LINGER_MS", 1_500)
     service.jump(steps[-1].key)
     service.end()
     qtbot.waitUntil(lambda: app.parts.launcher.current is None, timeout=5_000)
-    with pytest.raises(OSError):  # the server stopped with the session
-        http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/")
+    over = off_the_gui_thread(qtbot, lambda: phone.get("/"))
+    assert "Sessionen är slut" in over.body
+    assert '"ended": true' in off_the_gui_thread(qtbot, lambda: phone.get("/state")).body
+
+    def stopped() -> bool:
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
+        except OSError:
+            return True
+        return False
+
+    qtbot.waitUntil(stopped, timeout=5_000)
     closeout = app.parts.closeout
     closeout.begin(
         service.session_uuid, service.modules, service.engine.initial_plan, rehearsal=False

@@ -27,7 +27,7 @@ from facilitator.ui.console.phones_controller import PhonesController
 from facilitator.ui.console.private_note_controller import PrivateNoteController
 from facilitator.ui.console.reflection_controller import ReflectionController
 from facilitator.ui.console.session_controller import SessionController
-from facilitator.ui.console.session_phones import SessionPhones
+from facilitator.ui.console.session_phones import LINGER_MS, SessionPhones
 from facilitator.ui.console.storage_notice import StorageNotice
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.projector.projector_view import ProjectorView
@@ -224,7 +224,7 @@ class SessionLauncher(QObject):
         if running is None:
             return
         running.service.save_progress()
-        self._dismantle(running)
+        self._dismantle(running, quitting=True)
 
     def _close(self, service: SessionService) -> None:
         running = self.current
@@ -233,13 +233,13 @@ class SessionLauncher(QObject):
         self._dismantle(running)
         self.closed.emit(service)
 
-    def _dismantle(self, running: RunningSession) -> None:
+    def _dismantle(self, running: RunningSession, quitting: bool = False) -> None:
         self.current = None
         running.controller.close()
         running.reflections.close()
         running.phones.close()
         if running.session_phones is not None:
-            running.session_phones.close()
+            running.session_phones.close(0 if quitting else LINGER_MS)
         running.notes.close()
         running.subscriptions.cancel_all()
         running.film.release()

@@ -11,6 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from facilitator.core.application.broadcast import Subscriptions
 from facilitator.core.application.phone_questions import evaluation_keys, phone_question
 from facilitator.core.application.phone_room import PhoneRoom
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
     from facilitator.phones_web.server import PhoneServer
 
 log = logging.getLogger(__name__)
+
+LINGER_MS = 30_000
+"""After the session's end the pages still answer "Sessionen är slut" this long: a phone's
+page (its script checks every few seconds) or a reload learns the session is over."""
 
 MakeServer = Callable[[PhoneRoom, str], "PhoneServer"]
 """(room, the address to listen on) → a server not yet started."""
@@ -75,11 +81,15 @@ class SessionPhones:
         """Where the phones reach the server; None while it does not run."""
         return self._server.address if self._server is not None else None
 
-    def close(self) -> None:
-        """The session is over (or the app quits): the pages say so, the server stops."""
+    def close(self, linger_ms: int = 0) -> None:
+        """The session is over: every page says so from now on, and the server stops after
+        ``linger_ms`` (time for the open pages to learn it); at once when the app quits."""
         self._subscriptions.cancel_all()
-        self._stop()
         self.room.end()
+        if linger_ms and self._server is not None:
+            QTimer.singleShot(linger_ms, self._stop)
+        else:
+            self._stop()
 
     def _follow(self, settings: Settings) -> None:
         if settings.phones_on == self._on:
