@@ -85,9 +85,7 @@ PYTHON_EXCLUDED = (
     "PySide2",
     "numpy",
     "matplotlib",
-    # Pillow draws the films' stills when a module is authored (core/films/paint.py); the app
-    # never renders a film.
-    "PIL",
+    # Not Pillow: the app never renders a film, but reportlab imports it for any PDF.
     # OpenSSL (~5 MB): the app never talks to a network, and hashlib has its own SHA-2/MD5.
     "ssl",
     "_ssl",

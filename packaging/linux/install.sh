@@ -52,12 +52,11 @@ chmod 644 "$icon"
 # What uninstall.sh removes besides the app's folder.
 printf '%s\n%s\n' "$desktop" "$icon" > "$prefix/installed-files.txt"
 
-# Menus refresh on their own on most desktops; these help the rest, where they exist.
+# Menus refresh on their own on most desktops; this helps the rest, where it exists. No icon
+# cache is made: a user's hicolor folder without one is read as it is, while a cache would
+# hide the icons other apps add later.
 if command -v update-desktop-database >/dev/null 2>&1; then
     update-desktop-database -q "$apps" 2>/dev/null || true
-fi
-if command -v gtk-update-icon-cache >/dev/null 2>&1; then
-    gtk-update-icon-cache -q -t "$data_home/icons/hicolor" 2>/dev/null || true
 fi
 
 echo "Facilitator är installerad i $prefix."
