@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bundle_plan  # noqa: E402
+import bundle_plan
 
 ROOT = bundle_plan.ROOT
 OUT = ROOT / "build" / "bundle"

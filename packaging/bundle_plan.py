@@ -170,11 +170,6 @@ VLC_PLUGINS: dict[str, tuple[str, ...]] = {
         "yuvp",
         "rv32",
     ),
-    # X11/xcb: the window the app hands libVLC (xcb_window) and the outputs that draw into
-    # it, OpenGL first; vdummy for --vout=dummy (the check, CI).
-    "video_output": ("xcb_window", "xcb_x11", "xcb_xv", "gl", "glx", "egl_x11", "vdummy"),
-    # Sound: PulseAudio (and PipeWire's pulse server), ALSA, and adummy for --aout=dummy.
-    "audio_output": ("pulse", "alsa", "adummy"),
     "audio_mixer": ("float_mixer", "integer_mixer"),
     # Format, rate and channel conversions between a film's sound and the sound card; the
     # tempo filter keeps the pitch when the check plays faster than real time.
@@ -192,6 +187,41 @@ VLC_PLUGINS: dict[str, tuple[str, ...]] = {
     # --intf=dummy: no interface of libVLC's own.
     "control": ("dummy",),
 }
+# Where the picture and the sound go differs by platform; vdummy and adummy (--vout/--aout=dummy:
+# the check, CI) everywhere.
+VLC_OUTPUTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "linux": {
+        # X11/xcb: the window the app hands libVLC (xcb_window) and the outputs that draw into
+        # it, OpenGL first.
+        "video_output": ("xcb_window", "xcb_x11", "xcb_xv", "gl", "glx", "egl_x11", "vdummy"),
+        # PulseAudio (and PipeWire's pulse server), ALSA.
+        "audio_output": ("pulse", "alsa", "adummy"),
+    },
+    "win32": {
+        # drawable: the window the app hands libVLC (set_hwnd); Direct3D 11/9, OpenGL, GDI.
+        "video_output": (
+            "drawable",
+            "direct3d11",
+            "direct3d9",
+            "glwin32",
+            "wgl",
+            "gl",
+            "wingdi",
+            "vdummy",
+        ),
+        "audio_output": ("mmdevice", "wasapi", "directsound", "waveout", "adummy"),
+    },
+    "darwin": {
+        # macosx: the view the app hands libVLC (set_nsobject); Core Animation, OpenGL.
+        "video_output": ("macosx", "caopengllayer", "gl", "vdummy"),
+        "audio_output": ("auhal", "adummy"),
+    },
+}
+
+
+def vlc_plugins(platform: str = sys.platform) -> dict[str, tuple[str, ...]]:
+    key = "win32" if platform.startswith("win") else "darwin" if platform == "darwin" else "linux"
+    return {**VLC_PLUGINS, **VLC_OUTPUTS[key]}
 
 
 @dataclass(frozen=True)
@@ -226,11 +256,11 @@ def vlc_source(platform: str = sys.platform) -> VlcSource:
     )
 
 
-def plugin_files(source: VlcSource) -> list[tuple[Path, str]]:
-    """(file, folder inside the plugin folder) for every plugin of ``VLC_PLUGINS``; missing
+def plugin_files(source: VlcSource, platform: str = sys.platform) -> list[tuple[Path, str]]:
+    """(file, folder inside the plugin folder) for every plugin of ``vlc_plugins``; missing
     plugins are included too, so the caller can name them."""
     found = []
-    for folder, names in VLC_PLUGINS.items():
+    for folder, names in vlc_plugins(platform).items():
         for name in names:
             file_name = f"lib{name}_plugin{source.plugin_suffix}"
             inside = "" if source.flat_plugins else folder
@@ -238,8 +268,8 @@ def plugin_files(source: VlcSource) -> list[tuple[Path, str]]:
     return found
 
 
-def missing_plugins(source: VlcSource) -> list[Path]:
-    return [path for path, _folder in plugin_files(source) if not path.is_file()]
+def missing_plugins(source: VlcSource, platform: str = sys.platform) -> list[Path]:
+    return [path for path, _folder in plugin_files(source, platform) if not path.is_file()]
 
 
 def version() -> str:

@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import queue
+import re
 import shlex
 import shutil
 import statistics
@@ -193,6 +194,32 @@ def started_from_desktop_entry(home: Path, env: dict[str, str], work: Path) -> I
             proc.wait()
 
 
+# Libraries that must come from the bundle, never from the system: libVLC, its plugins and the
+# decoders behind them. (GL drivers, glibc and X's client libraries are the system's on purpose.)
+BUNDLE_ONLY = re.compile(r"(/vlc/|libvlc|libavcodec|libavutil|libswscale|libswresample|libQt6)")
+
+
+def film_in_a_window(app: Path, env: dict[str, str], work: Path, prefix: Path) -> None:
+    """A film played into a real X window (libVLC's xcb/GL outputs), with the dynamic linker
+    listing every library the process loads."""
+    done = run(
+        [str(app), "check", MODULE, "--video-output", "auto"],
+        {**env, "LD_DEBUG": "files"},
+        work,
+        timeout=300,
+    )
+    film = next((line for line in done.stdout.splitlines() if "Film:" in line), "")
+    expect(film.startswith("✓"), f"a film plays into an X window: {film}")
+    loaded = set(re.findall(r"calling init: (\S+)", done.stderr))
+    plugins = [path for path in loaded if "/vlc/plugins/" in path]
+    expect(
+        bool(plugins) and all(path.startswith(str(prefix)) for path in plugins),
+        f"{len(plugins)} VLC plugins loaded, all from the bundle",
+    )
+    strays = sorted(p for p in loaded if BUNDLE_ONLY.search(p) and not p.startswith(str(prefix)))
+    expect(not strays, f"no libVLC, decoder or Qt library from the system: {strays}")
+
+
 def startup_ms(command: list[str], env: dict[str, str], cwd: Path) -> int:
     done = run(command, env, cwd)
     if done.returncode != 0:
@@ -271,6 +298,9 @@ def release_check(build_first: bool, runs: int) -> dict[str, Any]:
             f"check used the bundle's own libVLC: {vlc_line}",
         )
 
+        with xvfb() as display:
+            film_in_a_window(app, clean_env(home, DISPLAY=display), work, prefix)
+
         session = scripted_session(app, env, work)
         pdf = work / "summary.pdf"
         done = run([str(app), "export", session, "--pdf", "-o", str(pdf)], env, work)
@@ -280,8 +310,9 @@ def release_check(build_first: bool, runs: int) -> dict[str, Any]:
         ).stdout
         expect(REFLECTION in text, "the summary PDF has the reflection, word for word")
 
-        with xvfb() as display, started_from_desktop_entry(
-            home, clean_env(home, DISPLAY=display), work
+        with (
+            xvfb() as display,
+            started_from_desktop_entry(home, clean_env(home, DISPLAY=display), work),
         ):
             picture = ImageGrab.grab(xdisplay=display)
             shot = OUT / "installed-app.png"
@@ -289,9 +320,7 @@ def release_check(build_first: bool, runs: int) -> dict[str, Any]:
             spread = max(ImageStat.Stat(picture.convert("L")).stddev)
             expect(spread > 10, f"the app from its desktop entry drew its window ({shot})")
 
-        report["ready_ms_bundle"], report["ready_ms_venv"] = compare_startup(
-            app, home, work, runs
-        )
+        report["ready_ms_bundle"], report["ready_ms_venv"] = compare_startup(app, home, work, runs)
         report["ready_ratio"] = round(report["ready_ms_bundle"] / report["ready_ms_venv"], 2)
 
         data_before = [f for f in files_under(home) if "Facilitator" in f]

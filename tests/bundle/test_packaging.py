@@ -35,18 +35,26 @@ SYSTEM_VLC = bundle_plan.vlc_source("linux")
     not (SYSTEM_VLC.lib_dir / "libvlc.so.5").is_file(), reason="libVLC is not installed"
 )
 def test_every_planned_vlc_plugin_and_library_is_on_this_machine() -> None:
-    assert bundle_plan.missing_plugins(SYSTEM_VLC) == []
+    assert bundle_plan.missing_plugins(SYSTEM_VLC, "linux") == []
     for name in SYSTEM_VLC.libraries:
         assert (SYSTEM_VLC.lib_dir / name).is_file(), name
 
 
 def test_plugin_plan_covers_the_films_and_the_outputs_the_app_uses() -> None:
-    planned = {name for names in bundle_plan.VLC_PLUGINS.values() for name in names}
+    planned = {name for names in bundle_plan.vlc_plugins("linux").values() for name in names}
     # MP4 H.264/AAC, WebM VP9/Opus, subtitles drawn, X11, sound, and the dummies of CI.
     for needed in ("mp4", "mkv", "avcodec", "opus", "subsdec", "webvtt", "freetype"):
         assert needed in planned
     for needed in ("xcb_window", "xcb_x11", "pulse", "alsa", "vdummy", "adummy", "dummy"):
         assert needed in planned
+
+
+def test_every_platform_has_its_window_output_and_the_dummies() -> None:
+    for platform, window in (("linux", "xcb_window"), ("win32", "drawable"), ("darwin", "macosx")):
+        plugins = bundle_plan.vlc_plugins(platform)
+        assert window in plugins["video_output"]
+        assert "vdummy" in plugins["video_output"] and "adummy" in plugins["audio_output"]
+        assert plugins["codec"] == bundle_plan.VLC_PLUGINS["codec"]  # the films, shared
 
 
 def test_the_bundle_keeps_the_qt_and_locale_files_the_app_uses_and_drops_the_rest() -> None:
