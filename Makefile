@@ -84,8 +84,8 @@ $(STAMP_BUNDLE): pyproject.toml | $(STAMP_PY)
 bundle: setup $(STAMP_BUNDLE)
 	$(BIN)/python packaging/build_linux.py
 
-# A release check, not part of `make test` (README, "Release checks"): builds the bundle,
-# installs it into a temporary home and runs it with a clean environment.
+# Builds the bundle, installs it into a temporary home and runs it with a clean environment;
+# .ci/run runs it after `make test` (decision 0018), a release runs it too.
 bundle-test: setup-test $(STAMP_BUNDLE)
 	LANG=C.UTF-8 $(BIN)/python -m tests.bundle.release_check
 

@@ -4,8 +4,8 @@ environment (``env -i``: no virtualenv, nothing of the source tree): ``--version
 ``--exit-when-ready`` under Xvfb, ``check`` decoding every bundled film with the bundle's own
 libVLC, a scripted session that records a reflection and exports a summary PDF, a screenshot
 of the app started from its desktop entry, start-up against the virtualenv's, and uninstall
-leaving nothing but the leader's data. A release check, not part of `make test`: the build
-alone takes minutes (README, "Release checks").
+leaving nothing but the leader's data. Run by `.ci/run` after `make test` (about 2¼ minutes
+from cold; docs/decisions/0018), and before each release.
 
 Run: ``python -m tests.bundle.release_check [--no-build] [--runs N]``.
 """
@@ -84,7 +84,9 @@ def build() -> dict[str, str]:
     return dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
 
 
-def install(archive: Path, home: Path, work: Path) -> Path:
+def install(archive: Path, home: Path, work: Path) -> tuple[Path, Path]:
+    """Unpacks the archive and runs its install.sh; (the installed app's folder, the unpacked
+    folder)."""
     unpacked = work / "unpacked"
     unpacked.mkdir()
     with tarfile.open(archive) as tar:
@@ -94,7 +96,23 @@ def install(archive: Path, home: Path, work: Path) -> Path:
     expect(done.returncode == 0, f"install.sh without root ({done.stderr.strip()})")
     prefix = home / ".local" / "opt" / "facilitator"
     expect((prefix / "facilitator").is_file(), f"the app is in {prefix}")
-    return prefix
+    return prefix, folder
+
+
+def portable_copy(stick: Path, work: Path) -> None:
+    """The unpacked archive as on a USB stick: with portable.txt beside the program, everything
+    is kept in facilitator-data/ beside it and nothing in the home folder."""
+    home = work / "stick-home"
+    home.mkdir()
+    (stick / "portable.txt").write_text("")
+    done = run(
+        [str(stick / "facilitator"), "--exit-when-ready"],
+        clean_env(home, QT_QPA_PLATFORM="offscreen"),
+        work,
+    )
+    database = stick / "facilitator-data" / "data" / "facilitator.sqlite3"
+    expect(done.returncode == 0 and database.is_file(), f"portable.txt: the data in {database}")
+    expect(files_under(home) == [], "portable.txt: nothing written to the home folder")
 
 
 class DrivenApp:
@@ -268,7 +286,8 @@ def release_check(build_first: bool, runs: int) -> dict[str, Any]:
     try:
         home = work / "home"
         home.mkdir()
-        prefix = install(archive, home, work)
+        prefix, unpacked = install(archive, home, work)
+        portable_copy(unpacked, work)
         app = prefix / "facilitator"
         report["unpacked_mb"] = round(folder_bytes(prefix) / 1e6, 1)
         env = clean_env(home)
