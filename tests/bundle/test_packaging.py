@@ -140,6 +140,18 @@ def test_check_names_the_libvlc_it_used(tmp_path: Path) -> None:
     assert Path(status.library).name.startswith("libvlc.so")
 
 
+def test_the_installed_app_asks_to_be_reinstalled_not_for_a_system_vlc(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from facilitator.ui.video.availability import install_hint
+
+    assert "apt-get" in install_hint() or sys.platform != "linux"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert "Installera om Facilitator" in install_hint()
+    assert "apt-get" not in install_hint()
+
+
 # --- portable -----------------------------------------------------------------------------------
 
 

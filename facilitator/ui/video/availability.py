@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from facilitator.core.i18n import _
-from facilitator.libvlc_location import libvlc_file
+from facilitator.libvlc_location import frozen_root, libvlc_file
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,11 @@ def load_vlc() -> Any:
 
 
 def install_hint() -> str:
+    if frozen_root() is not None:
+        # The installed app brings its own VLC: installing the system's would not help.
+        return _(
+            "VLC följer med appen men går inte att läsa i dess mapp. Installera om Facilitator."
+        )
     if sys.platform.startswith("win"):
         return _("Installera VLC (64-bitars) från videolan.org och starta om appen.")
     if sys.platform == "darwin":
