@@ -7,10 +7,11 @@ BIN := $(VENV)/bin
 STAMP_SYS_RUN := $(VENV)/.system-run
 STAMP_SYS_TEST := $(VENV)/.system-test
 STAMP_PY := $(VENV)/.python-deps
+STAMP_BUNDLE := $(VENV)/.bundle-deps
 MO := resources/locale/en/LC_MESSAGES/facilitator.mo
 PO := resources/locale/en/LC_MESSAGES/facilitator.po
 
-.PHONY: messages run test lint typecheck contracts pytest bench soak soak-quick setup setup-test clean locale check bytecode
+.PHONY: messages run test lint typecheck contracts pytest bench soak soak-quick setup setup-test clean locale check bytecode bundle bundle-test
 
 run: setup
 	$(BIN)/facilitator
@@ -50,8 +51,8 @@ $(MO): $(PO) $(STAMP_PY)
 locale: $(MO)
 
 lint: $(STAMP_PY)
-	$(BIN)/ruff check facilitator tests
-	$(BIN)/ruff format --check facilitator tests
+	$(BIN)/ruff check facilitator tests packaging
+	$(BIN)/ruff format --check facilitator tests packaging
 
 typecheck: $(STAMP_PY)
 	$(BIN)/mypy
@@ -74,6 +75,19 @@ soak-quick: setup-test
 
 check: setup
 	$(BIN)/facilitator check
+
+# The installable Linux app (docs/decisions/0018): build/bundle/facilitator-<version>-linux-x86_64.tar.gz.
+$(STAMP_BUNDLE): pyproject.toml | $(STAMP_PY)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bundle]'
+	touch $@
+
+bundle: setup $(STAMP_BUNDLE)
+	$(BIN)/python packaging/build_linux.py
+
+# Builds the bundle, installs it into a temporary home and runs it with a clean environment;
+# .ci/run runs it after `make test` (decision 0018), a release runs it too.
+bundle-test: setup-test $(STAMP_BUNDLE)
+	LANG=C.UTF-8 $(BIN)/python -m tests.bundle.release_check
 
 clean:
 	rm -rf $(VENV) $(MO) build *.egg-info

@@ -76,8 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _use_own_libvlc() -> None:
+    """The installed bundle plays films with the libVLC inside it, never the system's
+    (docs/decisions/0018); run from a virtualenv, nothing changes."""
+    if getattr(sys, "frozen", False):
+        from facilitator.libvlc_location import frozen_root, use_bundled_libvlc
+
+        root = frozen_root()
+        if root is not None:
+            use_bundled_libvlc(root, os.environ)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     limit_malloc_arenas()  # before any thread starts (see malloc_arenas.py)
+    _use_own_libvlc()  # before anything imports python-vlc
     restrict_new_files()  # before anything is written, by the app or a tool
     language, args_list = take_language(sys.argv[1:] if argv is None else argv)
     # Before any parser exists: help, argparse's words and the tools speak this language.

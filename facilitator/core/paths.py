@@ -2,7 +2,9 @@
 
 Three modes, in order of precedence:
 1. ``FACILITATOR_HOME`` set: every folder lives below it (tests always use this).
-2. Portable: everything next to the app in ``facilitator-data/`` (a USB stick).
+2. Portable: everything next to the app in ``facilitator-data/`` (a USB stick), chosen by
+   ``--portable`` or by a file ``portable.txt`` beside the app (the bundle's executable, or the
+   checkout), so a stick works by double-click too.
 3. Otherwise the platform's per-user folders (platformdirs).
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +22,7 @@ from platformdirs import PlatformDirs
 HOME_ENV = "FACILITATOR_HOME"
 APP_NAME = "Facilitator"
 PORTABLE_FOLDER = "facilitator-data"
+PORTABLE_MARKER = "portable.txt"
 
 
 @dataclass(frozen=True)
@@ -71,25 +75,38 @@ def resolve_paths(
     if override:
         root = Path(override).expanduser().resolve()
         return AppPaths(root / "data", root / "config", root / "logs")
-    if portable:
-        base = app_dir if app_dir is not None else default_app_dir()
+    base = app_dir if app_dir is not None else default_app_dir()
+    if portable or is_portable_copy(base):
         root = base / PORTABLE_FOLDER
         return AppPaths(root / "data", root / "config", root / "logs")
     dirs = PlatformDirs(APP_NAME, appauthor=False, roaming=False)
     return AppPaths(Path(dirs.user_data_dir), Path(dirs.user_config_dir), Path(dirs.user_log_dir))
 
 
+def is_portable_copy(app_dir: Path) -> bool:
+    return (app_dir / PORTABLE_MARKER).is_file()
+
+
 def default_app_dir() -> Path:
-    """The folder the app runs from: the checkout or the unpacked portable copy."""
+    """The folder the app runs from: the checkout, or the frozen app's folder (where its
+    executable is, and where a portable copy keeps its data)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return source_dir()
+
+
+def source_dir() -> Path:
+    """Where the modules and resources are: the checkout, or inside the frozen app (its
+    libraries' folder, which is where this file's package was frozen from)."""
     return Path(__file__).resolve().parents[2]
 
 
 def bundled_modules_dir() -> Path:
-    return default_app_dir() / "modules"
+    return source_dir() / "modules"
 
 
 def resources_dir() -> Path:
-    return default_app_dir() / "resources"
+    return source_dir() / "resources"
 
 
 def folder_key(folder: Path) -> str:

@@ -6,7 +6,7 @@ import platform
 import sqlite3
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from facilitator import __version__
@@ -37,6 +37,13 @@ class AboutDialog(QDialog):
         vlc_label.setObjectName("vlcVersion")
         vlc_label.setWordWrap(True)
         form.addRow(_("VLC (film):"), vlc_label)
+        if vlc.library:
+            # Which libVLC plays the films: the app's own when installed from the bundle.
+            library_label = QLabel(vlc.library)
+            library_label.setObjectName("vlcLibrary")
+            library_label.setWordWrap(True)
+            library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(_("VLC-bibliotek:"), library_label)
         form.addRow(_("SQLite:"), QLabel(sqlite3.sqlite_version))
         form.addRow(_("Python:"), QLabel(platform.python_version()))
         form.addRow(_("Datamapp:"), QLabel(str(paths.data_dir)))

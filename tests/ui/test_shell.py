@@ -54,6 +54,12 @@ def test_about_box_names_versions(application: Application, qtbot) -> None:
     vlc_label = dialog.findChild(QLabel, "vlcVersion")
     assert vlc_label is not None
     assert vlc_label.text().startswith("3.") or "saknas" in vlc_label.text()
+    # Which libVLC plays the films: from a virtualenv the system's, a file that exists.
+    library = dialog.findChild(QLabel, "vlcLibrary")
+    if vlc_label.text().startswith("3."):
+        assert library is not None and "VLC-bibliotek:" in text
+        assert Path(library.text()).name.startswith("libvlc")
+        assert Path(library.text()).is_file()
 
 
 def test_library_empty_state_is_friendly(qtbot) -> None:

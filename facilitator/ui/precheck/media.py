@@ -40,6 +40,14 @@ _REPLACE_FILM = N_("Byt ut filmfilen mot en MP4 (H.264/AAC) eller importera modu
 
 def vlc_item(status: VlcStatus) -> CheckItem:
     name = _("VLC")
+    if status.available and status.library:
+        return CheckItem(
+            name,
+            True,
+            _("VLC {version} fungerar ({library}).").format(
+                version=status.version, library=status.library
+            ),
+        )
     if status.available:
         return CheckItem(name, True, _("VLC {version} fungerar.").format(version=status.version))
     hint = install_hint()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from facilitator.core.i18n import _
+from facilitator.libvlc_location import frozen_root, libvlc_file
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,8 @@ class VlcStatus:
     available: bool
     version: str | None
     problem: str | None
+    # The libVLC file loaded: the bundle's own or the system's (docs/decisions/0018).
+    library: str | None = None
 
     @property
     def label(self) -> str:
@@ -45,6 +48,11 @@ def load_vlc() -> Any:
 
 
 def install_hint() -> str:
+    if frozen_root() is not None:
+        # The installed app brings its own VLC: installing the system's would not help.
+        return _(
+            "VLC följer med appen men går inte att läsa i dess mapp. Installera om Facilitator."
+        )
     if sys.platform.startswith("win"):
         return _("Installera VLC (64-bitars) från videolan.org och starta om appen.")
     if sys.platform == "darwin":
@@ -69,9 +77,13 @@ def probe_libvlc() -> VlcStatus:
         return VlcStatus(
             False, None, _("VLC finns men går inte att starta.") + " " + install_hint()
         )
+    library = libvlc_file(vlc)
     if instance is None:
         return VlcStatus(
-            False, version, _("VLC saknar sina insticksmoduler.") + " " + install_hint()
+            False,
+            version,
+            _("VLC saknar sina insticksmoduler.") + " " + install_hint(),
+            library,
         )
     instance.release()
     numbers = tuple(int(p) for p in version.split()[0].split(".")[:2] if p.isdigit())
@@ -80,5 +92,6 @@ def probe_libvlc() -> VlcStatus:
             False,
             version,
             _("VLC är för gammal (version {v}).").format(v=version) + " " + install_hint(),
+            library,
         )
-    return VlcStatus(True, version, None)
+    return VlcStatus(True, version, None, library)

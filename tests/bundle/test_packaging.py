@@ -1,0 +1,254 @@
+"""The bundle's pieces that can be checked without building it (the build and the installed
+app are `make bundle-test`, a release check: tests/bundle/release_check.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from facilitator.core.paths import PORTABLE_FOLDER, PORTABLE_MARKER, resolve_paths
+from facilitator.libvlc_location import (
+    LIB_PATH_ENV,
+    MODULE_PATH_ENV,
+    PLUGIN_PATH_ENV,
+    bundled_layout,
+    frozen_root,
+    loaded_library,
+    use_bundled_libvlc,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+LINUX = ROOT / "packaging" / "linux"
+sys.path.insert(0, str(ROOT / "packaging"))
+
+import bundle_plan  # noqa: E402
+
+SYSTEM_VLC = bundle_plan.vlc_source("linux")
+
+
+@pytest.mark.skipif(
+    not (SYSTEM_VLC.lib_dir / "libvlc.so.5").is_file(), reason="libVLC is not installed"
+)
+def test_every_planned_vlc_plugin_and_library_is_on_this_machine() -> None:
+    assert bundle_plan.missing_plugins(SYSTEM_VLC, "linux") == []
+    for name in SYSTEM_VLC.libraries:
+        assert (SYSTEM_VLC.lib_dir / name).is_file(), name
+
+
+def test_plugin_plan_covers_the_films_and_the_outputs_the_app_uses() -> None:
+    planned = {name for names in bundle_plan.vlc_plugins("linux").values() for name in names}
+    # MP4 H.264/AAC, WebM VP9/Opus, subtitles drawn, X11, sound, and the dummies of CI.
+    for needed in ("mp4", "mkv", "avcodec", "opus", "subsdec", "webvtt", "freetype"):
+        assert needed in planned
+    for needed in ("xcb_window", "xcb_x11", "pulse", "alsa", "vdummy", "adummy", "dummy"):
+        assert needed in planned
+
+
+def test_every_platform_has_its_window_output_and_the_dummies() -> None:
+    for platform, window in (("linux", "xcb_window"), ("win32", "drawable"), ("darwin", "macosx")):
+        plugins = bundle_plan.vlc_plugins(platform)
+        assert window in plugins["video_output"]
+        assert "vdummy" in plugins["video_output"] and "adummy" in plugins["audio_output"]
+        assert plugins["codec"] == bundle_plan.VLC_PLUGINS["codec"]  # the films, shared
+
+
+def test_the_bundle_keeps_the_qt_and_locale_files_the_app_uses_and_drops_the_rest() -> None:
+    keep = bundle_plan.keep_file
+    assert keep("PySide6/Qt/plugins/platforms/libqxcb.so")
+    assert keep("PySide6/Qt/plugins/platforms/libqoffscreen.so")
+    assert not keep("PySide6/Qt/plugins/platformthemes/libqgtk3.so")
+    assert not keep("PySide6/Qt/plugins/platforms/libqwayland.so")
+    assert keep("PySide6/Qt/translations/qtbase_sv.qm")
+    assert not keep("PySide6/Qt/translations/qtbase_de.qm")
+    assert keep("babel/locale-data/sv_SE.dat") and keep("babel/locale-data/en_GB.dat")
+    assert not keep("babel/locale-data/de.dat")
+    assert keep("modules/01-grund-1-vad-ar-kultur/film/film.mp4")
+    for used in bundle_plan.QT_MODULES:
+        assert used not in bundle_plan.QT_EXCLUDED
+
+
+def test_the_spec_puts_plugins_where_the_frozen_app_looks_for_them() -> None:
+    """bundle_plan (the build) and libvlc_location (the app) name the same places."""
+    layout = bundled_layout("linux")
+    assert layout.library == "libvlc.so.5"
+    built = {Path(name).name for name in SYSTEM_VLC.libraries}
+    assert {layout.library, *layout.companions} == built
+    # libVLC's own rule: plugins in <libvlccore's folder>/vlc/plugins.
+    assert Path(layout.plugins) == Path("vlc", "plugins")
+    assert bundled_layout("win32").plugins == "plugins"
+
+
+# --- the frozen app's own libVLC ----------------------------------------------------------------
+
+
+def _fake_bundle(root: Path) -> Path:
+    layout = bundled_layout("linux")
+    for name in (layout.library, *layout.companions):
+        (root / name).write_bytes(b"")
+    (root / layout.plugins).mkdir(parents=True)
+    return root
+
+
+def test_frozen_app_points_python_vlc_at_its_own_libvlc_and_loads_libvlccore_first(
+    tmp_path: Path,
+) -> None:
+    root = _fake_bundle(tmp_path)
+    environ = {PLUGIN_PATH_ENV: "/usr/lib/x86_64-linux-gnu/vlc/plugins"}  # a system VLC's
+    loaded: list[str] = []
+    library = use_bundled_libvlc(root, environ, "linux", loaded.append)
+    assert library == root / "libvlc.so.5"
+    assert environ[LIB_PATH_ENV] == str(root / "libvlc.so.5")
+    assert environ[MODULE_PATH_ENV] == str(root / "vlc" / "plugins")
+    assert environ[PLUGIN_PATH_ENV] == str(root / "vlc" / "plugins")
+    assert loaded[0] == str(root / "libvlccore.so.9")
+
+
+def test_without_a_bundled_libvlc_nothing_changes(tmp_path: Path) -> None:
+    environ: dict[str, str] = {}
+    assert use_bundled_libvlc(tmp_path, environ, "linux", lambda _name: None) is None
+    assert environ == {}
+
+
+def test_from_a_virtualenv_the_app_is_not_frozen() -> None:
+    assert frozen_root() is None
+
+
+def test_the_loaded_libvlc_is_read_from_the_process_map() -> None:
+    maps = [
+        "7f00-7f01 r--p 00000000 08:01 12 /usr/lib/x86_64-linux-gnu/libvlccore.so.9.0.1",
+        "7f02-7f03 r--p 00000000 00:00 0 [heap]",
+        "7f04-7f05 r-xp 00001000 08:01 13 /home/a b/.local/opt/facilitator/_internal/libvlc.so.5",
+    ]
+    assert loaded_library(maps) == "/home/a b/.local/opt/facilitator/_internal/libvlc.so.5"
+    assert loaded_library(maps[:2], fallback="libvlc.dll") == "libvlc.dll"
+
+
+@pytest.mark.vlc
+def test_check_names_the_libvlc_it_used(tmp_path: Path) -> None:
+    """From a virtualenv: the system's libVLC, by its file."""
+    from facilitator.ui.video.availability import probe_libvlc
+
+    status = probe_libvlc()
+    if not status.available:
+        pytest.skip("libVLC is not installed")
+    assert status.library is not None and Path(status.library).is_file()
+    assert Path(status.library).name.startswith("libvlc.so")
+
+
+def test_the_installed_app_asks_to_be_reinstalled_not_for_a_system_vlc(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from facilitator.ui.video.availability import install_hint
+
+    assert "apt-get" in install_hint() or sys.platform != "linux"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert "Installera om Facilitator" in install_hint()
+    assert "apt-get" not in install_hint()
+
+
+# --- portable -----------------------------------------------------------------------------------
+
+
+def test_a_portable_marker_keeps_the_data_next_to_the_app(tmp_path: Path) -> None:
+    assert not resolve_paths(environ={}, app_dir=tmp_path).data_dir.is_relative_to(tmp_path)
+    (tmp_path / PORTABLE_MARKER).write_text("")
+    paths = resolve_paths(environ={}, app_dir=tmp_path)
+    assert paths.data_dir == tmp_path / PORTABLE_FOLDER / "data"
+    assert paths.config_dir.is_relative_to(tmp_path / PORTABLE_FOLDER)
+    # FACILITATOR_HOME still wins (the tests' own folder).
+    chosen = resolve_paths(environ={"FACILITATOR_HOME": str(tmp_path / "h")}, app_dir=tmp_path)
+    assert chosen.data_dir == (tmp_path / "h" / "data").resolve()
+
+
+# --- install.sh and uninstall.sh on a fake bundle ------------------------------------------------
+
+
+def _fake_unpacked_archive(folder: Path) -> Path:
+    (folder / "_internal").mkdir(parents=True)
+    app = folder / "facilitator"
+    app.write_text('#!/bin/sh\necho "facilitator ran with $*"\n')
+    app.chmod(0o755)
+    (folder / "share").mkdir()
+    shutil.copy2(LINUX / "facilitator.desktop", folder / "share")
+    shutil.copy2(ROOT / "packaging" / "facilitator.png", folder / "share")
+    for script in ("install.sh", "uninstall.sh"):
+        shutil.copy2(LINUX / script, folder / script)
+    # A portable copy's data must not be installed along with the app.
+    (folder / PORTABLE_MARKER).write_text("")
+    (folder / PORTABLE_FOLDER).mkdir()
+    return folder
+
+
+def _clean_env(home: Path) -> dict[str, str]:
+    return {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+
+
+def test_install_puts_the_app_a_menu_entry_and_an_icon_under_home_and_uninstall_keeps_data(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home with space"
+    home.mkdir()
+    unpacked = _fake_unpacked_archive(tmp_path / "facilitator-0.1.0-linux-x86_64")
+    done = subprocess.run(
+        [str(unpacked / "install.sh")], env=_clean_env(home), capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    prefix = home / ".local" / "opt" / "facilitator"
+    assert (prefix / "facilitator").is_file() and (prefix / "uninstall.sh").is_file()
+    assert not (prefix / PORTABLE_MARKER).exists() and not (prefix / PORTABLE_FOLDER).exists()
+    entry = home / ".local" / "share" / "applications" / "facilitator.desktop"
+    icon = home / ".local" / "share" / "icons" / "hicolor" / "256x256" / "apps" / "facilitator.png"
+    assert icon.is_file()
+    exec_line = next(
+        line.split("=", 1)[1] for line in entry.read_text().splitlines() if line.startswith("Exec=")
+    )
+    # The menu's command starts the installed app, even with a space in the home folder.
+    import shlex
+
+    ran = subprocess.run(
+        [*shlex.split(exec_line), "--hello"], env=_clean_env(home), capture_output=True, text=True
+    )
+    assert ran.stdout.strip() == "facilitator ran with --hello"
+
+    # The leader's data, where the app keeps it (platformdirs on Linux).
+    data = home / ".local" / "share" / "Facilitator" / "facilitator.sqlite3"
+    settings = home / ".config" / "Facilitator" / "settings.toml"
+    for kept in (data, settings):
+        kept.parent.mkdir(parents=True)
+        kept.write_text("mine")
+
+    done = subprocess.run(
+        [str(prefix / "uninstall.sh")], env=_clean_env(home), capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    left = sorted(p for p in home.rglob("*") if p.is_file())
+    assert left == sorted([data, settings])
+    assert not prefix.exists()
+    assert "Dina data finns kvar" in done.stdout
+
+
+def test_install_again_upgrades_in_place(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    unpacked = _fake_unpacked_archive(tmp_path / "unpacked")
+    for _ in range(2):
+        done = subprocess.run(
+            [str(unpacked / "install.sh")], env=_clean_env(home), capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+    opt = home / ".local" / "opt"
+    assert sorted(p.name for p in opt.iterdir()) == ["facilitator"]
+
+
+def test_the_install_scripts_are_executable_and_posix_sh() -> None:
+    for script in ("install.sh", "uninstall.sh"):
+        path = LINUX / script
+        assert os.access(path, os.X_OK)
+        assert path.read_text().startswith("#!/bin/sh\n")
+        assert subprocess.run(["sh", "-n", str(path)]).returncode == 0
