@@ -26,7 +26,7 @@ from facilitator.core.export.formatting import long_date
 from tests.e2e import self_study_walk as walk
 from tests.hands import pixels
 from tests.hands.app import launched
-from tests.hands.desk import Desk, missing_tools, two_monitor_desk
+from tests.hands.desk import Desk, desk_or_skip
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.hands]
 
@@ -42,12 +42,7 @@ TEXT_DARK = 100
 
 @pytest.fixture
 def desk() -> Iterator[Desk]:
-    missing = missing_tools()
-    if missing:
-        pytest.skip(
-            f"real-keys tests need {', '.join(missing)} (apt: xvfb x11-xserver-utils xdotool)"
-        )
-    with two_monitor_desk() as running:
+    with desk_or_skip() as running:
         yield running
 
 

@@ -7,15 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.hands.desk import Desk, missing_tools, two_monitor_desk
+from tests.hands.desk import Desk, desk_or_skip
 
 
 @pytest.fixture(scope="session")
 def desk() -> Iterator[Desk]:
-    missing = missing_tools()
-    if missing:
-        pytest.skip(
-            f"real-keys tests need {', '.join(missing)} (apt: xvfb x11-xserver-utils xdotool)"
-        )
-    with two_monitor_desk() as running:
+    with desk_or_skip() as running:
         yield running

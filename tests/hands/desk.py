@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import pytest
+
 from tests.e2e.xvfb import xvfb
 
 TOOLS = ("Xvfb", "xdotool", "xrandr")
@@ -81,3 +83,15 @@ def two_monitor_desk() -> Iterator[Desk]:
         if "Monitors: 2" not in listed:
             raise RuntimeError(f"the X server did not take two monitors:\n{listed}")
         yield desk
+
+
+@contextmanager
+def desk_or_skip() -> Iterator[Desk]:
+    """A two-monitor desk, or the test skipped, saying which X tools are missing."""
+    missing = missing_tools()
+    if missing:
+        pytest.skip(
+            f"real-keys tests need {', '.join(missing)} (apt: xvfb x11-xserver-utils xdotool)"
+        )
+    with two_monitor_desk() as running:
+        yield running
