@@ -142,6 +142,20 @@ LOCAL_ONLY = {
         ("QTcp", "QUdp", "QNetworkAccess", "QSsl", "QHostAddress"),
     ),
     "facilitator/ui/termination.py": ({"socket"}, ("socket.socket(", "create_connection")),
+    # The phones' server (issue 20): it listens on the room's network and never connects out;
+    # finding the room's address connects a UDP socket, which sends nothing.
+    "facilitator/phones_web/network.py": (
+        {"socket"},
+        ("create_connection", "SOCK_STREAM", ".send(", ".sendto("),
+    ),
+    "facilitator/phones_web/server.py": (
+        {"aiohttp", "aiohttp.web"},
+        ("ClientSession", "TCPConnector", "request(", "urlopen"),
+    ),
+    "facilitator/phones_web/web_app.py": (
+        {"aiohttp", "aiohttp.web"},
+        ("ClientSession", "TCPConnector", "urlopen"),
+    ),
 }
 
 
