@@ -257,8 +257,9 @@ UI = Path(facilitator.ui.__file__).parent
 HEX = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
 COLOUR_WORDS = re.compile(r"\b(?:rgba?|hsla?)\(|\b(?:color|background)\s*:\s*[a-z]+\s*;", re.I)
 # The look's own colours, and the projector: the room's screen is dark by design, whatever the
-# leader's desktop, so its colours are fixed pairs (checked below).
-OWN_COLOURS = {"theme.py", "projector_view.py"}
+# leader's desktop, so its colours are fixed pairs (checked below). The phones' QR code on it is
+# black on white in every look: that is what a phone's camera reads (21:1).
+OWN_COLOURS = {"theme.py", "projector_view.py", "join_view.py"}
 
 
 def colours_in_code(path: Path) -> list[str]:

@@ -277,7 +277,9 @@ class ConsolePage(QWidget):
         self.phones_button = self._button(
             _("Mobilsvar"), _("Deltagarna svarar på mobilen: på eller av (Ctrl+M)")
         )
+        self.phones_button.setObjectName("phonesToggle")
         self.phones_button.setCheckable(True)
+        self.phones_button.toggled.connect(self._show_phones_on)
         self.phones_button.toggled.connect(self.phones_toggled.emit)
         # Not a clicker's key: turning the phones on or off is a deliberate choice.
         phones_key = QShortcut(QKeySequence("Ctrl+M"), self)
@@ -328,6 +330,11 @@ class ConsolePage(QWidget):
         self.phones_button.blockSignals(True)
         self.phones_button.setChecked(on)
         self.phones_button.blockSignals(False)
+        self._show_phones_on(on)
+
+    def _show_phones_on(self, on: bool) -> None:
+        # On is said by a tick in the words as well as by the fill (as the reflection kinds).
+        set_text_named(self.phones_button, ("✓ " if on else "") + _("Mobilsvar"))
 
     def show_view(self, view: ConsoleView) -> None:
         if self.step_title.property("stepKey") != view.step_key:

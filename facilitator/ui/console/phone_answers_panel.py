@@ -108,7 +108,7 @@ class PhoneAnswersPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         title = QLabel(_("Svar från mobilerna"))
-        title.setStyleSheet("font-weight: 600;")
+        title.setObjectName("phoneAnswersTitle")
         layout.addWidget(title)
         self.count = QLabel()
         self.count.setObjectName("phoneAnswersWaiting")
