@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_SYS_RUN := $(VENV)/.system-run
 STAMP_SYS_TEST := $(VENV)/.system-test
+STAMP_SYS_BUNDLE := $(VENV)/.system-bundle
 STAMP_PY := $(VENV)/.python-deps
 STAMP_BUNDLE := $(VENV)/.bundle-deps
 MO := resources/locale/en/LC_MESSAGES/facilitator.mo
@@ -33,6 +34,10 @@ $(STAMP_SYS_RUN): .ci/system-packages | $(VENV)/.created
 
 $(STAMP_SYS_TEST): .ci/system-packages | $(VENV)/.created
 	bash .ci/system-packages test
+	touch $@
+
+$(STAMP_SYS_BUNDLE): .ci/system-packages | $(VENV)/.created
+	bash .ci/system-packages bundle
 	touch $@
 
 $(STAMP_PY): pyproject.toml | $(VENV)/.created
@@ -81,12 +86,12 @@ $(STAMP_BUNDLE): pyproject.toml | $(STAMP_PY)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bundle]'
 	touch $@
 
-bundle: setup $(STAMP_BUNDLE)
+bundle: setup $(STAMP_SYS_BUNDLE) $(STAMP_BUNDLE)
 	$(BIN)/python packaging/build_linux.py
 
 # Builds the bundle, installs it into a temporary home and runs it with a clean environment;
 # .ci/run runs it after `make test` (decision 0018), a release runs it too.
-bundle-test: setup-test $(STAMP_BUNDLE)
+bundle-test: setup-test $(STAMP_SYS_BUNDLE) $(STAMP_BUNDLE)
 	LANG=C.UTF-8 $(BIN)/python -m tests.bundle.release_check
 
 clean:

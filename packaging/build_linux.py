@@ -8,6 +8,7 @@ Run: ``python packaging/build_linux.py`` from the checkout, with PyInstaller ins
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bundle_libraries
 import bundle_plan
+import ffmpeg_build
 
 ROOT = bundle_plan.ROOT
 OUT = ROOT / "build" / "bundle"
@@ -25,7 +28,11 @@ CACHE_GEN = Path("/usr/lib/x86_64-linux-gnu/vlc/vlc-cache-gen")
 LINUX = ROOT / "packaging" / "linux"
 
 
-def freeze() -> Path:
+def freeze(ffmpeg: Path) -> Path:
+    """The small FFmpeg's folder first on the library path: PyInstaller follows the VLC plugins'
+    needs with ldd, which then finds its libavcodec, never Debian's and its codec libraries."""
+    library_path = os.pathsep.join(filter(None, [str(ffmpeg), os.environ.get("LD_LIBRARY_PATH")]))
+    env = {**os.environ, "LD_LIBRARY_PATH": library_path, "FACILITATOR_FFMPEG_LIB": str(ffmpeg)}
     subprocess.run(
         [
             sys.executable,
@@ -41,8 +48,20 @@ def freeze() -> Path:
         ],
         check=True,
         cwd=ROOT,
+        env=env,
     )
     return OUT / "dist" / "facilitator"
+
+
+def check_libraries(app: Path) -> None:
+    """Nothing a bundled library needs is missing, and nothing only Debian's FFmpeg needed is
+    left."""
+    missing = bundle_libraries.missing_libraries(app)
+    if missing:
+        raise SystemExit(f"bundle: libraries needed but not bundled: {missing}")
+    left = bundle_libraries.leftovers(app, ffmpeg_build.DEBIAN_ONLY)
+    if left:
+        raise SystemExit(f"bundle: Debian's FFmpeg's libraries are still in: {left}")
 
 
 def regenerate_plugin_cache(app: Path) -> None:
@@ -81,7 +100,10 @@ def folder_size(folder: Path) -> int:
 
 def main() -> int:
     started = time.monotonic()
-    app = freeze()
+    ffmpeg = ffmpeg_build.build()
+    print(f"ffmpeg_seconds={time.monotonic() - started:.0f}")
+    app = freeze(ffmpeg)
+    check_libraries(app)
     regenerate_plugin_cache(app)
     add_install_files(app)
     archive = pack(app)

@@ -85,7 +85,17 @@ PYTHON_EXCLUDED = (
     "PySide2",
     "numpy",
     "matplotlib",
-    # Not Pillow: the app never renders a film, but reportlab imports it for any PDF.
+    # Not Pillow: reportlab imports it for any PDF, and reads PNG/JPEG pictures with its core.
+    # Its format plugins reportlab never asks for are left out, with the libraries behind them
+    # (~9 MB): AVIF (libavif alone is ~5 MB), WebP, colour management (lcms), Tk, and FreeType
+    # text, which only `films render` uses (an author's tool that needs espeak-ng and ffmpeg
+    # from the system too; without FreeType it says Pillow is missing).
+    "PIL._avif",
+    "PIL._webp",
+    "PIL._imagingcms",
+    "PIL._imagingft",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
     # OpenSSL (~5 MB): the app never talks to a network, and hashlib has its own SHA-2/MD5.
     "ssl",
     "_ssl",

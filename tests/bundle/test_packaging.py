@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -27,6 +28,7 @@ LINUX = ROOT / "packaging" / "linux"
 sys.path.insert(0, str(ROOT / "packaging"))
 
 import bundle_plan  # noqa: E402
+import ffmpeg_build  # noqa: E402
 
 SYSTEM_VLC = bundle_plan.vlc_source("linux")
 
@@ -252,3 +254,74 @@ def test_the_install_scripts_are_executable_and_posix_sh() -> None:
         assert os.access(path, os.X_OK)
         assert path.read_text().startswith("#!/bin/sh\n")
         assert subprocess.run(["sh", "-n", str(path)]).returncode == 0
+
+
+# VLC's plugins that load FFmpeg's libraries, the small build's or Debian's.
+FFMPEG_PLUGINS = (
+    "codec/libavcodec",
+    "packetizer/libpacketizer_avparser",
+    "video_chroma/libswscale",
+)
+
+
+def test_the_small_ffmpeg_decodes_the_module_formats_and_detects_nothing() -> None:
+    flags = ffmpeg_build.configure_flags(Path("/prefix"))
+    for decoder in ("h264", "vp9", "aac", "opus"):
+        assert f"--enable-decoder={decoder}" in flags
+    for parser in ("h264", "vp9"):  # VLC's avparser packetizer splits VP9 with FFmpeg's parser
+        assert f"--enable-parser={parser}" in flags
+    # Only what is named: no codec library, VA-API or X11 found on the build machine.
+    for needed in (
+        "--disable-everything",
+        "--disable-autodetect",
+        "--enable-shared",
+        "--enable-pic",
+    ):
+        assert needed in flags
+    assert "--disable-static" in flags and "--disable-programs" in flags
+
+
+@pytest.mark.skipif(
+    not (SYSTEM_VLC.lib_dir / "libvlc.so.5").is_file(), reason="libVLC is not installed"
+)
+def test_the_small_ffmpeg_builds_exactly_the_libraries_the_vlc_plugins_load() -> None:
+    needed = set()
+    for plugin in FFMPEG_PLUGINS:
+        path = SYSTEM_VLC.plugin_dir / f"{plugin}_plugin.so"
+        needed.update(bundle_libraries().needed(path))
+    assert {name for name in needed if name.startswith(("libav", "libsw"))} == set(
+        ffmpeg_build.LIBRARIES
+    )
+
+
+def test_a_new_version_or_other_flags_build_anew_the_same_ones_reuse_the_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = ffmpeg_build.build_dir()
+    assert ffmpeg_build.build_dir() == first
+    assert first.parent == ROOT / "build" / "ffmpeg" and first.name.startswith(ffmpeg_build.VERSION)
+    monkeypatch.setattr(ffmpeg_build, "DECODERS", (*ffmpeg_build.DECODERS, "vp8"))
+    assert ffmpeg_build.build_dir() != first
+
+
+def bundle_libraries() -> ModuleType:
+    # Imported here: it needs PyInstaller, the bundle's extra, not the test suite's.
+    pytest.importorskip("PyInstaller")
+    import bundle_libraries
+
+    return bundle_libraries
+
+
+@pytest.mark.skipif(
+    not Path("/usr/lib/x86_64-linux-gnu/libswscale.so.6").is_file(), reason="no libswscale"
+)
+def test_the_build_finds_a_library_the_bundle_lacks_and_a_debian_codec_left_in(
+    tmp_path: Path,
+) -> None:
+    checks = bundle_libraries()
+    internal = tmp_path / "_internal"
+    internal.mkdir()
+    shutil.copy2("/usr/lib/x86_64-linux-gnu/libswscale.so.6", internal)
+    (internal / "libx265.so.199").write_bytes(b"")
+    assert checks.missing_libraries(tmp_path) == {"_internal/libswscale.so.6": ["libavutil.so.57"]}
+    assert checks.leftovers(tmp_path, ffmpeg_build.DEBIAN_ONLY) == ["libx265.so.199"]

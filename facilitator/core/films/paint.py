@@ -36,10 +36,14 @@ def _font(size: int, bold: bool) -> FreeTypeFont | ImageFont:
         raise MissingToolError("Pillow", "pip install Pillow") from None
 
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    for folder in _FONT_DIRS:
-        if (folder / name).is_file():
-            return ImageFont.truetype(str(folder / name), size)
-    return ImageFont.load_default(size)
+    try:
+        for folder in _FONT_DIRS:
+            if (folder / name).is_file():
+                return ImageFont.truetype(str(folder / name), size)
+        return ImageFont.load_default(size)
+    except ImportError:
+        # A Pillow without its FreeType part (the installable app leaves it out, decision 0018).
+        raise MissingToolError("Pillow", "pip install Pillow") from None
 
 
 def measure(text: str, size: int, bold: bool) -> float:
