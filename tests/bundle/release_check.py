@@ -13,9 +13,7 @@ Run: ``python -m tests.bundle.release_check [--no-build] [--runs N]``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import queue
 import re
 import shlex
 import shutil
@@ -24,7 +22,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +29,7 @@ from typing import Any
 
 from PIL import ImageGrab, ImageStat
 
+from tests.e2e.kill_resume import DrivenApp
 from tests.e2e.xvfb import xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,48 +113,14 @@ def portable_copy(stick: Path, work: Path) -> None:
     expect(files_under(home) == [], "portable.txt: nothing written to the home folder")
 
 
-class DrivenApp:
-    """The installed app with --drive: JSON commands in, JSON events out."""
-
-    def __init__(self, app: Path, env: dict[str, str], cwd: Path) -> None:
-        self.proc = subprocess.Popen(
-            [str(app), "--drive"],
-            env=env,
-            cwd=cwd,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            bufsize=1,
-        )
-        self.events: queue.Queue[dict[str, Any]] = queue.Queue()
-        threading.Thread(target=self._pump, daemon=True).start()
-
-    def _pump(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            try:
-                self.events.put(json.loads(line))
-            except json.JSONDecodeError:
-                continue
-        self.events.put({"event": "exited"})
-
-    def send(self, **command: Any) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps(command) + "\n")
-        self.proc.stdin.flush()
-
-    def wait_for(self, *names: str) -> dict[str, Any]:
-        while True:
-            event = self.events.get(timeout=TIMEOUT)
-            if event["event"] in names:
-                return event
-            if event["event"] in ("error", "exited"):
-                raise Failed(f"the app reported {event} while waiting for {names}")
-
-
 def scripted_session(app: Path, env: dict[str, str], work: Path) -> str:
-    driven = DrivenApp(app, {**env, "QT_QPA_PLATFORM": "offscreen"}, work)
+    driven = DrivenApp(
+        work,
+        [str(app), "--drive"],
+        {**env, "QT_QPA_PLATFORM": "offscreen"},
+        work,
+        timeout=TIMEOUT,
+    )
     try:
         driven.wait_for("ready")
         driven.wait_for("no_interrupted", "interrupted")

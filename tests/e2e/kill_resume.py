@@ -23,14 +23,27 @@ TIMEOUT = 60.0
 
 
 class DrivenApp:
-    def __init__(self, home: Path) -> None:
-        env = dict(os.environ)
-        env["FACILITATOR_HOME"] = str(home)
-        env["QT_QPA_PLATFORM"] = "offscreen"
-        env["QT_LOGGING_RULES"] = "qt.qpa.*=false"
+    """The app with --drive: JSON commands in, JSON events out. By default the source tree's
+    app with its data in ``home``; ``command``, ``env`` and ``cwd`` start another (the
+    installed bundle, tests/bundle/release_check.py)."""
+
+    def __init__(
+        self,
+        home: Path,
+        command: list[str] | None = None,
+        env: dict[str, str] | None = None,
+        cwd: Path = ROOT,
+        timeout: float = TIMEOUT,
+    ) -> None:
+        if env is None:
+            env = dict(os.environ)
+            env["FACILITATOR_HOME"] = str(home)
+            env["QT_QPA_PLATFORM"] = "offscreen"
+            env["QT_LOGGING_RULES"] = "qt.qpa.*=false"
+        self.timeout = timeout
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "facilitator", "--drive"],
-            cwd=ROOT,
+            command or [sys.executable, "-m", "facilitator", "--drive"],
+            cwd=cwd,
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -57,7 +70,7 @@ class DrivenApp:
 
     def wait_for(self, *names: str) -> dict[str, Any]:
         while True:
-            event = self.events.get(timeout=TIMEOUT)
+            event = self.events.get(timeout=self.timeout)
             if event["event"] in names:
                 return event
             if event["event"] in ("error", "exited"):
