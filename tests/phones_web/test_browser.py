@@ -13,6 +13,7 @@ docs/screenshots/phone-page.png), else into the test's temporary folder:
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from tests.phones_web.phone_rig import PhoneSession, phone_session
 
 pytestmark = [
     pytest.mark.skipif(MISSING is not None, reason=MISSING or ""),
-    pytest.mark.timeout(120),
+    pytest.mark.timeout(60),
 ]
 
 CODE = "482913"
@@ -236,3 +237,51 @@ def test_without_javascript_and_with_the_text_twice_as_large() -> None:
         arrive(phone, "Skickat")
         chosen = "SELECT question_key, option_index FROM phone_answers WHERE question_key != ''"
         assert s.rows(chosen) == [("kunskap", 2)]
+
+
+class HeldDisk:
+    """The database held by another program for a while: writes wait until ``release``."""
+
+    def __init__(self) -> None:
+        self.held = True
+        self.waiting: list[Callable[[], None]] = []
+        self.lock = threading.RLock()
+
+    def hop(self, work: Callable[[], None]) -> None:
+        with self.lock:
+            if self.held:
+                self.waiting.append(work)
+                return
+            work()
+
+    def release(self) -> None:
+        with self.lock:
+            self.held = False
+            for work in self.waiting:
+                work()
+
+
+def test_typed_markup_comes_back_as_text_when_the_answer_must_be_sent_again() -> None:
+    """The one page that shows a sent answer back: "Det gick inte att skicka – försök igen"
+    carries it in its form, as text; "Försök igen" then stores it once, exactly as typed."""
+    disk = HeldDisk()
+    with phone_session(code=CODE, commit_timeout=1.0, hop=disk.hop) as s, phone_browser() as phone:
+        s.room.open_question(QUESTION)
+        join(phone, s)
+        arrive(phone, "Din fråga")
+        by_label(phone, "Vad tar du med dig från filmen?").send_keys(HOSTILE)
+        button(phone, "Skicka").click()
+        arrive(phone, "Det gick inte att skicka – försök igen")
+        assert "Ditt svar är inte sparat." in phone.find_element(By.TAG_NAME, "main").text
+        no_markup_ran(phone)
+        kept = phone.find_element(By.CSS_SELECTOR, "input[type=hidden][name=answer]")
+        assert kept.get_attribute("value") == HOSTILE
+        assert s.rows() == []
+
+        disk.release()  # the write that waited was given up on: dropped, not stored late
+        assert s.rows() == []
+        button(phone, "Försök igen").click()
+        arrive(phone, "Skickat")
+        no_markup_ran(phone)
+        assert s.rows() == [(HOSTILE, None, "pending")]
+        assert [a.text for a in s.room.answers()] == [HOSTILE]
