@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -168,3 +172,62 @@ return [...document.querySelectorAll('input:not([type=hidden]), textarea, select
 
 def unlabelled_inputs(driver: Any) -> list[str]:
     return list(driver.execute_script(_UNLABELLED))
+
+
+# --- what a person does on the page ----------------------------------------------------------
+
+
+def by_label(driver: Any, text: str) -> Any:
+    """The field a label names, as a screen reader finds it: by the label's own text."""
+    label = driver.find_element(By.XPATH, f"//label[normalize-space()={_quoted(text)}]")
+    return driver.find_element(By.ID, label.get_attribute("for"))
+
+
+def button(driver: Any, text: str) -> Any:
+    return driver.find_element(By.XPATH, f"//button[normalize-space()={_quoted(text)}]")
+
+
+def link(driver: Any, text: str) -> Any:
+    return driver.find_element(By.LINK_TEXT, text)
+
+
+def option(driver: Any, question: str, choice: str) -> Any:
+    """The option row (its label) under a question's legend: what a thumb taps."""
+    return driver.find_element(
+        By.XPATH,
+        f"//fieldset[legend[normalize-space()={_quoted(question)}]]"
+        f"//label[normalize-space()={_quoted(choice)}]",
+    )
+
+
+def _quoted(text: str) -> str:
+    assert '"' not in text
+    return f'"{text}"'
+
+
+def arrive(driver: Any, title: str) -> None:
+    """Wait until the page with this heading has loaded (a form's post, then its redirect)."""
+
+    def shown(d: Any) -> bool:
+        try:
+            return bool(d.find_element(By.TAG_NAME, "h1").text == title)
+        except WebDriverException:  # between two pages
+            return False
+
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
+        shown, f"the page {title!r} did not come; last: {driver.title!r}"
+    )
+
+
+def lang(driver: Any) -> str:
+    return str(driver.execute_script("return document.documentElement.lang"))
+
+
+def tap(element: Any) -> None:
+    element.click()
+
+
+def press(element: Any) -> None:
+    """Enter on a focused button or link, from the keyboard. (With JavaScript off,
+    chromedriver's click waits forever for the navigation it starts.)"""
+    element.send_keys(Keys.ENTER)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -30,9 +29,17 @@ from tests.phones_web.browser import (
     MISSING,
     NORMAL_FONT_PX,
     PHONE_WIDTH,
+    arrive,
+    button,
+    by_label,
+    lang,
     layout_problems,
+    link,
+    option,
     page_width,
     phone_browser,
+    press,
+    tap,
     unlabelled_inputs,
 )
 from tests.phones_web.phone_rig import PhoneSession, phone_session
@@ -57,62 +64,6 @@ HOSTILE = (
     '<script>document.title="kört"</script><img src=x onerror="document.title=1">'
     '"><b id="injected">fet</b>'
 )
-
-
-def by_label(driver: Any, text: str) -> Any:
-    """The field a label names, as a screen reader finds it: by the label's own text."""
-    label = driver.find_element(By.XPATH, f"//label[normalize-space()={_quoted(text)}]")
-    return driver.find_element(By.ID, label.get_attribute("for"))
-
-
-def button(driver: Any, text: str) -> Any:
-    return driver.find_element(By.XPATH, f"//button[normalize-space()={_quoted(text)}]")
-
-
-def link(driver: Any, text: str) -> Any:
-    return driver.find_element(By.LINK_TEXT, text)
-
-
-def option(driver: Any, question: str, choice: str) -> Any:
-    """The option row (its label) under a question's legend: what a thumb taps."""
-    return driver.find_element(
-        By.XPATH,
-        f"//fieldset[legend[normalize-space()={_quoted(question)}]]"
-        f"//label[normalize-space()={_quoted(choice)}]",
-    )
-
-
-def _quoted(text: str) -> str:
-    assert '"' not in text
-    return f'"{text}"'
-
-
-def arrive(driver: Any, title: str) -> None:
-    """Wait until the page with this heading has loaded (a form's post, then its redirect)."""
-
-    def shown(d: Any) -> bool:
-        try:
-            return bool(d.find_element(By.TAG_NAME, "h1").text == title)
-        except WebDriverException:  # between two pages
-            return False
-
-    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
-        shown, f"the page {title!r} did not come; last: {driver.title!r}"
-    )
-
-
-def lang(driver: Any) -> str:
-    return str(driver.execute_script("return document.documentElement.lang"))
-
-
-def tap(element: Any) -> None:
-    element.click()
-
-
-def press(element: Any) -> None:
-    """Enter on a focused button or link, from the keyboard. (With JavaScript off,
-    chromedriver's click waits forever for the navigation it starts.)"""
-    element.send_keys(Keys.ENTER)
 
 
 def join(driver: Any, s: PhoneSession, activate: Callable[[Any], None] = tap) -> None:
