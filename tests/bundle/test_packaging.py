@@ -85,6 +85,26 @@ def test_the_spec_puts_plugins_where_the_frozen_app_looks_for_them() -> None:
     assert bundled_layout("win32").plugins == "plugins"
 
 
+def test_every_file_the_package_reads_beside_its_code_goes_into_the_bundle() -> None:
+    """What pyproject ships as package data besides code (the migrations, the phones' page
+    files) is read from beside the code at run time: the spec must carry each folder, or the
+    installed app fails where the virtualenv works (the phones' page had no stylesheet)."""
+    import tomllib
+
+    shipped = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = shipped["tool"]["setuptools"]["package-data"]["facilitator"]
+    folders = {
+        str(Path("facilitator", pattern).parent).split("/**")[0].split("/*")[0]
+        for pattern in patterns
+        if not pattern.endswith((".py", ".typed"))
+    }
+    spec = (ROOT / "packaging" / "facilitator.spec").read_text(encoding="utf-8")
+    carried = {f.replace("/", '" / "') for f in folders}
+    assert folders == {"facilitator/core/storage/migrations", "facilitator/phones_web/static"}
+    for folder in carried:
+        assert f'ROOT / "{folder}"' in spec, folder
+
+
 # --- the frozen app's own libVLC ----------------------------------------------------------------
 
 
