@@ -22,13 +22,18 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import tomllib
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import tomli_w
 from PIL import ImageGrab, ImageStat
 
+from facilitator.core.paths import APP_NAME
+from facilitator.phones_web.network import PREFERRED_PORT
 from tests.e2e.kill_resume import DrivenApp
 from tests.e2e.xvfb import xvfb
 
@@ -113,11 +118,37 @@ def portable_copy(stick: Path, work: Path) -> None:
     expect(files_under(home) == [], "portable.txt: nothing written to the home folder")
 
 
+def phones_on(home: Path) -> None:
+    """The leader's setting "Deltagarna svarar på mobilen", as the run sheet saves it."""
+    settings = home / ".config" / APP_NAME / "settings.toml"
+    current = tomllib.loads(settings.read_text(encoding="utf-8")) if settings.is_file() else {}
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(tomli_w.dumps({**current, "phones_on": True}), encoding="utf-8")
+
+
+def phones_page_served() -> None:
+    """The installed app's phone server (aiohttp, frozen) answers on loopback with its page
+    and the stylesheet it reads from beside its code."""
+    for port in range(PREFERRED_PORT, PREFERRED_PORT + 10):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as reply:
+                page = reply.read().decode("utf-8")
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/phone.css") as reply:
+                css = reply.headers.get("Content-Type", ""), reply.read()
+        except OSError:
+            continue
+        expect("Gå med i samtalet" in page, "the phones' page is served")
+        expect(css[0].startswith("text/css") and len(css[1]) > 100, "with its stylesheet")
+        return
+    expect(False, "the phones' server answered on none of its ports")
+
+
 def scripted_session(app: Path, env: dict[str, str], work: Path) -> str:
+    phones_on(Path(env["HOME"]))
     driven = DrivenApp(
         work,
         [str(app), "--drive"],
-        {**env, "QT_QPA_PLATFORM": "offscreen"},
+        {**env, "QT_QPA_PLATFORM": "offscreen", "FACILITATOR_PHONES_ADDRESS": "127.0.0.1"},
         work,
         timeout=TIMEOUT,
     )
@@ -128,6 +159,7 @@ def scripted_session(app: Path, env: dict[str, str], work: Path) -> str:
         driven.wait_for("planned")
         driven.send(do="start", rehearse=False)
         session = str(driven.wait_for("started")["uuid"])
+        phones_page_served()
         driven.send(do="reflect", kind="note", text=REFLECTION)
         saved = driven.wait_for("saved")
         expect(saved["text"] == REFLECTION, "a reflection recorded and saved")
