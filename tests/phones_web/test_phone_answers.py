@@ -3,6 +3,7 @@ file behind the real storage gateway; what a participant sees and what the datab
 
 from __future__ import annotations
 
+from facilitator.core.application.phone_room import PhoneRoom
 from facilitator.core.phones.moderation import Moderation
 from facilitator.core.phones.question import EvaluationItem, evaluation, prompt
 from facilitator.core.storage.records import ReflectionSource
@@ -144,3 +145,28 @@ def test_an_open_page_can_follow_the_screen_without_the_code_leaking() -> None:
         assert 'fetch("/state"' in script.body
         s.room.end()
         assert '"ended": true' in stranger.get("/state").body
+
+
+def test_answers_waiting_before_a_restart_come_back_to_the_leader_s_list() -> None:
+    """After a quit or a crash the session's new room reads its answers back (``load``) after
+    the console has built its list: the ones still waiting reach the list as received ones."""
+    with phone_session() as s:
+        s.room.open_question(QUESTION)
+        phone = s.phone()
+        phone.join("482913")
+        phone.answer("Vi gissar för ofta")
+        phone.answer("Redan visad")
+        shown = s.room.answers()[1]
+        with s.owner.lock:
+            s.room.approve(shown.uuid)
+        restarted = PhoneRoom(s.storage, s.room.session_uuid, s.clock, s.owner.hop)
+        heard: list[tuple[str, str]] = []
+        restarted.received.connect(
+            lambda answers: heard.extend((a.text, a.status) for a in answers)
+        )
+        with s.owner.lock:
+            restarted.load()
+        assert sorted(heard) == [("Redan visad", "approved"), ("Vi gissar för ofta", "pending")]
+        with s.owner.lock:
+            restarted.load()  # read again: nothing new to announce
+        assert len(heard) == 2

@@ -126,8 +126,9 @@ class PhoneRoom:
         self._in_flight: list[_Post] = []
         self._writing = False
         self.received: Broadcast[tuple[PhoneAnswer, ...]] = Broadcast()
-        """New answers just committed (the moderation list adds them; evaluation answers
-        come already approved, for the close-out's count). On the storage's thread."""
+        """New answers just committed, or read back by ``load`` (the moderation list adds
+        them; evaluation answers come already approved, for the close-out's count). On the
+        storage's thread."""
         self.moderated: Broadcast[PhoneAnswer] = Broadcast()
         """An answer approved or rejected, as stored. On the storage's thread."""
         self.question_changed: Broadcast[PhoneQuestion | None] = Broadcast()
@@ -180,11 +181,17 @@ class PhoneRoom:
         return tuple(sorted(self._known.values(), key=lambda a: a.received_at))
 
     def load(self, done: Callable[[tuple[PhoneAnswer, ...]], None] | None = None) -> None:
-        """Read the session's answers from the database (after a resume, or to refresh)."""
+        """Read the session's answers from the database (after a resume, or to refresh).
+        Those the room did not know yet are announced on ``received``, as if just sent: the
+        read ends after the console's list was built, and the answers still waiting for the
+        leader before a quit or a crash must come back into it."""
 
         def loaded(answers: tuple[PhoneAnswer, ...]) -> None:
+            new = tuple(answer for answer in answers if answer.uuid not in self._known)
             for answer in answers:
                 self._known[answer.uuid] = answer
+            if new:
+                self.received.emit(new)
             if done is not None:
                 done(answers)
 
