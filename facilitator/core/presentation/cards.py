@@ -155,8 +155,11 @@ def evaluation_items(step: EvaluationStep) -> tuple[str, ...]:
     )
 
 
-# The cards whose step the phones can answer: prompts, reflection rounds, the evaluation.
-JOINABLE_KINDS = frozenset({CardKind.PROMPT, CardKind.SILENT, CardKind.EVALUATION})
+JOINABLE_KINDS = frozenset(
+    {CardKind.PROMPT, CardKind.SILENT, CardKind.EVALUATION, CardKind.PHONE_ANSWERS}
+)
+"""Where phones can answer: the talk, its silent phase, the evaluation, and the approved
+answers shown meanwhile (more phones may still join)."""
 
 
 def with_join(card: ProjectorCard, panel: JoinPanel | None) -> ProjectorCard:
