@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -34,6 +33,7 @@ from facilitator.core.session.status import StepPhase
 from facilitator.ui.accessible import set_text_named
 from facilitator.ui.console.notice_board import NoticeBoard
 from facilitator.ui.console.phase_strip import PhaseStrip
+from facilitator.ui.console.phones_toggle import PhonesToggle
 from facilitator.ui.console.subtitle_picker import SubtitlePicker
 from facilitator.ui.widgets.announcer import Announcer
 from facilitator.ui.widgets.command_button import CommandButton
@@ -274,17 +274,8 @@ class ConsolePage(QWidget):
         self.next_button = self._button(_("Nästa ▶"), _("Nästa steg (PageDown, →, mellanslag)"))
         self.next_button.setObjectName("primary")
         self.end_button = self._button(_("Avsluta"), _("Avsluta sessionen (Ctrl+E)"))
-        self.phones_button = self._button(
-            _("Mobilsvar"), _("Deltagarna svarar på mobilen: på eller av (Ctrl+M)")
-        )
-        self.phones_button.setObjectName("phonesToggle")
-        self.phones_button.setCheckable(True)
-        self.phones_button.toggled.connect(self._show_phones_on)
+        self.phones_button = PhonesToggle(self)
         self.phones_button.toggled.connect(self.phones_toggled.emit)
-        # Not a clicker's key: turning the phones on or off is a deliberate choice.
-        phones_key = QShortcut(QKeySequence("Ctrl+M"), self)
-        phones_key.setContext(Qt.ShortcutContext.WindowShortcut)
-        phones_key.activated.connect(self.phones_button.click)
         for button, signal in (
             (self.back_button, self.back_requested),
             (self.pause_button, self.pause_requested),
@@ -327,14 +318,7 @@ class ConsolePage(QWidget):
 
     def set_phones_on(self, on: bool) -> None:
         """Shows the setting as it stands (changed here, in the planner or remembered)."""
-        self.phones_button.blockSignals(True)
-        self.phones_button.setChecked(on)
-        self.phones_button.blockSignals(False)
-        self._show_phones_on(on)
-
-    def _show_phones_on(self, on: bool) -> None:
-        # On is said by a tick in the words as well as by the fill (as the reflection kinds).
-        set_text_named(self.phones_button, ("✓ " if on else "") + _("Mobilsvar"))
+        self.phones_button.show_on(on)
 
     def show_view(self, view: ConsoleView) -> None:
         if self.step_title.property("stepKey") != view.step_key:
