@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import segno
-
 from facilitator.core.i18n import _
 
 QUIET_MODULES = 4
@@ -47,6 +45,10 @@ def join_panel(address: str, code: str) -> JoinPanel:
 def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
     # Level M: a smudged or glare-struck projector image still reads; micro codes are not
     # read by every phone's camera.
+    # Imported here, when the phones are first on: segno holds some 9 MB of tables, which
+    # every session would carry otherwise (the film session's memory target is 200 MB).
+    import segno  # noqa: PLC0415
+
     symbol = segno.make(text, error="m", micro=False)
     return tuple(tuple(bool(cell) for cell in row) for row in symbol.matrix)
 
