@@ -9,8 +9,6 @@ storage's), which the test keeps turning while it waits."""
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -19,7 +17,6 @@ from PySide6.QtCore import Qt
 from facilitator.app import Application
 from facilitator.core.content.kinds import StepKind
 from facilitator.core.presentation.cards import CardKind
-from tests.app_in_process import start_session
 from tests.phones_web.browser import (
     MISSING,
     arrive,
@@ -29,6 +26,7 @@ from tests.phones_web.browser import (
     phone_browser,
     tap,
 )
+from tests.ui.phones_app import off_the_gui_thread, session_with_phones
 
 pytestmark = [
     pytest.mark.skipif(MISSING is not None, reason=MISSING or ""),
@@ -38,33 +36,11 @@ pytestmark = [
 ANSWER = "Vi frågar i stället för att gissa."
 
 
-def browsing(qtbot: Any, work: Callable[[], None]) -> None:
-    failed: list[BaseException] = []
-    done = threading.Event()
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as error:  # shown on the test's thread
-            failed.append(error)
-        finally:
-            done.set()
-
-    threading.Thread(target=run, daemon=True).start()
-    qtbot.waitUntil(done.is_set, timeout=40_000)
-    if failed:
-        raise failed[0]
-
-
 def test_a_phone_browser_answers_and_the_leader_moderates_in_the_console(
     application: Application, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("FACILITATOR_PHONES_ADDRESS", "127.0.0.1")
     app = application
-    app.services.settings.change(phones_on=True)
-    running = start_session(app, qtbot, rehearse=False, minutes=45)
-    phones = running.session_phones
-    assert phones is not None and phones.address is not None
+    running, phones = session_with_phones(app, qtbot, monkeypatch, rehearse=False)
     service = running.service
     steps = service.engine.plan.active_steps
     service.jump(next(s for s in steps if s.kind is StepKind.PROMPT).key)
@@ -82,7 +58,7 @@ def test_a_phone_browser_answers_and_the_leader_moderates_in_the_console(
             tap(button(phone, "Skicka"))
             arrive(phone, "Skickat")
 
-        browsing(qtbot, answer_the_prompt)
+        off_the_gui_thread(qtbot, answer_the_prompt, 40_000)
         # The console's list holds it, as typed, waiting for the leader.
         panel = running.phones.panel
         qtbot.waitUntil(lambda: len(panel.rows) == 1, timeout=5_000)
@@ -105,7 +81,7 @@ def test_a_phone_browser_answers_and_the_leader_moderates_in_the_console(
             tap(button(phone, "Skicka"))
             arrive(phone, "Skickat")
 
-        browsing(qtbot, answer_the_evaluation)
+        off_the_gui_thread(qtbot, answer_the_evaluation, 40_000)
 
     qtbot.waitUntil(lambda: app.services.storage.pending == 0, timeout=5_000)
     database = app.services.paths.database_file

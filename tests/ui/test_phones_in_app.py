@@ -8,8 +8,6 @@ until the server stops."""
 from __future__ import annotations
 
 import http.client
-import threading
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -18,27 +16,15 @@ from PySide6.QtCore import Qt
 from facilitator.app import Application
 from facilitator.core.content.kinds import StepKind
 from facilitator.core.presentation.cards import CardKind
-from tests.app_in_process import start_session
 from tests.phones_web.phone_rig import Phone
-
-
-def off_the_gui_thread(qtbot: Any, work: Callable[[], Any]) -> Any:
-    """A phone's request waits for the GUI thread (the storage's): it must not block it."""
-    result: list[Any] = []
-    threading.Thread(target=lambda: result.append(work()), daemon=True).start()
-    qtbot.waitUntil(lambda: bool(result), timeout=10_000)
-    return result[0]
+from tests.ui.phones_app import off_the_gui_thread, session_with_phones
 
 
 def test_a_session_with_the_phones_on(
     application: Application, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("FACILITATOR_PHONES_ADDRESS", "127.0.0.1")
     app = application
-    app.services.settings.change(phones_on=True)
-    running = start_session(app, qtbot, rehearse=True, minutes=45)
-    phones = running.session_phones
-    assert phones is not None and phones.address is not None
+    running, phones = session_with_phones(app, qtbot, monkeypatch, rehearse=True)
     assert phones.address.startswith("http://127.0.0.1:")
     port = int(phones.address.rstrip("/").rsplit(":", 1)[1])
     service = running.service
