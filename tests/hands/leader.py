@@ -30,6 +30,8 @@ def go_to_step(app: App, key: str) -> None:
     """PageDown or PageUp, one press at a time, until the session is at step ``key`` (of the
     plan it was started with)."""
     console = app.console()
+    # The session's first place reaches the file a moment after the session is on screen.
+    app.until(lambda: kept.current_step(app.home) is not None, "the session's step on disk")
     plan = kept.session_plan(app.home) or {"steps": []}
     order = [step["key"] for step in plan["steps"] if not step["skipped"]]
     while (now := kept.current_step(app.home)) != key:
